@@ -1,0 +1,113 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config';
+
+function tmpProject(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-config-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+function configErrorOf(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (e) {
+    assert.ok(e instanceof ConfigError, `expected ConfigError, got ${e}`);
+    return e;
+  }
+  assert.fail('expected a ConfigError');
+}
+
+describe('config loading', () => {
+  it('uses defaults rooted at the scanned folder when there is no config', () => {
+    const dir = tmpProject({ 'src/a.ts': '' });
+    const config = loadConfig(path.join(dir, 'src'));
+    assert.equal(config.configFile, undefined);
+    assert.deepEqual(config.sources, [{ type: 'flagd', path: 'flags.flagd.json' }]);
+    assert.equal(config.lifecycle.staleAfterDays, 30);
+    assert.deepEqual(config.lifecycle.permanentTypes, ['ops', 'permission']);
+  });
+
+  it('finds flagsweep.config.json by walking up from the scanned path', () => {
+    const dir = tmpProject({ 'flagsweep.config.json': '{"keys":{"case":"kebab-case"}}', 'src/deep/a.ts': '' });
+    const config = loadConfig(path.join(dir, 'src/deep/a.ts'));
+    assert.equal(config.configFile, path.join(dir, 'flagsweep.config.json'));
+    assert.equal(config.root, dir);
+    assert.equal(config.keys.case, 'kebab-case');
+  });
+
+  it('accepts the config under "flagsweep" in package.json', () => {
+    const dir = tmpProject({ 'package.json': '{"name":"x","flagsweep":{"lifecycle":{"staleAfterDays":7}}}' });
+    const config = loadConfig(dir);
+    assert.equal(config.configFile, path.join(dir, 'package.json'));
+    assert.equal(config.lifecycle.staleAfterDays, 7);
+    assert.equal(config.lifecycle.warnBeforeExpiryDays, 14);
+  });
+
+  it('accepts the documented patterns and source shapes exactly', () => {
+    const dir = tmpProject({
+      'flagsweep.config.json': JSON.stringify({
+        patterns: [
+          { call: 'flagResolver.isEnabled', key: 0 },
+          { call: 'isToggleDisabled', key: 0, negate: true },
+          { call: '*.getFeatureValue', key: 0 },
+          { property: 'uiConfig.flags' },
+          { element: 'featureFlags' },
+          { hook: 'useFlags', destructure: true },
+          { jsx: 'Feature', keyProp: 'flag' },
+        ],
+        keys: { case: 'kebab-case', pattern: '^[a-z]', prefixes: ['rel-'], maxLength: 60 },
+        lifecycle: { staleAfterDays: 30, warnBeforeExpiryDays: 14, maxLifetimeDays: { release: 90, experiment: 60 }, permanentTypes: ['ops', 'permission'] },
+        source: [
+          { type: 'flagd', path: 'flags.flagd.json' },
+          { type: 'unleash', url: 'http://127.0.0.1:4242', project: 'default', environment: 'production', tokenEnv: 'UNLEASH_TOKEN' },
+          { type: 'launchdarkly', project: 'default', environment: 'production', tokenEnv: 'LD_API_TOKEN', baseUrl: 'https://app.launchdarkly.com' },
+        ],
+      }),
+    });
+    const config = loadConfig(dir);
+    assert.equal(config.patterns.length, 7);
+    assert.equal(config.sources.length, 3);
+    assert.deepEqual(config.patterns[1], { call: 'isToggleDisabled', key: 0, negate: true });
+  });
+
+  it('reports a wrong enum value with file, JSON path and expectation on one line', () => {
+    const dir = tmpProject({ 'flagsweep.config.json': '{"keys":{"case":"Kebab"}}' });
+    const err = configErrorOf(() => loadConfig(dir));
+    assert.equal(
+      err.message,
+      `${path.join(dir, 'flagsweep.config.json')}: $.keys.case: expected one of "kebab-case", "snake_case", "camelCase", "SCREAMING_SNAKE", "dot.case"`,
+    );
+    assert.ok(!err.message.includes('\n'));
+  });
+
+  it('reports unknown fields', () => {
+    const dir = tmpProject({ 'flagsweep.config.json': '{"lifecycle":{"staleAfter":3}}' });
+    assert.match(configErrorOf(() => loadConfig(dir)).message, /: \$\.lifecycle: unknown field "staleAfter"$/);
+  });
+
+  it('reports a wrong type deep in an array', () => {
+    const dir = tmpProject({ 'flagsweep.config.json': '{"patterns":[{"call":"a.b","key":"0"}]}' });
+    assert.match(configErrorOf(() => loadConfig(dir)).message, /: \$\.patterns\[0\]: expected a pattern with one of "call"/);
+  });
+
+  it('reports invalid JSON', () => {
+    const dir = tmpProject({ 'flagsweep.config.json': '{"keys": ' });
+    assert.match(configErrorOf(() => loadConfig(dir)).message, /flagsweep\.config\.json: invalid JSON: /);
+  });
+
+  it('reports a key pattern that is not a regular expression', () => {
+    const dir = tmpProject({ 'flagsweep.config.json': '{"keys":{"pattern":"(["}}' });
+    assert.match(configErrorOf(() => loadConfig(dir)).message, /: \$\.keys\.pattern: expected a valid regular expression/);
+  });
+
+  it('reports a source without type', () => {
+    const dir = tmpProject({ 'package.json': '{"flagsweep":{"source":{"path":"x.json"}}}' });
+    assert.match(configErrorOf(() => loadConfig(dir)).message, /package\.json: \$\.flagsweep\.source/);
+  });
+});
