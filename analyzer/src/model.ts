@@ -127,6 +127,8 @@ export interface FlagState {
   owner?: string;
   /** YYYY-MM-DD or 'never' from source metadata. */
   expires?: string;
+  /** Set when `expires` is not written anywhere but estimated from createdAt + the vendor's expected lifetime of the flag type. */
+  expiresEstimate?: { flagType: string; lifetimeDays: number; basis: string };
   flagType?: string;
   createdAt?: string;
   /** Since when the served value has been constant (ISO), when the source knows it. */
