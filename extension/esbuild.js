@@ -1,0 +1,68 @@
+// Builds the extension with esbuild:
+//  dist/extension.js  the part VS Code loads at activation: wiring, providers, pure mapping (small, starts fast)
+//  dist/engine.js     the analyzer core (+ TypeScript), required lazily the first time flags are indexed
+//  out/e2e/suite/     the end-to-end mocha suite run inside VS Code (not packaged)
+// and copies the config JSON Schema for `jsonValidation`. `--production` minifies and drops source maps.
+'use strict';
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const root = __dirname;
+
+/** `require('./engine')` (and the analyzer from the test bundle) stay runtime requires of dist/engine.js. */
+const lazyEngine = (target) => ({
+  name: 'lazy-engine',
+  setup(build) {
+    build.onResolve({ filter: /^(\.\/engine|\.\.\/engine|@flagsweep\/analyzer)$/ }, (args) =>
+      args.kind === 'require-call' || args.path === '@flagsweep/analyzer' ? { path: target, external: true } : undefined,
+    );
+  },
+});
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
+};
+
+async function main() {
+  await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/extension.ts')], outfile: path.join(root, 'dist/extension.js'), plugins: [lazyEngine('./engine.js')] });
+  if (!production) {
+    await esbuild.build({
+      ...common,
+      sourcemap: 'inline',
+      entryPoints: fs.readdirSync(path.join(root, 'test/e2e/suite')).filter((f) => f.endsWith('.ts')).map((f) => path.join(root, 'test/e2e/suite', f)),
+      outdir: path.join(root, 'out/e2e/suite'),
+      external: ['vscode', 'mocha'],
+      plugins: [lazyEngine(path.join(root, 'dist/engine.js'))],
+    });
+  }
+  await esbuild.build({
+    ...common,
+    entryPoints: [path.join(root, 'src/engine/index.ts')],
+    outfile: path.join(root, 'dist/engine.js'),
+    // Bundled from the analyzer's sources so the bundle never depends on a stale analyzer/dist.
+    alias: { '@flagsweep/analyzer': path.join(root, '../analyzer/src/index.ts') },
+  });
+  copySchema();
+}
+
+function copySchema() {
+  const out = path.join(root, 'schema/flagsweep.schema.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const published = path.join(root, '../analyzer/schema/flagsweep.schema.json');
+  if (fs.existsSync(published)) fs.copyFileSync(published, out);
+  else fs.writeFileSync(out, JSON.stringify(require(path.join(root, 'dist/engine.js')).configJsonSchema(), null, 2) + '\n');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

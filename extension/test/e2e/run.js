@@ -1,0 +1,212 @@
+#!/usr/bin/env node
+// Runs the extension's mocha suite inside a real VS Code: code-server 4.100.3 opened in headless Chromium
+// (playwright-core), with the extension-tests URL payload. Exit code = the suite's exit code; any missing
+// prerequisite, startup failure or timeout exits non-zero (it never skips).
+//
+//   node test/e2e/run.js [--vsix path/to.vsix]
+//
+// With --vsix the packaged extension is installed into the scratch extensions dir with --install-extension
+// and the suite runs against it instead of the development folder.
+'use strict';
+const { spawn, execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const util = require('node:util');
+
+const EXT_DIR = path.resolve(__dirname, '../..');
+const REPO = path.resolve(EXT_DIR, '..');
+const CODE_SERVER = path.join(REPO, '.tools/code-server/node_modules/.bin/code-server');
+const CHROMIUM = process.env.FLAGSWEEP_CHROMIUM || '/usr/bin/chromium';
+const SUITE = path.join(EXT_DIR, 'out/e2e/suite/index.js');
+const FIXTURE = path.join(REPO, 'test-fixtures/vscode-checkout');
+const ARTIFACTS = path.join(REPO, 'test-results/extension-e2e');
+const TIMEOUT_MS = Number(process.env.FLAGSWEEP_E2E_TIMEOUT_MS || 240_000);
+const NOW = '2026-11-22';
+
+function fail(message) {
+  console.error(`e2e: ${message}`);
+  process.exit(2);
+}
+
+function checkPrerequisites() {
+  const missing = [];
+  if (!fs.existsSync(CODE_SERVER)) missing.push(`code-server (${CODE_SERVER}): run scripts/setup/code-server.sh`);
+  if (!fs.existsSync(CHROMIUM)) missing.push(`chromium (${CHROMIUM}): run scripts/setup/code-server.sh`);
+  if (!fs.existsSync(path.join(EXT_DIR, 'dist/extension.js'))) missing.push('extension bundle dist/extension.js: run npm run build -w extension');
+  if (!fs.existsSync(SUITE)) missing.push(`test suite ${SUITE}: run npm run build -w extension`);
+  if (!fs.existsSync(FIXTURE)) missing.push(`fixture workspace ${FIXTURE}`);
+  try {
+    require.resolve('playwright-core');
+  } catch {
+    missing.push('npm package playwright-core');
+  }
+  if (missing.length) fail(`missing prerequisites:\n  - ${missing.join('\n  - ')}`);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url, child, deadline) {
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`code-server exited early with ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`code-server not healthy at ${url}`);
+}
+
+/** The suite asks for a real mouse hover by writing hover-ready.json; this side hovers, screenshots and answers. */
+async function serveHoverScreenshots(page, handshake, stop) {
+  const ready = path.join(handshake, 'hover-ready.json');
+  while (!stop.done) {
+    if (fs.existsSync(ready)) {
+      const request = JSON.parse(fs.readFileSync(ready, 'utf8'));
+      fs.rmSync(ready);
+      let result;
+      try {
+        result = await hoverAndScreenshot(page, request);
+      } catch (e) {
+        result = { ok: false, error: String(e && e.message ? e.message : e) };
+      }
+      fs.writeFileSync(path.join(handshake, 'hover-done.json'), JSON.stringify(result));
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+async function hoverAndScreenshot(page, { text, expect, file }) {
+  const token = page.locator('.monaco-editor .view-lines span span', { hasText: text }).first();
+  await token.waitFor({ state: 'visible', timeout: 15_000 });
+  const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: expect });
+  // The first hover after opening an editor can come back empty: move away and back until it renders.
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const box = await token.boundingBox();
+    if (!box) throw new Error(`token ${text} has no box`);
+    await page.mouse.move(box.x + 2, box.y - 40);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+    try {
+      await hover.first().waitFor({ state: 'visible', timeout: 3000 });
+      await page.waitForTimeout(300);
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      const shot = path.join(ARTIFACTS, file);
+      await page.screenshot({ path: shot });
+      const hoverText = await hover.first().innerText();
+      return { ok: true, screenshot: shot, hoverText };
+    } catch {
+      /* retry */
+    }
+  }
+  throw new Error(`no hover containing "${expect}" appeared over ${text}`);
+}
+
+async function main() {
+  const vsixIndex = process.argv.indexOf('--vsix');
+  const vsix = vsixIndex > 0 ? path.resolve(process.argv[vsixIndex + 1] || '') : undefined;
+  if (vsix && !fs.existsSync(vsix)) fail(`no .vsix at ${vsix}`);
+  checkPrerequisites();
+  const { chromium } = require('playwright-core');
+
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-e2e-'));
+  const workspace = path.join(scratch, 'workspace');
+  fs.cpSync(FIXTURE, workspace, { recursive: true });
+  const handshake = path.join(scratch, 'handshake');
+  fs.mkdirSync(handshake);
+  const userData = path.join(scratch, 'user-data');
+  const extensionsDir = path.join(scratch, 'extensions');
+  const env = {
+    ...process.env,
+    XDG_CONFIG_HOME: path.join(scratch, 'xdg-config'),
+    XDG_DATA_HOME: path.join(scratch, 'xdg-data'),
+    FLAGSWEEP_NOW: NOW,
+    FLAGSWEEP_E2E_HANDSHAKE: handshake,
+    FLAGSWEEP_E2E_REPO: REPO,
+    FLAGSWEEP_E2E_VSIX: vsix ? '1' : '',
+  };
+  if (vsix) {
+    execFileSync(CODE_SERVER, ['--user-data-dir', userData, '--extensions-dir', extensionsDir, '--install-extension', vsix], { env, stdio: 'inherit' });
+  }
+
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const serverLog = fs.openSync(path.join(scratch, 'code-server.log'), 'w');
+  const server = spawn(
+    CODE_SERVER,
+    ['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+      '--user-data-dir', userData, '--extensions-dir', extensionsDir, workspace],
+    { env, stdio: ['ignore', serverLog, serverLog], detached: true },
+  );
+  let browser;
+  const stop = { done: false };
+  const killServer = () => {
+    // code-server forks its server and extension hosts: stop the process group this runner created, nothing else.
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  };
+  process.on('exit', killServer);
+  const timer = setTimeout(() => {
+    console.error(`e2e: timed out after ${TIMEOUT_MS} ms (code-server log: ${path.join(scratch, 'code-server.log')})`);
+    killServer();
+    process.exit(3);
+  }, TIMEOUT_MS);
+
+  let code = 1;
+  try {
+    await waitForHealth(`${origin}/healthz`, server, Date.now() + 30_000);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const exited = new Promise((resolve) => {
+      page.exposeFunction('codeAutomationLog', (type, args) => {
+        const line = Array.isArray(args) ? util.format(...args) : String(args);
+        // Gallery lookups fail offline by design; they say nothing about the suite.
+        if (/ENOTFOUND|^Creating a socket|^Resolv(ing|ed) connection token/.test(line)) return;
+        (type === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
+      });
+      page.exposeFunction('codeAutomationExit', (exitCode) => resolve(exitCode));
+    });
+    page.on('pageerror', (e) => console.error(`e2e: page error: ${e.message}`));
+    const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+    const payload = [['extensionTestsPath', remote(SUITE)]];
+    if (!vsix) payload.unshift(['extensionDevelopmentPath', remote(EXT_DIR)]);
+    const url = `${origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    await page.goto(url);
+    serveHoverScreenshots(page, handshake, stop).catch((e) => console.error(`e2e: screenshot helper: ${e.message}`));
+    code = await exited;
+    console.log(`e2e: suite finished with exit code ${code}`);
+  } catch (e) {
+    console.error(`e2e: ${e && e.stack ? e.stack : e}`);
+    console.error(`e2e: code-server log: ${path.join(scratch, 'code-server.log')}`);
+    code = 1;
+  } finally {
+    stop.done = true;
+    clearTimeout(timer);
+    if (browser) await browser.close().catch(() => {});
+    killServer();
+  }
+  if (code === 0) fs.rmSync(scratch, { recursive: true, force: true });
+  process.exit(typeof code === 'number' ? code : 1);
+}
+
+main();

@@ -1,0 +1,17 @@
+// Entry point VS Code calls with `extensionTestsPath` (code-server payload or @vscode/test-electron):
+// runs every *.test.js next to this file with mocha, inside the extension host.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export async function run(): Promise<void> {
+  // mocha 12 is ESM-first; its CommonJS entry exposes the class as default.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const M = require('mocha');
+  const Mocha = M.default || M;
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
+  for (const f of files) mocha.addFile(path.join(__dirname, f));
+  await mocha.loadFilesAsync();
+  const failures: number = await new Promise((resolve) => mocha.run(resolve));
+  if (failures > 0) throw new Error(`${failures} end-to-end test(s) failed`);
+}
