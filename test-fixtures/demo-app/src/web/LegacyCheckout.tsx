@@ -1,0 +1,3 @@
+export function LegacyCheckout({ cartId }: { cartId: string }) {
+  return <form action={`/legacy/checkout/${cartId}`}>Pay</form>;
+}

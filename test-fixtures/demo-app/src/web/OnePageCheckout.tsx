@@ -1,0 +1,3 @@
+export function OnePageCheckout({ cartId, showSavedCards }: { cartId: string; showSavedCards: boolean }) {
+  return <section data-cart={cartId}>{showSavedCards ? 'Saved cards' : null}</section>;
+}
