@@ -1,1 +1,3 @@
-export {};
+export * from './paths';
+export * from './json';
+export * from './text';
