@@ -1,0 +1,5 @@
+import type { Command } from 'commander';
+import { registerScan } from './scan';
+
+/** Every CLI command, one module each. */
+export const COMMANDS: ((program: Command) => void)[] = [registerScan];

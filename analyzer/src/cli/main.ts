@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { TOOL_VERSION } from '../report/json';
+import { COMMANDS } from './commands';
+import { reportError } from './run';
+
+const program = new Command('flagsweep')
+  .description('Find feature flags in TS/JS code, report flag debt, gate CI and clean flags out of the code.')
+  .version(TOOL_VERSION)
+  .showHelpAfterError()
+  .exitOverride();
+for (const register of COMMANDS) register(program);
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  process.exitCode = reportError(e);
+});
