@@ -1,0 +1,59 @@
+import { LineMap, type PlainRange } from './ranges';
+
+/** The part of the cleanup engine's FileChange this mapping needs: offsets index into `before`. */
+export interface CleanupFileChange {
+  file: string;
+  before: string;
+  edits: readonly { start: number; end: number; newText: string }[];
+}
+
+export interface PlainTextEdit {
+  range: PlainRange;
+  newText: string;
+}
+
+export interface PlainFileEdit {
+  file: string;
+  edits: PlainTextEdit[];
+  /** Refactor-preview metadata: shown grouped under `label`, unchecked until the person confirms. */
+  metadata: { label: string; description?: string; needsConfirmation: boolean };
+}
+
+export interface EditMappingOptions {
+  label: string;
+  /** Project-wide cleanups go through the refactor preview; a single-site fix applies directly. */
+  needsConfirmation: boolean;
+  /** Repo-relative name for the preview's per-file description. */
+  relativeName?: (file: string) => string;
+}
+
+/** Maps cleanup results (offset edits) to line/character edits per file, for a WorkspaceEdit. */
+export function editsToWorkspaceEdit(changes: readonly CleanupFileChange[], options: EditMappingOptions): PlainFileEdit[] {
+  return changes
+    .filter((c) => c.edits.length > 0)
+    .map((change) => {
+      const lines = new LineMap(change.before);
+      const edits = [...change.edits]
+        .sort((a, b) => a.start - b.start)
+        .map((e) => ({ range: lines.range(e.start, e.end), newText: e.newText }));
+      return {
+        file: change.file,
+        edits,
+        metadata: {
+          label: options.label,
+          description: options.relativeName?.(change.file),
+          needsConfirmation: options.needsConfirmation,
+        },
+      };
+    });
+}
+
+/** "Remove flag `x` everywhere (3 files)…" */
+export function everywhereTitle(key: string, keepLabel: string, fileCount: number): string {
+  return `Remove flag "${key}" everywhere (${fileCount} file${fileCount === 1 ? '' : 's'}, ${keepLabel})…`;
+}
+
+/** "Remove flag `x` here (keep `true`)" */
+export function hereTitle(key: string, keepLabel: string): string {
+  return `Remove flag "${key}" here (${keepLabel})`;
+}

@@ -1,0 +1,46 @@
+import type { FlagState, Winner } from '@flagsweep/analyzer';
+import { formatValue } from './markdown';
+
+/**
+ * A flag's live state in plain words, as markdown: "ON for everyone, serves `true`", "OFF", "50% rollout",
+ * "2 targeting rules". `state` is undefined when no source knows the flag.
+ */
+export function stateInWords(state: FlagState | undefined, winner: Winner): string {
+  if (!state || !state.exists) return 'not defined in any flag source (evaluates to the code default)';
+  if (state.archived) return 'archived (evaluates to the code default)';
+  if (!state.enabled) return 'OFF';
+  if (winner.kind === 'value') return `ON for everyone, serves ${formatValue(winner.value)}`;
+  if (winner.kind === 'code-default') return 'ON, serves the code default';
+  const rollout = rolloutWords(state);
+  const rules = state.ruleCount ? `${state.ruleCount} targeting rule${state.ruleCount === 1 ? '' : 's'}` : undefined;
+  if (rollout && rules) return `${rules}, then ${rollout}`;
+  if (rollout) return rollout;
+  if (rules) return rules;
+  return state.hasTargeting ? 'targeting rules decide' : 'no single value';
+}
+
+/** "50% rollout" for an on/off split; "split: `a` 25%, `b` 75%" for variants. */
+function rolloutWords(state: FlagState): string | undefined {
+  const rollout = state.rollout?.filter((r) => r.weight > 0);
+  if (!rollout || rollout.length === 0) return undefined;
+  const total = rollout.reduce((sum, r) => sum + r.weight, 0) || 1;
+  const pct = (w: number) => `${Math.round((w / total) * 1000) / 10}%`;
+  const on = rollout.find((r) => state.variants[r.variant] === true);
+  const isOnOff = rollout.every((r) => typeof state.variants[r.variant] === 'boolean');
+  if (isOnOff) return on ? `${pct(on.weight)} rollout` : '0% rollout';
+  return `split: ${rollout.map((r) => `${formatValue(state.variants[r.variant] ?? r.variant)} ${pct(r.weight)}`).join(', ')}`;
+}
+
+/** One word for the tree and status bar: "ON", "OFF", "50%", "rules", "missing". */
+export function stateBadge(state: FlagState | undefined, winner: Winner): string {
+  if (!state || !state.exists || state.archived) return 'missing';
+  if (!state.enabled) return 'OFF';
+  if (winner.kind === 'value') return winner.value === true ? 'ON' : winner.value === false ? 'ON (serves false)' : `serves ${JSON.stringify(winner.value)}`;
+  const words = stateInWords(state, winner);
+  return words.replace(/`/g, '');
+}
+
+/** Plain text (no markdown) version for tree descriptions and tooltips. */
+export function plain(markdownText: string): string {
+  return markdownText.replace(/`+ ?([^`]*?) ?`+/g, '$1');
+}
