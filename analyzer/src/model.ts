@@ -128,7 +128,7 @@ export interface FlagState {
   /** YYYY-MM-DD or 'never' from source metadata. */
   expires?: string;
   /** Set when `expires` is not written anywhere but estimated from createdAt + the vendor's expected lifetime of the flag type. */
-  expiresEstimate?: { flagType: string; lifetimeDays: number; basis: string };
+  expiresEstimate?: { flagType: string; lifetimeDays?: number; basis: string };
   flagType?: string;
   createdAt?: string;
   /** Since when the served value has been constant (ISO), when the source knows it. */
@@ -136,6 +136,8 @@ export interface FlagState {
   /** The vendor marked the flag stale / launched / completed. */
   vendorStale?: boolean;
   lifecycleStage?: string;
+  /** How a completed flag ended, when the vendor records it (Unleash: 'kept' or 'discarded'). */
+  lifecycleStatus?: string;
   archived?: boolean;
   /** Link to the flag in the vendor's dashboard. */
   dashboardUrl?: string;

@@ -1,14 +1,13 @@
 import type { SourceConfig } from '../config';
 import { FlagdFileSource } from './flagd/source';
+import { UnleashSource } from './unleash/source';
 import type { FlagSource, SourceKind } from './types';
 
 type Factory<K extends SourceKind> = (cfg: Extract<SourceConfig, { type: K }>, root: string) => FlagSource;
 
 const factories: { [K in SourceKind]: Factory<K> } = {
   flagd: (cfg, root) => new FlagdFileSource(cfg, root),
-  unleash: () => {
-    throw new Error('unleash source: not available yet');
-  },
+  unleash: (cfg, root) => new UnleashSource(cfg, root),
   launchdarkly: () => {
     throw new Error('launchdarkly source: not available yet');
   },

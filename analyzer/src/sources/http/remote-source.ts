@@ -1,0 +1,106 @@
+import * as path from 'node:path';
+import type { Diagnostic, FlagState } from '../../model';
+import type { FlagSource, SourceKind, SourceLoadOptions, SourceSnapshot } from '../types';
+import { DiskCache, type CachedSnapshot } from './cache';
+import { redact, SourceError } from './errors';
+import { getJson, type HttpSettings } from './request';
+
+export interface RemoteCommonConfig {
+  environment: string;
+  tokenEnv: string;
+  timeoutMs: number;
+  retries: number;
+  cacheDir?: string;
+}
+
+/** GETs JSON for a source, reusing cached bodies when the server answers 304 Not Modified. */
+export class Fetcher {
+  readonly responses: CachedSnapshot['responses'] = {};
+  constructor(
+    private readonly http: HttpSettings,
+    private readonly previous: CachedSnapshot['responses'] = {},
+  ) {}
+
+  async json(url: string): Promise<unknown> {
+    const known = this.previous[url];
+    const answer = await getJson(url, this.http, known?.etag);
+    const entry = answer.status === 304 && known ? known : answer.status === 200 ? { etag: answer.etag, body: answer.body } : undefined;
+    if (!entry) throw new SourceError(`${this.http.label}: 304 Not Modified for a document never fetched (${url})`, 'malformed');
+    this.responses[url] = entry;
+    return entry.body;
+  }
+}
+
+const MEMO_MS = 60_000;
+
+/**
+ * Shared behaviour of the network sources: token from `env`, timeouts/retries/ETags (request.ts), the last good
+ * state on disk, and the fall-back to it (health 'cached') when the service can't be asked or can't answer.
+ */
+export abstract class RemoteSource<C extends RemoteCommonConfig> implements FlagSource {
+  abstract readonly kind: Exclude<SourceKind, 'flagd'>;
+  private memo?: { environment: string; at: number; snapshot: SourceSnapshot };
+
+  constructor(
+    readonly id: string,
+    protected readonly cfg: C,
+    protected readonly root: string,
+  ) {}
+
+  /** "unleash production": how errors name this source. */
+  protected abstract label(environment: string): string;
+  /** Distinguishes cache files: everything that changes the data except the token. */
+  protected abstract identity(environment: string): string;
+  protected abstract httpSettings(environment: string, token: string): Omit<HttpSettings, 'label' | 'timeoutMs' | 'retries' | 'fetch'>;
+  protected abstract fetchStates(fetcher: Fetcher, environment: string, now: Date): Promise<FlagState[]>;
+  protected abstract dashboardBaseUrl(environment: string): string | undefined;
+  /** What to set $tokenEnv to, for the "no token" message. */
+  protected abstract tokenKind: string;
+
+  async load(opts: SourceLoadOptions): Promise<SourceSnapshot> {
+    const environment = opts.environment ?? this.cfg.environment;
+    if (!opts.offline && this.memo && this.memo.environment === environment && Date.now() - this.memo.at < MEMO_MS) return this.memo.snapshot;
+    return this.refresh(opts);
+  }
+
+  async refresh(opts: SourceLoadOptions): Promise<SourceSnapshot> {
+    const environment = opts.environment ?? this.cfg.environment;
+    const label = this.label(environment);
+    const cacheDir = path.resolve(this.root, this.cfg.cacheDir ?? '.flagsweep-cache');
+    const cache = new DiskCache(cacheDir, this.kind, this.identity(environment));
+    const cached = cache.read();
+    const base = { id: this.id, kind: this.kind, dashboardBaseUrl: this.dashboardBaseUrl(environment) };
+
+    const fallBack = (problem: string, severity: Diagnostic['severity'] = 'warning'): SourceSnapshot => {
+      if (!cached) {
+        return { ...base, states: [], health: opts.offline ? 'offline' : 'error', diagnostics: [{ severity, where: this.id, message: `${problem}; no cached state to fall back on` }] };
+      }
+      const states = cached.states.map((s) => ({ ...s, fromCache: true, asOf: cached.fetchedAt }));
+      return { ...base, states, health: 'cached', asOf: cached.fetchedAt, diagnostics: [{ severity, where: this.id, message: `${problem}; using the cached state as of ${cached.fetchedAt}` }] };
+    };
+
+    if (opts.offline) return fallBack(`${label}: offline`, 'info');
+    const token = opts.env[this.cfg.tokenEnv];
+    if (!token) return fallBack(`${label}: no token: set $${this.cfg.tokenEnv} to ${this.tokenKind}`);
+
+    const now = opts.now ?? new Date();
+    const fetcher = new Fetcher(
+      { label, timeoutMs: this.cfg.timeoutMs, retries: this.cfg.retries, fetch: opts.fetch ?? fetch, ...this.httpSettings(environment, token) },
+      cached?.responses,
+    );
+    let states: FlagState[];
+    try {
+      states = await this.fetchStates(fetcher, environment, now);
+    } catch (e) {
+      const message = e instanceof SourceError ? e.message : `${label}: unexpected answer (${(e as Error).message})`;
+      return fallBack(redact(message, token));
+    }
+    const fetchedAt = now.toISOString();
+    const diagnostics: Diagnostic[] = [];
+    const failure = cache.write({ version: 1, sourceId: this.id, fetchedAt, states, responses: fetcher.responses });
+    if (failure) diagnostics.push({ severity: 'warning', where: this.id, message: `${label}: cannot write the cache ${cache.file} (${failure}); "cacheDir"` });
+    const snapshot: SourceSnapshot = { ...base, states, health: 'ok', asOf: fetchedAt, diagnostics };
+    this.memo = { environment, at: Date.now(), snapshot };
+    return snapshot;
+  }
+}

@@ -1,0 +1,101 @@
+import { SourceError } from './errors';
+
+/** How a remote source talks to its API. `label` prefixes every error ("unleash production"). */
+export interface HttpSettings {
+  label: string;
+  headers: Record<string, string>;
+  timeoutMs: number;
+  retries: number;
+  fetch: typeof fetch;
+  /** Explains a 401 / 403 / 404 in terms of the config settings to fix. */
+  explain: { unauthorized: string; forbidden: string; notFound: (url: string) => string };
+  /** Waits between attempts; injectable so tests don't sleep. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export type JsonResponse = { status: 200; body: unknown; etag?: string } | { status: 304 };
+
+const BACKOFF_MS = 250;
+const MAX_RETRY_AFTER_MS = 30_000;
+
+/**
+ * GET a JSON document. Retries network errors, timeouts, 5xx and 429 (honouring Retry-After) with exponential
+ * backoff; sends If-None-Match when an ETag is known and reports 304 as such. Throws SourceError.
+ */
+export async function getJson(url: string, http: HttpSettings, etag?: string): Promise<JsonResponse> {
+  const sleep = http.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const where = new URL(url);
+  let lastError: SourceError | undefined;
+  let retryAfter: number | undefined;
+  for (let attempt = 0; attempt <= http.retries; attempt++) {
+    if (attempt > 0) await sleep(retryAfter ?? BACKOFF_MS * 2 ** (attempt - 1));
+    retryAfter = undefined;
+    let response: Response;
+    try {
+      response = await http.fetch(url, {
+        headers: { Accept: 'application/json', ...http.headers, ...(etag ? { 'If-None-Match': etag } : {}) },
+        signal: AbortSignal.timeout(http.timeoutMs),
+        redirect: 'follow',
+      });
+    } catch (e) {
+      lastError = networkError(e, where, http);
+      continue;
+    }
+    if (response.status === 304) return { status: 304 };
+    if (response.status === 429 || response.status >= 500) {
+      await response.body?.cancel().catch(() => undefined);
+      retryAfter = response.status === 429 ? retryAfterMs(response) : undefined;
+      lastError = new SourceError(`${http.label}: ${response.status} ${response.statusText || statusName(response.status)} from ${where.host}`, 'server');
+      continue;
+    }
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      throw clientError(response, where, http);
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (e) {
+      lastError = networkError(e, where, http);
+      continue;
+    }
+    try {
+      return { status: 200, body: JSON.parse(text), etag: response.headers.get('etag') ?? undefined };
+    } catch {
+      throw new SourceError(`${http.label}: the answer from ${where.origin}${where.pathname} is not valid JSON`, 'malformed');
+    }
+  }
+  const attempts = http.retries + 1;
+  throw new SourceError(`${lastError!.message} (${attempts} attempt${attempts === 1 ? '' : 's'}; "retries" in flagsweep.config.json)`, lastError!.reason);
+}
+
+function networkError(e: unknown, where: URL, http: HttpSettings): SourceError {
+  const err = e as Error & { cause?: { code?: string } };
+  if (err.name === 'TimeoutError' || err.name === 'AbortError') {
+    return new SourceError(`${http.label}: no answer from ${where.host} within ${http.timeoutMs} ms ("timeoutMs")`, 'timeout');
+  }
+  const code = err.cause?.code ?? err.message;
+  return new SourceError(`${http.label}: cannot reach ${where.origin} (${code})`, 'network');
+}
+
+function clientError(response: Response, where: URL, http: HttpSettings): SourceError {
+  const status = `${response.status} ${response.statusText || statusName(response.status)}`;
+  if (response.status === 401) return new SourceError(`${http.label}: ${status}: ${http.explain.unauthorized}`, 'auth');
+  if (response.status === 403) return new SourceError(`${http.label}: ${status}: ${http.explain.forbidden}`, 'auth');
+  if (response.status === 404) return new SourceError(`${http.label}: ${status}: ${http.explain.notFound(where.pathname)}`, 'not-found');
+  return new SourceError(`${http.label}: ${status} from ${where.origin}${where.pathname}`, 'server');
+}
+
+/** Retry-After in seconds or as an HTTP date; LaunchDarkly also sends X-Ratelimit-Reset (epoch ms). */
+function retryAfterMs(response: Response): number {
+  const header = response.headers.get('retry-after');
+  let ms = BACKOFF_MS;
+  if (header && /^\d+$/.test(header.trim())) ms = Number(header) * 1000;
+  else if (header && !Number.isNaN(Date.parse(header))) ms = Date.parse(header) - Date.now();
+  else if (response.headers.get('x-ratelimit-reset')) ms = Number(response.headers.get('x-ratelimit-reset')) - Date.now();
+  return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
+}
+
+function statusName(status: number): string {
+  return ({ 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' } as Record<number, string>)[status] ?? 'HTTP error';
+}
