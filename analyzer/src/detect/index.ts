@@ -1,1 +1,8 @@
-export {};
+export { compilePatterns, type PatternSet, type Matcher, type CallMatcher, type MemberMatcher, type HookMatcher, type JsxMatcher, type ConfigEntryMatcher, type DefinitionMatcher } from './patterns';
+export { mayContainFlagCheck } from './prefilter';
+export { createDetectContext, type DetectContext, type DetectContextOptions } from './context';
+export { detectInSourceFile, type FileDetection } from './detect-source';
+export { detectFile } from './detect-file';
+export { listSourceFiles } from './files';
+export { scanProject, type ScanOptions, type ScanResult } from './scan';
+export { SDK_PRESETS, moduleMatches, type SdkPreset, type PresetPattern } from '../config/presets';

@@ -1,1 +1,5 @@
-export {};
+export { parseFlagAnnotation, checkDate, FLAG_TAGS, DEFAULT_FLAG_TYPES, type AnnotationOptions } from './annotations';
+export { KeyResolver, pathText, type KeyResolution, type DeclarationRef, type Value } from './resolve';
+export { ModuleResolver, readFileFromDisk, type ReadFile, type ModuleLookup } from './modules';
+export { sourceFileLocator, textLocator, nodeRange, type Locator } from './locate';
+export { parseSource, scriptKindFor } from './parse';

@@ -1,0 +1,87 @@
+import * as ts from 'typescript';
+import type { Diagnostic, FlagAnnotation, FlagCheck, KeyDeclaration } from '../model';
+import type { DetectContext } from './context';
+import { FileScope } from './file-scope';
+import { matchCall } from './match-call';
+import { matchConfigEntry } from './match-config-entry';
+import { matchJsx } from './match-jsx';
+import { matchMemberAccess, matchMemberDestructure } from './match-member';
+import { annotatedDeclaration } from './annotated-declarations';
+
+export interface FileDetection {
+  checks: FlagCheck[];
+  /** Declarations holding keys: those a check resolved through (possibly in other files) and those annotated with @flag here. */
+  declarations: KeyDeclaration[];
+  /** Every flag annotation in this file's comments. */
+  annotations: FlagAnnotation[];
+  diagnostics: Diagnostic[];
+  /** False when the prefilter ruled the file out or it did not parse. */
+  parsed: boolean;
+}
+
+/**
+ * Finds the flag checks in a parsed file. Works on any ts.SourceFile: one from ts.createSourceFile, from
+ * typescript-eslint's parser services, or ts-morph's `compilerNode`.
+ */
+export function detectInSourceFile(sf: ts.SourceFile, ctx: DetectContext): FileDetection {
+  const file = sf.fileName.replace(/\\/g, '/');
+  ensureParents(sf);
+  ctx.resolver.remember(file, sf);
+  const scope = new FileScope(sf, file, ctx);
+  const set = ctx.patterns;
+  const members = set.membersByLast.size > 0;
+  const jsx = set.jsxByName.size > 0;
+  const entries = set.configEntries.size > 0;
+  const annotations = scope.mayHaveAnnotations;
+
+  const visit = (node: ts.Node): void => {
+    if (annotations) scope.scanComments(node);
+    switch (node.kind) {
+      case ts.SyntaxKind.CallExpression:
+        matchCall(node as ts.CallExpression, scope);
+        break;
+      case ts.SyntaxKind.PropertyAccessExpression:
+      case ts.SyntaxKind.ElementAccessExpression:
+        if (members) matchMemberAccess(node as ts.PropertyAccessExpression, scope);
+        break;
+      case ts.SyntaxKind.VariableDeclaration:
+        if (members) matchMemberDestructure(node as ts.VariableDeclaration, scope);
+        if (annotations) annotatedDeclaration(node as ts.VariableDeclaration, scope);
+        break;
+      case ts.SyntaxKind.JsxOpeningElement:
+      case ts.SyntaxKind.JsxSelfClosingElement:
+        if (jsx) matchJsx(node as ts.JsxOpeningElement, scope);
+        break;
+      case ts.SyntaxKind.PropertyAssignment:
+      case ts.SyntaxKind.ShorthandPropertyAssignment:
+        if (entries) matchConfigEntry(node as ts.PropertyAssignment, scope);
+        if (annotations && node.kind === ts.SyntaxKind.PropertyAssignment) annotatedDeclaration(node as ts.PropertyAssignment, scope);
+        break;
+      case ts.SyntaxKind.EnumMember:
+        if (annotations) annotatedDeclaration(node as ts.EnumMember, scope);
+        break;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(sf, visit);
+  if (annotations) scope.scanComments(sf.endOfFileToken);
+
+  return {
+    checks: scope.checks.sort((a, b) => a.range.start - b.range.start || a.keyRange.start - b.keyRange.start),
+    declarations: [...scope.declarations.values()],
+    annotations: [...scope.annotations.values()].filter((a): a is FlagAnnotation => a !== null).sort((a, b) => a.range.start - b.range.start),
+    diagnostics: scope.diagnostics,
+    parsed: true,
+  };
+}
+
+/** Trees from some hosts come without parent pointers; matching walks up, so set them. */
+function ensureParents(sf: ts.SourceFile): void {
+  const first = sf.statements[0];
+  if (!first || first.parent) return;
+  const fix = (parent: ts.Node) => (child: ts.Node): void => {
+    (child as { parent: ts.Node }).parent = parent;
+    ts.forEachChild(child, fix(child));
+  };
+  ts.forEachChild(sf, fix(sf));
+}

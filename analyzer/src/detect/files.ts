@@ -1,0 +1,40 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fg from 'fast-glob';
+import ignore, { type Ignore } from 'ignore';
+import type { ResolvedConfig } from '../config/load';
+
+/**
+ * The files a scan covers: `config.include` minus `config.exclude` (globs relative to config.root), minus what
+ * .gitignore files under the root ignore when `config.gitignore`. `paths` (files or folders) narrow the scan.
+ * Absolute paths with forward slashes, sorted.
+ */
+export async function listSourceFiles(config: ResolvedConfig, paths?: string[]): Promise<string[]> {
+  const root = config.root.replace(/\\/g, '/');
+  const globOptions = { cwd: root, ignore: config.exclude, absolute: true, dot: false, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true };
+  let files = await fg(config.include, globOptions);
+  if (paths && paths.length > 0) {
+    const wanted = paths.map((p) => path.resolve(root, p).replace(/\\/g, '/'));
+    files = files.filter((f) => wanted.some((w) => f === w || f.startsWith(w.endsWith('/') ? w : `${w}/`)));
+  }
+  if (config.gitignore) {
+    const ignoreFiles = await fg(['**/.gitignore'], { cwd: root, ignore: ['**/node_modules/**'], absolute: true, dot: true, suppressErrors: true });
+    if (ignoreFiles.length > 0) files = files.filter(gitignoreFilter(root, ignoreFiles));
+  }
+  return files.map((f) => f.replace(/\\/g, '/')).sort();
+}
+
+/** Each .gitignore applies to paths below its own folder, as git reads them. */
+function gitignoreFilter(root: string, ignoreFiles: string[]): (file: string) => boolean {
+  const rules: { dir: string; ig: Ignore }[] = ignoreFiles.map((f) => {
+    const dir = path.posix.dirname(f.replace(/\\/g, '/'));
+    return { dir, ig: ignore().add(fs.readFileSync(f, 'utf8')) };
+  });
+  return (file) => {
+    for (const { dir, ig } of rules) {
+      if (!file.startsWith(dir + '/')) continue;
+      if (ig.ignores(file.slice(dir.length + 1))) return false;
+    }
+    return true;
+  };
+}

@@ -1,0 +1,275 @@
+import type { CheckEvaluates } from '../model';
+import type { ResolvedConfig } from '../config/load';
+import type { PatternConfig } from '../config/schema';
+import { SDK_PRESETS, type PresetPattern } from '../config/presets';
+
+/** Where a matcher comes from: an SDK preset (active only where its modules are imported) or the config. */
+export interface MatcherOrigin {
+  /** Preset id or 'custom'. */
+  sdk: string;
+  /** Modules whose import activates the matcher; undefined for custom patterns and global SDKs. */
+  modules?: readonly string[];
+  /** `pattern` text shown in reports, e.g. `*.getBooleanValue(key=0)`. */
+  description: string;
+}
+
+/**
+ * A call whose argument is the key. `callee` segments are matched as a suffix of the written callee;
+ * a leading '*' needs at least one receiver segment. `imported` matchers (preset functions such as `useFlag`)
+ * match through the file's import bindings instead.
+ */
+export interface CallMatcher extends MatcherOrigin {
+  kind: 'call';
+  callee: readonly string[];
+  imported: boolean;
+  keyArg: number;
+  defaultArg?: number;
+  implicitDefault?: unknown;
+  hasImplicitDefault: boolean;
+  negate: boolean;
+  evaluates: CheckEvaluates | 'infer';
+}
+
+/** An object path whose member (property or element) is the key: `config.featureToggles.newNav`, `featureFlags[FLAGS.X]`. */
+export interface MemberMatcher extends MatcherOrigin {
+  kind: 'member';
+  path: readonly string[];
+  evaluates: CheckEvaluates;
+}
+
+/** A call returning an object of flags, read by destructuring or member access. */
+export interface HookMatcher extends MatcherOrigin {
+  kind: 'hook';
+  callee: readonly string[];
+  imported: boolean;
+  keyForm: 'as-is' | 'camelCase';
+  evaluates: CheckEvaluates;
+}
+
+export interface JsxMatcher extends MatcherOrigin {
+  kind: 'jsx';
+  tag: readonly string[];
+  imported: boolean;
+  keyProp: string;
+  valueProp?: string;
+  negateProp?: string;
+  evaluates: CheckEvaluates;
+}
+
+export interface ConfigEntryMatcher extends MatcherOrigin {
+  kind: 'config-entry';
+  property: string;
+  evaluates: CheckEvaluates;
+}
+
+/** A flag factory (`flag({ key })`): the call defines a flag; calling what it returns reads the flag. */
+export interface DefinitionMatcher extends MatcherOrigin {
+  kind: 'definition';
+  callee: string;
+  keyProperty: string;
+  evaluates: CheckEvaluates;
+}
+
+export type Matcher = CallMatcher | MemberMatcher | HookMatcher | JsxMatcher | ConfigEntryMatcher | DefinitionMatcher;
+
+/** The compiled form of `config.sdks` + `config.patterns`, indexed for the AST walk, plus the prefilter tokens. */
+export interface PatternSet {
+  /** Call and hook matchers by the last segment of their callee (or their exported name for `imported` ones). */
+  callsByName: Map<string, (CallMatcher | HookMatcher | DefinitionMatcher)[]>;
+  /** Member matchers by the last segment of their object path. */
+  membersByLast: Map<string, MemberMatcher[]>;
+  jsxByName: Map<string, JsxMatcher[]>;
+  configEntries: Map<string, ConfigEntryMatcher>;
+  /** Preset id → the modules that activate it. */
+  presetModules: Map<string, readonly string[]>;
+  globalSdks: ReadonlySet<string>;
+  aliases: ReadonlyMap<string, string>;
+  /** A file containing none of these substrings cannot contain a flag check or a flag annotation. */
+  prefilterTokens: readonly string[];
+  /** Names of flag functions defined with a flag factory (`export const showBanner = flag({...})`), learned while scanning. */
+  definedFlagFunctions: Set<string>;
+  /** Whether any flag-factory matcher is enabled, and the modules providing factories. */
+  hasDefinitions: boolean;
+  definitionModules: string[];
+  /** One regular expression equivalent to `prefilterTokens`, rebuilt when definedFlagFunctions grows. */
+  prefilter: { source: RegExp; functionCount: number };
+}
+
+export const ANNOTATION_TOKEN = '@flag';
+
+export function compilePatterns(config: Pick<ResolvedConfig, 'sdks' | 'globalSdks' | 'patterns' | 'aliases'>): PatternSet {
+  const set: PatternSet = {
+    callsByName: new Map(),
+    membersByLast: new Map(),
+    jsxByName: new Map(),
+    configEntries: new Map(),
+    presetModules: new Map(),
+    globalSdks: new Set(config.globalSdks),
+    aliases: new Map(Object.entries(config.aliases ?? {})),
+    prefilterTokens: [],
+    definedFlagFunctions: new Set(),
+    hasDefinitions: false,
+    definitionModules: [],
+    prefilter: { source: /$^/, functionCount: 0 },
+  };
+  const tokens = new Set<string>([ANNOTATION_TOKEN]);
+  // Custom patterns come first: a user's pattern wins over a preset on the same call.
+  for (const p of config.patterns) {
+    const matcher = customMatcher(p);
+    addMatcher(set, matcher);
+    tokens.add(matcher.kind === 'jsx' ? `<${lastToken(matcher)}` : lastToken(matcher));
+  }
+  for (const id of config.sdks) {
+    const preset = SDK_PRESETS[id];
+    set.presetModules.set(id, preset.modules);
+    const isGlobal = set.globalSdks.has(id);
+    for (const t of preset.prefilterTokens ?? preset.modules) tokens.add(t);
+    for (const p of preset.patterns) {
+      const matcher = presetMatcher(id, preset.modules, p, isGlobal);
+      addMatcher(set, matcher);
+      if (isGlobal) tokens.add(lastToken(matcher));
+    }
+  }
+  set.prefilterTokens = [...tokens].sort();
+  set.prefilter = { source: tokenRegExp(set.prefilterTokens), functionCount: 0 };
+  return set;
+}
+
+function lastToken(m: Matcher): string {
+  switch (m.kind) {
+    case 'call':
+    case 'hook':
+      return m.callee[m.callee.length - 1];
+    case 'member':
+      return m.path[m.path.length - 1];
+    case 'jsx':
+      return m.tag[m.tag.length - 1];
+    case 'config-entry':
+      return m.property;
+    case 'definition':
+      return m.callee;
+  }
+}
+
+export function tokenRegExp(tokens: readonly string[]): RegExp {
+  const escaped = tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  return escaped.length ? new RegExp(escaped.join('|')) : /$^/;
+}
+
+function addMatcher(set: PatternSet, m: Matcher): void {
+  const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  switch (m.kind) {
+    case 'call':
+    case 'hook':
+      push(set.callsByName, m.callee[m.callee.length - 1], m);
+      break;
+    case 'definition':
+      push(set.callsByName, m.callee, m);
+      set.hasDefinitions = true;
+      set.definitionModules.push(...(m.modules ?? []));
+      break;
+    case 'member':
+      push(set.membersByLast, m.path[m.path.length - 1], m);
+      break;
+    case 'jsx':
+      push(set.jsxByName, m.tag[m.tag.length - 1], m);
+      break;
+    case 'config-entry':
+      set.configEntries.set(m.property, m);
+      break;
+  }
+}
+
+function segments(path: string): string[] {
+  return path
+    .split('.')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+function presetMatcher(sdk: string, presetModules: readonly string[], p: PresetPattern, isGlobal: boolean): Matcher {
+  const modules = isGlobal ? undefined : (p.modules ?? presetModules);
+  if ('call' in p) {
+    const callee = segments(p.call);
+    const keyArg = p.key ?? 0;
+    return {
+      kind: 'call',
+      sdk,
+      modules,
+      callee,
+      // Without an import to go through, a global SDK's functions are matched by name.
+      imported: callee[0] !== '*' && !isGlobal,
+      keyArg,
+      defaultArg: p.default,
+      implicitDefault: p.implicitDefault,
+      hasImplicitDefault: 'implicitDefault' in p,
+      negate: p.negate ?? false,
+      evaluates: p.evaluates,
+      description: describeCall(p.call, keyArg, p.negate ?? false),
+    };
+  }
+  if ('hook' in p) {
+    return { kind: 'hook', sdk, modules, callee: [p.hook], imported: !isGlobal, keyForm: p.keyForm, evaluates: p.evaluates, description: `${p.hook}() destructured` };
+  }
+  if ('jsx' in p) {
+    return { kind: 'jsx', sdk, modules, tag: [p.jsx], imported: !isGlobal, keyProp: p.keyProp, evaluates: p.evaluates, description: `<${p.jsx} ${p.keyProp}>` };
+  }
+  return { kind: 'definition', sdk, modules, callee: p.definition, keyProperty: p.keyProperty, evaluates: p.evaluates, description: `${p.definition}({ ${p.keyProperty} })` };
+}
+
+function describeCall(call: string, keyArg: number, negate: boolean): string {
+  return `${call}(key=${keyArg})${negate ? ' negated' : ''}`;
+}
+
+function customMatcher(p: PatternConfig): Matcher {
+  const sdk = 'custom';
+  if ('call' in p) {
+    return {
+      kind: 'call',
+      sdk,
+      callee: segments(p.call),
+      imported: false,
+      keyArg: p.key,
+      defaultArg: p.default,
+      hasImplicitDefault: false,
+      negate: p.negate,
+      evaluates: p.evaluates ?? 'boolean',
+      description: p.name ?? describeCall(p.call, p.key, p.negate),
+    };
+  }
+  if ('property' in p) {
+    return { kind: 'member', sdk, path: segments(p.property), evaluates: p.evaluates ?? 'boolean', description: p.name ?? `${p.property}.<key>` };
+  }
+  if ('element' in p) {
+    return { kind: 'member', sdk, path: segments(p.element), evaluates: p.evaluates ?? 'boolean', description: p.name ?? `${p.element}[<key>]` };
+  }
+  if ('hook' in p) {
+    return {
+      kind: 'hook',
+      sdk,
+      callee: segments(p.hook),
+      imported: false,
+      keyForm: p.keyForm,
+      evaluates: p.evaluates ?? 'boolean',
+      description: p.name ?? `${p.hook}() destructured`,
+    };
+  }
+  if ('jsx' in p) {
+    return {
+      kind: 'jsx',
+      sdk,
+      tag: segments(p.jsx),
+      imported: false,
+      keyProp: p.keyProp,
+      valueProp: p.valueProp,
+      negateProp: p.negateProp,
+      evaluates: p.evaluates ?? (p.valueProp ? 'value' : 'boolean'),
+      description: p.name ?? `<${p.jsx} ${p.keyProp}>`,
+    };
+  }
+  return { kind: 'config-entry', sdk, property: p.configEntry, evaluates: p.evaluates ?? 'boolean', description: p.name ?? `{ ${p.configEntry}: <key> }` };
+}

@@ -1,0 +1,105 @@
+import * as fs from 'node:fs/promises';
+import type { ResolvedConfig } from '../config/load';
+import type { Diagnostic, FlagAnnotation, FlagCheck, KeyDeclaration } from '../model';
+import type { ReadFile } from '../keys/modules';
+import { createDetectContext } from './context';
+import { detectFile } from './detect-file';
+import type { FileDetection } from './detect-source';
+import { listSourceFiles } from './files';
+import { mayContainFlagCheck } from './prefilter';
+
+export interface ScanOptions {
+  /** Narrow the scan to these files or folders (relative to config.root or absolute). */
+  paths?: string[];
+  /** Supplies file text instead of the disk (unsaved editor buffers). */
+  readFile?: ReadFile;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ScanResult {
+  files: number;
+  parsedFiles: number;
+  lines: number;
+  /** Every check, dynamic ones included (key null), in file order. */
+  checks: FlagCheck[];
+  declarations: KeyDeclaration[];
+  annotations: FlagAnnotation[];
+  skipped: { file: string; reason: string }[];
+  diagnostics: Diagnostic[];
+  durationMs: number;
+}
+
+/** Scans a project: lists files, prefilters their text, parses and matches the few that can hold a flag check. */
+export async function scanProject(config: ResolvedConfig, opts: ScanOptions = {}): Promise<ScanResult> {
+  const started = performance.now();
+  const ctx = createDetectContext(config, { readFile: opts.readFile });
+  const files = await listSourceFiles(config, opts.paths);
+  const result: ScanResult = { files: files.length, parsedFiles: 0, lines: 0, checks: [], declarations: [], annotations: [], skipped: [], diagnostics: [], durationMs: 0 };
+  const declarations = new Map<string, KeyDeclaration>();
+  const annotations = new Map<string, FlagAnnotation>();
+  const detections = new Map<string, FileDetection>();
+  const notParsed: string[] = [];
+
+  const read = async (file: string): Promise<string | undefined> => {
+    if (opts.readFile) return opts.readFile(file);
+    try {
+      return await fs.readFile(file, 'utf8');
+    } catch (e) {
+      result.skipped.push({ file, reason: `cannot read file (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
+      return undefined;
+    }
+  };
+  const run = (file: string, text: string): void => {
+    const detection = detectFile(file, text, ctx);
+    if (detection.parsed) {
+      result.parsedFiles++;
+      detections.set(file, detection);
+    } else if (detection.diagnostics.some((d) => d.severity === 'error')) {
+      result.skipped.push({ file, reason: detection.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('; ') });
+    } else notParsed.push(file);
+  };
+
+  for (let i = 0; i < files.length; i++) {
+    const text = await read(files[i]);
+    if (text !== undefined) {
+      result.lines += countLines(text);
+      run(files[i], text);
+    }
+    opts.onProgress?.(i + 1, files.length);
+  }
+  // Flag factories (Vercel `flag()`) teach the prefilter new names; files read before that are looked at again.
+  if (ctx.patterns.definedFlagFunctions.size > 0) {
+    for (const file of notParsed.splice(0)) {
+      const text = await read(file);
+      if (text !== undefined && mayContainFlagCheck(text, ctx.patterns)) run(file, text);
+    }
+  }
+
+  for (const file of [...detections.keys()].sort()) {
+    const d = detections.get(file)!;
+    result.checks.push(...d.checks);
+    result.diagnostics.push(...d.diagnostics);
+    for (const decl of d.declarations) declarations.set(`${decl.file}\0${decl.range.start}`, decl);
+    for (const a of d.annotations) annotations.set(`${a.file}\0${a.range.start}`, a);
+    for (const decl of d.declarations) if (decl.annotation) annotations.set(`${decl.annotation.file}\0${decl.annotation.range.start}`, decl.annotation);
+  }
+  result.declarations = [...declarations.values()].sort(byPlace);
+  result.annotations = [...annotations.values()].sort(byPlace);
+  result.durationMs = Math.round(performance.now() - started);
+  return result;
+}
+
+function byPlace(a: { file: string; range: { start: number } }, b: { file: string; range: { start: number } }): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start - b.range.start;
+}
+
+function countLines(text: string): number {
+  if (text.length === 0) return 0;
+  let n = 1;
+  let i = text.indexOf('\n');
+  while (i !== -1) {
+    n++;
+    i = text.indexOf('\n', i + 1);
+  }
+  return text.endsWith('\n') ? n - 1 : n;
+}

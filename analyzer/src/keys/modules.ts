@@ -1,0 +1,102 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as ts from 'typescript';
+
+export type ReadFile = (absPath: string) => string | undefined;
+
+export function readFileFromDisk(absPath: string): string | undefined {
+  try {
+    return fs.readFileSync(absPath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Result of resolving an import specifier to a project file. */
+export type ModuleLookup = { file: string; reason?: undefined } | { file?: undefined; reason: string };
+
+/**
+ * Resolves import specifiers the way a bundler would (relative paths, index files, `.js` → `.ts`, tsconfig
+ * `baseUrl`/`paths`), without a Program. Packages in node_modules count as unresolved: they hold no project keys.
+ */
+export class ModuleResolver {
+  private readonly configByDir = new Map<string, ts.CompilerOptions>();
+  private readonly cache = new Map<string, ModuleLookup>();
+  private readonly host: ts.ModuleResolutionHost;
+
+  constructor(private readonly readFile: ReadFile) {
+    this.host = {
+      fileExists: (f) => this.readFile(f) !== undefined,
+      readFile: (f) => this.readFile(f),
+      directoryExists: (d) => {
+        try {
+          return fs.statSync(d).isDirectory();
+        } catch {
+          return false;
+        }
+      },
+      realpath: (p) => p,
+    };
+  }
+
+  resolve(specifier: string, fromFile: string): ModuleLookup {
+    const dir = path.dirname(fromFile);
+    const cacheKey = `${dir}\0${specifier}`;
+    const cached = this.cache.get(cacheKey);
+    if (cached) return cached;
+    const result = this.lookup(specifier, fromFile, dir);
+    this.cache.set(cacheKey, result);
+    return result;
+  }
+
+  private lookup(specifier: string, fromFile: string, dir: string): ModuleLookup {
+    const relative = specifier.startsWith('.') || specifier.startsWith('/');
+    const options = this.optionsFor(dir);
+    if (!relative && !options.paths && !options.baseUrl) return { reason: `import from package "${specifier}"` };
+    const resolved = ts.resolveModuleName(specifier, fromFile, options, this.host).resolvedModule;
+    if (!resolved) return { reason: `cannot resolve import "${specifier}"` };
+    if (resolved.isExternalLibraryImport || /[\\/]node_modules[\\/]/.test(resolved.resolvedFileName)) {
+      return { reason: `import from package "${specifier}"` };
+    }
+    if (resolved.extension === ts.Extension.Dts || resolved.extension === ts.Extension.Json) {
+      return { reason: `import "${specifier}" resolves to ${path.basename(resolved.resolvedFileName)}` };
+    }
+    return { file: resolved.resolvedFileName.replace(/\\/g, '/') };
+  }
+
+  /** Compiler options that matter for resolution, from the nearest tsconfig.json / jsconfig.json (with `extends`). */
+  private optionsFor(dir: string): ts.CompilerOptions {
+    const cached = this.configByDir.get(dir);
+    if (cached) return cached;
+    let options: ts.CompilerOptions;
+    const configFile = ['tsconfig.json', 'jsconfig.json'].map((n) => path.join(dir, n)).find((f) => this.readFile(f) !== undefined);
+    const parent = path.dirname(dir);
+    if (configFile) options = this.parseConfig(configFile);
+    else if (parent !== dir) options = this.optionsFor(parent);
+    else options = {};
+    const resolutionOptions: ts.CompilerOptions = {
+      ...options,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      module: ts.ModuleKind.ESNext,
+      allowJs: true,
+      resolveJsonModule: false,
+    };
+    this.configByDir.set(dir, resolutionOptions);
+    return resolutionOptions;
+  }
+
+  private parseConfig(configFile: string): ts.CompilerOptions {
+    const read = ts.readConfigFile(configFile, (f) => this.readFile(f));
+    if (read.error) return {};
+    // No directory reads: only compilerOptions (following `extends`) matter here, not the file list.
+    const host: ts.ParseConfigHost = {
+      useCaseSensitiveFileNames: true,
+      readDirectory: () => [],
+      fileExists: (f) => this.readFile(f) !== undefined,
+      readFile: (f) => this.readFile(f),
+    };
+    const parsed = ts.parseJsonConfigFileContent(read.config, host, path.dirname(configFile), undefined, configFile);
+    const { paths, baseUrl, pathsBasePath, rootDirs } = parsed.options;
+    return { paths, baseUrl, pathsBasePath, rootDirs } as ts.CompilerOptions;
+  }
+}
