@@ -1,0 +1,37 @@
+import { createRule } from '../util/create-rule';
+import { getFileFacts } from '../util/file-facts';
+import { CONFIG_ERROR_MESSAGES, locOf, reportProblemsOnce } from '../util/report';
+
+export type Options = [];
+export type MessageIds = 'dynamicKey' | keyof typeof CONFIG_ERROR_MESSAGES;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-dynamic-flag-key',
+  meta: {
+    type: 'suggestion',
+    docs: { description: 'Disallow flag keys that are not statically resolvable', recommended: 'error' },
+    messages: {
+      dynamicKey:
+        'Flag key `{{expression}}` is not statically resolvable ({{reason}}), so no tool can find or clean up this flag. Use a string literal or a constant holding one.',
+      ...CONFIG_ERROR_MESSAGES,
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return {
+      Program() {
+        const facts = getFileFacts(context);
+        reportProblemsOnce(context, facts);
+        for (const check of facts.checks) {
+          if (check.key !== null) continue;
+          context.report({
+            loc: locOf(context.sourceCode, check.keyRange),
+            messageId: 'dynamicKey',
+            data: { expression: check.dynamic?.expression ?? context.sourceCode.text.slice(check.keyRange.start, check.keyRange.end), reason: check.dynamic?.reason ?? 'unknown value' },
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,112 @@
+import * as ts from 'typescript';
+import type { TSESLint } from '@typescript-eslint/utils';
+import {
+  createDetectContext,
+  detectInSourceFile,
+  mayContainFlagCheck,
+  scriptKindFor,
+  type DetectContext,
+  type FlagAnnotation,
+  type FlagCheck,
+  type KeyDeclaration,
+  type ResolvedConfig,
+} from '@flagsweep/analyzer';
+import { getProject, type Project } from './project';
+import { parseSettings } from './settings';
+import { readProjectFile } from './source-files';
+import { resolveToday } from './today';
+
+/** What the core found in one file, computed once per file and shared by every flagsweep rule. */
+export interface FileFacts {
+  /** Undefined when the config could not be loaded: then `problems` says why and the rules stay silent. */
+  project?: Project;
+  today?: Date;
+  /** Config and flag-file problems, reported once (see reportProblemsOnce). */
+  problems: string[];
+  checks: FlagCheck[];
+  declarations: KeyDeclaration[];
+  annotations: FlagAnnotation[];
+  /** Set by the first rule that reported `problems` for this file. */
+  problemsClaimed: boolean;
+}
+
+/** The part of a rule context the shared analysis needs (any rule, any options). */
+export interface AnyContext {
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  readonly filename: string;
+  readonly cwd: string;
+  readonly settings: TSESLint.SharedConfigurationSettings;
+}
+
+const factsBySource = new WeakMap<object, FileFacts>();
+const detectContexts = new WeakMap<ResolvedConfig, DetectContext>();
+
+export function getFileFacts(context: AnyContext): FileFacts {
+  const sourceCode = context.sourceCode;
+  const cached = factsBySource.get(sourceCode);
+  if (cached) return cached;
+  const facts = computeFacts(context);
+  factsBySource.set(sourceCode, facts);
+  return facts;
+}
+
+function computeFacts(context: AnyContext): FileFacts {
+  const facts: FileFacts = { problems: [], checks: [], declarations: [], annotations: [], problemsClaimed: false };
+  let project: Project | { error: string };
+  try {
+    const parsed = parseSettings(context.settings);
+    facts.today = resolveToday(parsed.settings.now);
+    project = getProject(context.filename, context.cwd, parsed);
+  } catch (e) {
+    facts.problems.push(oneLine((e as Error).message));
+    return facts;
+  }
+  if ('error' in project) {
+    facts.problems.push(oneLine(project.error));
+    return facts;
+  }
+  facts.project = project;
+  facts.problems.push(...project.problems);
+
+  const detect = detectContextFor(project.config);
+  const text = context.sourceCode.text;
+  // The prefilter keeps the per-file cost near zero for the (many) files that can't contain a flag check.
+  if (!mayContainFlagCheck(text, detect.patterns)) return facts;
+  const result = detectInSourceFile(sourceFileFor(context), detect);
+  facts.checks = result.checks;
+  facts.declarations = result.declarations;
+  facts.annotations = result.annotations;
+  return facts;
+}
+
+export function detectContextFor(config: ResolvedConfig): DetectContext {
+  let detect = detectContexts.get(config);
+  if (!detect) {
+    detect = createDetectContext(config, { readFile: readProjectFile });
+    detectContexts.set(config, detect);
+  }
+  return detect;
+}
+
+/**
+ * typescript-eslint's parser already built a ts.SourceFile: reuse it through its node map (no type information
+ * needed). Other parsers (espree for JS/JSX) get a parse of their own, only for files that passed the prefilter.
+ */
+function sourceFileFor(context: AnyContext): ts.SourceFile {
+  const sourceCode = context.sourceCode;
+  const map = sourceCode.parserServices?.esTreeNodeToTSNodeMap;
+  const node = map?.get(sourceCode.ast as never) as ts.Node | undefined;
+  // A SourceFile from a different TypeScript copy has different SyntaxKind numbers: parse again in that case.
+  if (node && node.kind === ts.SyntaxKind.SourceFile && (node as ts.SourceFile).text === sourceCode.text) return node as ts.SourceFile;
+  return ts.createSourceFile(
+    context.filename,
+    sourceCode.text,
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    true,
+    scriptKindFor(context.filename),
+  );
+}
+
+function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, ' ');
+}

@@ -1,0 +1,23 @@
+import * as fs from 'node:fs';
+
+/** What tells us a file changed without reading it. */
+export interface FileStamp {
+  mtimeMs: number;
+  size: number;
+}
+
+/** The file's stamp, or the error code when it can't be stat'ed (ENOENT, EACCES, ...). */
+export function statFile(file: string): FileStamp | { error: string } {
+  try {
+    const s = fs.statSync(file);
+    return { mtimeMs: s.mtimeMs, size: s.size };
+  } catch (e) {
+    return { error: (e as NodeJS.ErrnoException).code ?? String(e) };
+  }
+}
+
+export function sameStamp(a: FileStamp | { error: string } | undefined, b: FileStamp | { error: string }): boolean {
+  if (!a) return false;
+  if ('error' in a || 'error' in b) return 'error' in a && 'error' in b && a.error === b.error;
+  return a.mtimeMs === b.mtimeMs && a.size === b.size;
+}

@@ -1,0 +1,44 @@
+import * as fs from 'node:fs';
+import { parseFlagdDocument, type FlagState } from '@flagsweep/analyzer';
+import { sameStamp, statFile, type FileStamp } from './file-stamp';
+
+export interface FlagFileResult {
+  states: FlagState[];
+  /** One-line reasons the file could not be used (unreadable, invalid JSON, malformed flags). */
+  problems: string[];
+  /** The file does not exist. */
+  missing?: boolean;
+}
+
+const cache = new Map<string, { stamp: FileStamp | { error: string }; result: FlagFileResult }>();
+
+/** The flagd file's flag states, read again only when its mtime or size changes. */
+export function readFlagFile(file: string, displayName: string): FlagFileResult {
+  const stamp = statFile(file);
+  const hit = cache.get(file);
+  if (hit && sameStamp(hit.stamp, stamp)) return hit.result;
+  const result = load(file, displayName, stamp);
+  cache.set(file, { stamp, result });
+  return result;
+}
+
+function load(file: string, displayName: string, stamp: FileStamp | { error: string }): FlagFileResult {
+  if ('error' in stamp) {
+    return { states: [], problems: [`flagsweep: cannot read flag file ${displayName} (${stamp.error})`], missing: stamp.error === 'ENOENT' };
+  }
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    return { states: [], problems: [`flagsweep: cannot read flag file ${displayName} (${(e as NodeJS.ErrnoException).code ?? String(e)})`] };
+  }
+  const { states, diagnostics } = parseFlagdDocument(text, displayName);
+  const problems = diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => `flagsweep: flag file ${d.where}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}: ${d.message}`);
+  return { states, problems };
+}
+
+export function clearFlagFileCache(): void {
+  cache.clear();
+}

@@ -1,0 +1,28 @@
+import * as fs from 'node:fs';
+import { sameStamp, statFile, type FileStamp } from './file-stamp';
+
+const texts = new Map<string, { stamp: FileStamp | { error: string }; text: string | undefined }>();
+
+/**
+ * Reads other project files for cross-file key resolution (imported constants and their annotations).
+ * A file is read again only when its mtime or size changed, so a lint run reads each one once.
+ */
+export function readProjectFile(absPath: string): string | undefined {
+  const stamp = statFile(absPath);
+  const hit = texts.get(absPath);
+  if (hit && sameStamp(hit.stamp, stamp)) return hit.text;
+  let text: string | undefined;
+  if (!('error' in stamp)) {
+    try {
+      text = fs.readFileSync(absPath, 'utf8');
+    } catch {
+      text = undefined;
+    }
+  }
+  texts.set(absPath, { stamp, text });
+  return text;
+}
+
+export function clearSourceFileCache(): void {
+  texts.clear();
+}
