@@ -1,5 +1,6 @@
 import type { SourceConfig } from '../config';
 import { FlagdFileSource } from './flagd/source';
+import { LaunchDarklySource } from './launchdarkly/source';
 import { UnleashSource } from './unleash/source';
 import type { FlagSource, SourceKind } from './types';
 
@@ -8,9 +9,7 @@ type Factory<K extends SourceKind> = (cfg: Extract<SourceConfig, { type: K }>, r
 const factories: { [K in SourceKind]: Factory<K> } = {
   flagd: (cfg, root) => new FlagdFileSource(cfg, root),
   unleash: (cfg, root) => new UnleashSource(cfg, root),
-  launchdarkly: () => {
-    throw new Error('launchdarkly source: not available yet');
-  },
+  launchdarkly: (cfg, root) => new LaunchDarklySource(cfg, root),
 };
 
 /** Creates the source for one `source` entry of the config; `root` is the config's folder. */

@@ -53,8 +53,11 @@ describe('unleash source against a real Unleash server (unleash-server 7.5.1 on 
   });
 
   after(async () => {
-    await server?.stop();
-    if (root) fs.rmSync(root, { recursive: true, force: true });
+    try {
+      await server?.stop();
+    } finally {
+      if (root) fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('maps on, off, 100% and 50% rollouts, constraints, stale and completed flags', async () => {

@@ -52,7 +52,8 @@ export abstract class RemoteSource<C extends RemoteCommonConfig> implements Flag
   /** Distinguishes cache files: everything that changes the data except the token. */
   protected abstract identity(environment: string): string;
   protected abstract httpSettings(environment: string, token: string): Omit<HttpSettings, 'label' | 'timeoutMs' | 'retries' | 'fetch'>;
-  protected abstract fetchStates(fetcher: Fetcher, environment: string, now: Date): Promise<FlagState[]>;
+  /** The flags of one environment; `diagnostics` for parts that failed without spoiling the whole answer. */
+  protected abstract fetchStates(fetcher: Fetcher, environment: string, now: Date): Promise<{ states: FlagState[]; diagnostics?: Diagnostic[] }>;
   protected abstract dashboardBaseUrl(environment: string): string | undefined;
   /** What to set $tokenEnv to, for the "no token" message. */
   protected abstract tokenKind: string;
@@ -89,14 +90,16 @@ export abstract class RemoteSource<C extends RemoteCommonConfig> implements Flag
       cached?.responses,
     );
     let states: FlagState[];
+    const diagnostics: Diagnostic[] = [];
     try {
-      states = await this.fetchStates(fetcher, environment, now);
+      const answer = await this.fetchStates(fetcher, environment, now);
+      states = answer.states;
+      diagnostics.push(...(answer.diagnostics ?? []).map((d) => ({ ...d, message: redact(d.message, token) })));
     } catch (e) {
       const message = e instanceof SourceError ? e.message : `${label}: unexpected answer (${(e as Error).message})`;
       return fallBack(redact(message, token));
     }
     const fetchedAt = now.toISOString();
-    const diagnostics: Diagnostic[] = [];
     const failure = cache.write({ version: 1, sourceId: this.id, fetchedAt, states, responses: fetcher.responses });
     if (failure) diagnostics.push({ severity: 'warning', where: this.id, message: `${label}: cannot write the cache ${cache.file} (${failure}); "cacheDir"` });
     const snapshot: SourceSnapshot = { ...base, states, health: 'ok', asOf: fetchedAt, diagnostics };

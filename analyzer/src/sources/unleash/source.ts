@@ -41,7 +41,7 @@ export class UnleashSource extends RemoteSource<UnleashSourceConfig> {
     };
   }
 
-  protected async fetchStates(fetcher: Fetcher, environment: string): Promise<FlagState[]> {
+  protected async fetchStates(fetcher: Fetcher, environment: string): Promise<{ states: FlagState[] }> {
     const project = `${this.url}/api/admin/projects/${encodeURIComponent(this.cfg.project)}/features`;
     const list = (await fetcher.json(project)) as { features?: { name: string }[] };
     if (!list || !Array.isArray(list.features)) throw new SourceError(`unleash ${environment}: the feature list has no "features" array`, 'malformed');
@@ -59,8 +59,8 @@ export class UnleashSource extends RemoteSource<UnleashSourceConfig> {
       const known = [...new Set(features.flatMap((f) => f.environments?.map((e) => e.name) ?? []))].join(', ');
       throw new SourceError(`unleash ${environment}: environment "${environment}" is not enabled in project "${this.cfg.project}" (it has: ${known}); check "environment" or --source-env`, 'config');
     }
-    return features.map((f) =>
-      mapUnleashFeature(f, environment, this.id, `${this.dashboardBaseUrl()}/features/${encodeURIComponent(f.name)}`),
-    );
+    return {
+      states: features.map((f) => mapUnleashFeature(f, environment, this.id, `${this.dashboardBaseUrl()}/features/${encodeURIComponent(f.name)}`)),
+    };
   }
 }
