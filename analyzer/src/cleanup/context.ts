@@ -1,0 +1,130 @@
+import { ts } from 'ts-morph';
+import type { TextEdit } from './edits';
+import { type MarkerTable, skipTransparent } from './markers';
+import type { BoundFile } from './parse';
+import { References } from './scope';
+import { isPure, needsParens } from './syntax';
+import { movedText, removeNode } from './text';
+
+/** A site the engine could not clean, for a person to finish. */
+export interface LeftSite {
+  file: string;
+  line: number;
+  column: number;
+  reason: string;
+}
+
+/** What every rewrite rule gets for one round on one file. */
+export class RoundContext {
+  readonly edits: TextEdit[] = [];
+  /** Edits that must be applied together (one rule application), in the order they were made. */
+  readonly groups: TextEdit[][] = [];
+  readonly sf: ts.SourceFile;
+  private refs?: References;
+
+  constructor(
+    readonly file: string,
+    readonly bound: BoundFile,
+    readonly markers: MarkerTable,
+    private readonly onLeft: (site: LeftSite) => void,
+  ) {
+    this.sf = bound.sf;
+  }
+
+  get text(): string {
+    return this.sf.text;
+  }
+
+  /** Which identifiers refer to which declaration in this round's text. */
+  get references(): References {
+    this.refs ??= new References(this.sf, this.bound.checker);
+    return this.refs;
+  }
+
+  /** Runs one rule application; the edits it makes are kept or deferred as a unit. Returns whether it made any. */
+  group(fn: () => unknown): boolean {
+    const from = this.edits.length;
+    fn();
+    if (this.edits.length > from) {
+      this.groups.push(this.edits.slice(from));
+      return true;
+    }
+    return false;
+  }
+
+  /** Sites are only collected in the engine's final reporting pass (rules run every round and would repeat them). */
+  reporting = false;
+
+  leave(node: ts.Node, reason: string): void {
+    if (!this.reporting) return;
+    this.leaveAt(node.getStart(this.sf), reason);
+  }
+
+  leaveAt(offset: number, reason: string): void {
+    if (!this.reporting) return;
+    const pos = this.sf.getLineAndCharacterOfPosition(offset);
+    this.onLeft({ file: this.file, line: pos.line + 1, column: pos.character + 1, reason, offset } as LeftSite);
+  }
+
+  edit(start: number, end: number, newText: string): void {
+    this.edits.push({ start, end, newText });
+  }
+
+  replace(node: ts.Node, newText: string): void {
+    this.edit(node.getStart(this.sf), node.getEnd(), newText);
+  }
+
+  remove(node: ts.Node): void {
+    this.edits.push(removeNode(this.sf, node));
+  }
+
+  marker(value: unknown): string {
+    return this.markers.nameFor(value);
+  }
+
+  /**
+   * Replaces the expression `target` by the existing expression `source` (a part of it), keeping the source's
+   * bytes, adding parentheses only where precedence needs them. In JSX children, `{cond && <X/>}` becomes `<X/>`.
+   */
+  replaceWithExpression(target: ts.Expression, source: ts.Expression): void {
+    const host = climbParens(target);
+    const container = host.parent;
+    if (container && ts.isJsxExpression(container) && isJsxChild(container)) {
+      const inner = skipTransparent(source);
+      if (ts.isJsxElement(inner) || ts.isJsxSelfClosingElement(inner) || ts.isJsxFragment(inner)) {
+        this.replace(container, movedText(this.sf, inner, container));
+        return;
+      }
+    }
+    const text = movedText(this.sf, source, target);
+    this.replace(target, needsParens(source, target) ? `(${text})` : text);
+  }
+
+  /** Replaces `target` by a substituted value; in JSX children a value that renders nothing removes `{...}`. */
+  replaceWithValue(target: ts.Expression, value: unknown): void {
+    const host = climbParens(target);
+    const container = host.parent;
+    if (container && ts.isJsxExpression(container) && isJsxChild(container) && rendersNothing(value)) {
+      this.remove(container);
+      return;
+    }
+    this.replace(target, this.marker(value));
+  }
+}
+
+export function climbParens(node: ts.Node): ts.Node {
+  let n = node;
+  while (n.parent && ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  return n;
+}
+
+export function isJsxChild(node: ts.Node): boolean {
+  return !!node.parent && (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent)) && node.parent.children.some((c) => c === node);
+}
+
+/** React renders nothing for booleans, null and undefined. */
+export function rendersNothing(value: unknown): boolean {
+  return value === true || value === false || value === null || value === undefined;
+}
+
+export { isPure };

@@ -1,0 +1,185 @@
+import { ts } from 'ts-morph';
+import type { FlagCheck } from '../model';
+import { RoundContext, type LeftSite } from './context';
+import { type TextEdit, applyEdits, pickGroups } from './edits';
+import { foldExpression } from './fold';
+import { dropEmptyFragment } from './jsx';
+import { MarkerTable, preferredQuote, renderValue } from './markers';
+import { bindSource, describeSyntaxError, parseSource, syntaxErrors } from './parse';
+import { pruneDead, referencedDeclarations, removeFlagOverrides } from './prune';
+import { References } from './scope';
+import { collapseStatement } from './statements';
+import { substituteCheck } from './substitute';
+import { inlineValues } from './variables';
+
+/** A rewrite that would leave a file that no longer parses. Nothing of the file may be written. */
+export class RewriteError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+    this.name = 'RewriteError';
+  }
+}
+
+export interface FileCleanupOptions {
+  file: string;
+  text: string;
+  value: unknown;
+  /** The checks of the flag being cleaned in `text` (the scanner's output for this file, filtered to the key). */
+  findChecks: (text: string) => FlagCheck[];
+  /** config.patterns, for gate components' prop names. */
+  patterns: readonly unknown[];
+  /** Names an override map may use for the flag (the key and its camelCase form). Empty: leave overrides alone. */
+  overrideNames: ReadonlySet<string>;
+  /** Clean only the check containing this offset. */
+  siteOffset?: number;
+  /** Extra names whose declarations count as "referenced before" (set by project-level passes). */
+  markers?: MarkerTable;
+}
+
+export interface FileCleanupResult {
+  text: string;
+  left: LeftSite[];
+  /** Checks of the flag substituted in this file. */
+  substituted: number;
+}
+
+const MAX_ROUNDS = 500;
+
+/** Cleans one file: substitute, then fold/collapse/inline to a fixpoint, then prune what became dead. Pure. */
+export function cleanupFileText(opts: FileCleanupOptions): FileCleanupResult {
+  const { file } = opts;
+  const original = parseSource(file, opts.text);
+  const errors = syntaxErrors(original);
+  if (errors.length > 0) throw new RewriteError(`${describeSyntaxError(original, errors[0])} (the file does not parse; it was not changed)`, file, 0, 0);
+  const markers = opts.markers ?? new MarkerTable();
+  const first = bindSource(file, opts.text);
+  const referencedBefore = referencedDeclarations(first.sf, new References(first.sf, first.checker));
+  let text = opts.text;
+  let substituted = 0;
+  const noLeft = (): void => undefined;
+
+  // 1. Substitution, re-detecting after every round (a gate's children may hold further checks).
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    let checks = opts.findChecks(text);
+    if (opts.siteOffset !== undefined) {
+      if (round > 0) break;
+      checks = checks.filter((c) => c.range.start <= opts.siteOffset! && opts.siteOffset! <= c.range.end).slice(-1);
+    }
+    if (checks.length === 0) break;
+    const ctx = new RoundContext(file, bindSource(file, text), markers, noLeft);
+    let made = 0;
+    for (const c of checks) if (ctx.group(() => substituteCheck(ctx, c, opts.value, opts.patterns))) made++;
+    const edits = pickGroups(ctx.groups);
+    if (edits.length === 0) break;
+    substituted += made;
+    text = applyChecked(file, text, ctx, edits);
+  }
+
+  // 2. Simplify to a fixpoint. 3. Prune. Pruning can expose more to simplify, so both repeat until quiet.
+  let overridesDone = opts.overrideNames.size === 0;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const ctx = new RoundContext(file, bindSource(file, text), markers, noLeft);
+    simplifyRound(ctx);
+    let edits = pickGroups(ctx.groups);
+    if (edits.length === 0) {
+      if (!overridesDone) {
+        removeFlagOverrides(ctx, opts.overrideNames);
+        overridesDone = true;
+      }
+      pruneDead(ctx, referencedBefore);
+      edits = pickGroups(ctx.groups);
+      if (edits.length === 0) break;
+    }
+    text = applyChecked(file, text, ctx, edits);
+    if (round === MAX_ROUNDS - 1) throw new RewriteError(`${file}: the cleanup did not settle after ${MAX_ROUNDS} rounds`, file, 0, 0);
+  }
+
+  // Report what is left for a person, from one last pass that changes nothing.
+  const left: (LeftSite & { offset: number })[] = [];
+  const finalBound = bindSource(file, text);
+  const reportCtx = new RoundContext(file, finalBound, markers, (site) => left.push(site as LeftSite & { offset: number }));
+  reportCtx.reporting = true;
+  const remaining = opts.findChecks(text);
+  for (const c of opts.siteOffset === undefined ? remaining : []) substituteCheck(reportCtx, c, opts.value, opts.patterns);
+  simplifyRound(reportCtx);
+
+  // 4. Markers still in the code become literals.
+  const finalEdits = finalizeMarkers(finalBound.sf, markers);
+  const finalText = applyEdits(text, finalEdits);
+  if (finalEdits.length > 0) verifyParses(file, finalText, finalBound.sf, finalEdits);
+  return { text: finalText, left: left.map((s) => relocate(s, finalEdits, finalText)), substituted };
+}
+
+function simplifyRound(ctx: RoundContext): void {
+  const visit = (node: ts.Node): void => {
+    ts.forEachChild(node, visit);
+    ctx.group(() => foldExpression(ctx, node) || collapseStatement(ctx, node) || inlineValues(ctx, node) || dropEmptyFragment(ctx, node));
+  };
+  visit(ctx.sf);
+}
+
+function applyChecked(file: string, text: string, ctx: RoundContext, edits: TextEdit[]): string {
+  const next = applyEdits(text, edits);
+  verifyParses(file, next, ctx.sf, edits);
+  return next;
+}
+
+function verifyParses(file: string, next: string, before: ts.SourceFile, edits: TextEdit[]): void {
+  const sf = parseSource(file, next);
+  const errors = syntaxErrors(sf);
+  if (errors.length === 0) return;
+  // Name the construct whose rewrite broke the file: the edit nearest the first error.
+  const culprit = edits.find((e) => syntaxErrors(parseSource(file, applyEdits(before.text, [e]))).length > 0) ?? edits[0];
+  const pos = before.getLineAndCharacterOfPosition(culprit.start);
+  const construct = constructAt(before, culprit.start);
+  throw new RewriteError(
+    `${file}:${pos.line + 1}:${pos.character + 1}: rewriting this ${construct} would not re-parse (${describeSyntaxError(sf, errors[0])}); nothing was written`,
+    file,
+    pos.line + 1,
+    pos.character + 1,
+  );
+}
+
+function constructAt(sf: ts.SourceFile, offset: number): string {
+  let found: ts.Node = sf;
+  const visit = (n: ts.Node): void => {
+    if (n.getStart(sf) <= offset && offset < n.getEnd()) {
+      found = n;
+      ts.forEachChild(n, visit);
+    }
+  };
+  ts.forEachChild(sf, visit);
+  let n: ts.Node = found;
+  while (n.parent && (ts.isIdentifier(n) || ts.isToken(n))) n = n.parent;
+  return ts.SyntaxKind[n.kind].replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+function finalizeMarkers(sf: ts.SourceFile, markers: MarkerTable): TextEdit[] {
+  const quote = preferredQuote(sf);
+  const edits: TextEdit[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n)) {
+      const known = markers.lookup(n.text);
+      if (known) edits.push({ start: n.getStart(sf), end: n.getEnd(), newText: renderValue(known.value, quote) });
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return edits;
+}
+
+function relocate(site: LeftSite & { offset?: number }, edits: TextEdit[], text: string): LeftSite {
+  const { offset, ...rest } = site;
+  if (offset === undefined) return rest;
+  let shifted = offset;
+  for (const e of edits) if (e.end <= offset) shifted += e.newText.length - (e.end - e.start);
+  const before = text.slice(0, shifted);
+  const line = before.split('\n').length;
+  return { ...rest, line, column: shifted - before.lastIndexOf('\n') };
+}

@@ -1,0 +1,133 @@
+import { ts } from 'ts-morph';
+import { type RoundContext, climbParens } from './context';
+import { knownValue, literalValue, skipTransparent } from './markers';
+import { inBooleanContext, isPure } from './syntax';
+
+/**
+ * Expression folding over substituted values: `!`, `&&`, `||`, `??`, comparisons against literals, ternaries,
+ * `await`, parentheses. Only values the substitution produced (markers) are folded; the author's own literals
+ * (`if (true)`, `x && true`) are never touched, and an operand with side effects is never dropped.
+ */
+export function foldExpression(ctx: RoundContext, node: ts.Node): boolean {
+  const { markers } = ctx;
+  if (ts.isParenthesizedExpression(node)) {
+    const inner = skipTransparent(node);
+    const known = knownValue(inner, markers);
+    if (known && !ts.isParenthesizedExpression(node.parent)) {
+      ctx.replace(node, ctx.marker(known.value));
+      return true;
+    }
+    return false;
+  }
+  if ((ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isSatisfiesExpression(node) || ts.isAwaitExpression(node)) && !ts.isParenthesizedExpression(node.parent)) {
+    const known = knownValue(node.expression, markers);
+    if (known) {
+      ctx.replaceWithValue(node, known.value);
+      return true;
+    }
+    return false;
+  }
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+    const known = knownValue(node.operand, markers);
+    if (known) {
+      ctx.replaceWithValue(node, !known.value);
+      return true;
+    }
+    return false;
+  }
+  if (ts.isConditionalExpression(node)) {
+    const known = knownValue(node.condition, markers);
+    if (known) {
+      ctx.replaceWithExpression(node, known.value ? node.whenTrue : node.whenFalse);
+      return true;
+    }
+    return false;
+  }
+  if (ts.isBinaryExpression(node)) return foldBinary(ctx, node);
+  return false;
+}
+
+function foldBinary(ctx: RoundContext, node: ts.BinaryExpression): boolean {
+  const { markers } = ctx;
+  const op = node.operatorToken.kind;
+  const left = knownValue(node.left, markers);
+  const right = knownValue(node.right, markers);
+  switch (op) {
+    case ts.SyntaxKind.AmpersandAmpersandToken:
+      if (left) {
+        if (left.value) ctx.replaceWithExpression(node, node.right);
+        else ctx.replaceWithValue(node, left.value);
+        return true;
+      }
+      if (right && inBooleanContext(node)) {
+        if (right.value) ctx.replaceWithExpression(node, node.left);
+        else if (isPure(node.left)) ctx.replaceWithValue(node, right.value);
+        else return false;
+        return true;
+      }
+      return false;
+    case ts.SyntaxKind.BarBarToken:
+      if (left) {
+        if (left.value) ctx.replaceWithValue(node, left.value);
+        else ctx.replaceWithExpression(node, node.right);
+        return true;
+      }
+      if (right && inBooleanContext(node)) {
+        if (!right.value) ctx.replaceWithExpression(node, node.left);
+        else if (isPure(node.left)) ctx.replaceWithValue(node, right.value);
+        else return false;
+        return true;
+      }
+      return false;
+    case ts.SyntaxKind.QuestionQuestionToken:
+      if (left) {
+        if (left.value === null || left.value === undefined) ctx.replaceWithExpression(node, node.right);
+        else ctx.replaceWithValue(node, left.value);
+        return true;
+      }
+      return false;
+    case ts.SyntaxKind.CommaToken:
+      if (left) {
+        ctx.replaceWithExpression(node, node.right);
+        return true;
+      }
+      return false;
+    case ts.SyntaxKind.EqualsEqualsEqualsToken:
+    case ts.SyntaxKind.ExclamationEqualsEqualsToken:
+    case ts.SyntaxKind.EqualsEqualsToken:
+    case ts.SyntaxKind.ExclamationEqualsToken: {
+      const a = left ?? (right ? literalValue(node.left) : undefined);
+      const b = right ?? (left ? literalValue(node.right) : undefined);
+      if (!a || !b) return false;
+      ctx.replaceWithValue(node, compare(op, a.value, b.value));
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+function compare(op: ts.SyntaxKind, a: unknown, b: unknown): boolean {
+  switch (op) {
+    case ts.SyntaxKind.EqualsEqualsEqualsToken:
+      return sameValue(a, b);
+    case ts.SyntaxKind.ExclamationEqualsEqualsToken:
+      return !sameValue(a, b);
+    case ts.SyntaxKind.EqualsEqualsToken:
+      return looseEquals(a, b);
+    default:
+      return !looseEquals(a, b);
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  // JSON values from a multivariate flag compare by identity in code: an object never === a literal.
+  return a === b;
+}
+
+function looseEquals(a: unknown, b: unknown): boolean {
+  // eslint-disable-next-line eqeqeq
+  return a == b;
+}
+
+export { climbParens };

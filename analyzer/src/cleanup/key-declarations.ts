@@ -1,0 +1,92 @@
+import { ts } from 'ts-morph';
+import type { KeyDeclaration } from '../model';
+import { RewriteError } from './engine';
+import { applyEdits, type TextEdit } from './edits';
+import { describeSyntaxError, parseSource, syntaxErrors } from './parse';
+import { removeListElement, removeNode } from './text';
+import { nodeAt } from './substitute';
+
+/**
+ * The flag's key constants (`export const NEW_CHECKOUT = 'new-checkout'`, an enum member, an `as const`
+ * member) go once no loaded file refers to them any more. Files that mention the name were all loaded, so a
+ * name that appears nowhere else is unused project-wide. `after` is updated in place.
+ */
+export function removeUnusedKeyDeclarations(declarations: KeyDeclaration[], after: Map<string, string>, textOf: (file: string) => string | undefined): void {
+  const byFile = new Map<string, KeyDeclaration[]>();
+  for (const d of declarations) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  for (const [file, decls] of byFile) {
+    const text = after.get(file) ?? textOf(file);
+    if (text === undefined) continue;
+    const sf = parseSource(file, text);
+    const edits: TextEdit[] = [];
+    for (const d of decls) {
+      const node = locate(sf, d);
+      if (!node) continue;
+      if (usedAnywhere(d.name, node, file, after, textOf)) continue;
+      const edit = removal(sf, node);
+      if (edit) edits.push(edit);
+    }
+    if (edits.length === 0) continue;
+    const next = applyEdits(text, edits);
+    const errors = syntaxErrors(parseSource(file, next));
+    if (errors.length > 0) {
+      const pos = sf.getLineAndCharacterOfPosition(edits[0].start);
+      throw new RewriteError(`${file}:${pos.line + 1}:${pos.character + 1}: removing the key declaration would not re-parse (${describeSyntaxError(parseSource(file, next), errors[0])}); nothing was written`, file, pos.line + 1, pos.character + 1);
+    }
+    after.set(file, next);
+  }
+}
+
+/** The declaration node: the declarations' ranges point at the name or the whole declaration; the text may have moved. */
+function locate(sf: ts.SourceFile, d: KeyDeclaration): ts.Node | undefined {
+  const wanted = (n: ts.Node) => (ts.isVariableDeclaration(n) || ts.isEnumMember(n) || ts.isPropertyAssignment(n)) && !!n.name && ts.isIdentifier(n.name) && n.name.text === d.name;
+  let found: ts.Node | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (wanted(n) && declaresKey(n)) found = n;
+    else ts.forEachChild(n, visit);
+  };
+  // Offsets from the scan are for the original text; search by name so a file already rewritten still works.
+  const direct = nodeAt(sf, d.range.start, d.range.end);
+  for (let n = direct; n; n = n.parent) if (wanted(n) && declaresKey(n)) return n;
+  visit(sf);
+  return found;
+}
+
+function declaresKey(n: ts.Node): boolean {
+  const init = (n as ts.VariableDeclaration | ts.EnumMember | ts.PropertyAssignment).initializer;
+  return !!init && (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init) || ts.isAsExpression(init));
+}
+
+function usedAnywhere(name: string, decl: ts.Node, declFile: string, after: Map<string, string>, textOf: (file: string) => string | undefined): boolean {
+  const files = new Set([...after.keys(), declFile]);
+  for (const f of files) {
+    const text = after.get(f) ?? textOf(f);
+    if (!text || !text.includes(name)) continue;
+    const sf = f === declFile ? decl.getSourceFile() : parseSource(f, text);
+    let used = false;
+    const visit = (n: ts.Node): void => {
+      if (used) return;
+      if (ts.isIdentifier(n) && n.text === name && !(f === declFile && (n.parent === decl || isExportOf(n, name)))) used = true;
+      else ts.forEachChild(n, visit);
+    };
+    visit(sf);
+    if (used) return true;
+  }
+  return false;
+}
+
+function isExportOf(n: ts.Identifier, name: string): boolean {
+  return ts.isExportSpecifier(n.parent) && n.text === name;
+}
+
+function removal(sf: ts.SourceFile, node: ts.Node): TextEdit | undefined {
+  if (ts.isVariableDeclaration(node)) {
+    const list = node.parent as ts.VariableDeclarationList;
+    if (list.declarations.length > 1) return removeListElement(sf, list.declarations, list.declarations.indexOf(node));
+    return removeNode(sf, list.parent);
+  }
+  if (ts.isEnumMember(node)) return removeListElement(sf, node.parent.members, node.parent.members.indexOf(node));
+  if (ts.isPropertyAssignment(node) && ts.isObjectLiteralExpression(node.parent)) return removeListElement(sf, node.parent.properties, node.parent.properties.indexOf(node));
+  return undefined;
+}

@@ -1,0 +1,153 @@
+import { ts } from 'ts-morph';
+import type { RoundContext } from './context';
+import { References } from './scope';
+import { isPure } from './syntax';
+import { removeListElement } from './text';
+import { removeDeclarator } from './variables';
+
+/**
+ * Declarations that had references before the cleanup, identified by where they are (enclosing named scopes)
+ * and what they are called. Only these may be pruned when they end up unreferenced: code that was already
+ * unused stays as the author left it.
+ */
+export function referencedDeclarations(sf: ts.SourceFile, refs: References): Set<string> {
+  const out = new Set<string>();
+  forEachDeclaration(sf, (name, key) => {
+    if (refs.referencesTo(name).length > 0) out.add(key);
+  });
+  return out;
+}
+
+function scopePath(node: ts.Node): string {
+  const parts: string[] = [];
+  for (let n = node.parent; n && !ts.isSourceFile(n); n = n.parent) {
+    if ((ts.isFunctionLike(n) || ts.isClassLike(n) || ts.isModuleDeclaration(n)) && n.name && ts.isIdentifier(n.name)) parts.push(n.name.text);
+    else if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name)) parts.push(n.name.text);
+  }
+  return parts.reverse().join('/');
+}
+
+type DeclarationVisitor = (name: ts.Identifier, key: string, decl: ts.Node) => void;
+
+function forEachDeclaration(sf: ts.SourceFile, visit: DeclarationVisitor): void {
+  const walk = (n: ts.Node): void => {
+    if (ts.isImportSpecifier(n) || ts.isImportClause(n) || ts.isNamespaceImport(n)) {
+      if (n.name) visit(n.name, `import:${n.name.text}`, n);
+    } else if ((ts.isVariableDeclaration(n) || ts.isBindingElement(n)) && ts.isIdentifier(n.name)) {
+      visit(n.name, `${scopePath(n)}:var:${n.name.text}`, n);
+    } else if ((ts.isFunctionDeclaration(n) || ts.isClassDeclaration(n)) && n.name) {
+      visit(n.name, `${scopePath(n)}:decl:${n.name.text}`, n);
+    }
+    ts.forEachChild(n, walk);
+  };
+  walk(sf);
+}
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === kind);
+}
+
+/** A hook call (`useFlags()`, `useFeatureFlags('x')`): React allows dropping one whose result is unused. */
+function isHookCall(node: ts.Expression): boolean {
+  if (!ts.isCallExpression(node)) return false;
+  const callee = ts.isPropertyAccessExpression(node.expression) ? node.expression.name : node.expression;
+  return ts.isIdentifier(callee) && /^use[A-Z0-9]/.test(callee.text) && node.arguments.every(isPure);
+}
+
+/** One pruning pass: removes declarations the cleanup left without references. */
+export function pruneDead(ctx: RoundContext, referencedBefore: ReadonlySet<string>): void {
+  const groups: (() => void)[] = [];
+  forEachDeclaration(ctx.sf, (name, key, decl) => {
+    if (!referencedBefore.has(key)) return;
+    if (ctx.references.referencesTo(name).length > 0) return;
+    groups.push(() => removeDeclaration(ctx, decl));
+  });
+  for (const g of groups) {
+    ctx.group(g);
+  }
+}
+
+function removeDeclaration(ctx: RoundContext, decl: ts.Node): void {
+  const sf = ctx.sf;
+  if (ts.isImportSpecifier(decl)) {
+    const named = decl.parent;
+    const clause = named.parent;
+    if (named.elements.length > 1) ctx.edits.push(removeListElement(sf, named.elements, named.elements.indexOf(decl)));
+    else if (clause.name) ctx.edit(clause.name.getEnd(), named.getEnd(), '');
+    else ctx.remove(clause.parent);
+    return;
+  }
+  if (ts.isNamespaceImport(decl)) {
+    const clause = decl.parent;
+    if (clause.name) ctx.edit(clause.name.getEnd(), decl.getEnd(), '');
+    else ctx.remove(clause.parent);
+    return;
+  }
+  if (ts.isImportClause(decl)) {
+    if (decl.namedBindings) ctx.edit(decl.name!.getStart(sf), decl.namedBindings.getStart(sf), '');
+    else ctx.remove(decl.parent);
+    return;
+  }
+  if (ts.isFunctionDeclaration(decl) || ts.isClassDeclaration(decl)) {
+    if (hasModifier(decl, ts.SyntaxKind.ExportKeyword) || hasModifier(decl, ts.SyntaxKind.DeclareKeyword)) return;
+    ctx.remove(decl);
+    return;
+  }
+  if (ts.isVariableDeclaration(decl)) {
+    const stmt = decl.parent.parent;
+    if (!ts.isVariableStatement(stmt) || hasModifier(stmt, ts.SyntaxKind.ExportKeyword) || hasModifier(stmt, ts.SyntaxKind.DeclareKeyword)) return;
+    if (decl.initializer && !isPure(decl.initializer) && !isHookCall(decl.initializer)) return;
+    removeDeclarator(ctx, decl);
+    return;
+  }
+  if (ts.isBindingElement(decl)) {
+    const pattern = decl.parent;
+    if (!ts.isObjectBindingPattern(pattern) || decl.dotDotDotToken) return;
+    const holder = pattern.parent;
+    if (!ts.isVariableDeclaration(holder) || !holder.initializer) return;
+    const stmt = holder.parent.parent;
+    if (!ts.isVariableStatement(stmt) || hasModifier(stmt, ts.SyntaxKind.ExportKeyword)) return;
+    if (!isPure(holder.initializer) && !isHookCall(holder.initializer)) return;
+    if (pattern.elements.some((e) => e.dotDotDotToken)) return; // removing a key changes what the rest collects
+    if (pattern.elements.length === 1) removeDeclarator(ctx, holder);
+    else ctx.edits.push(removeListElement(sf, pattern.elements, pattern.elements.indexOf(decl)));
+  }
+}
+
+/** Is this object literal a map of flag values (`{ flags: { x: true } }`, `mockFlags({ x: true })`)? */
+function isFlagMap(obj: ts.ObjectLiteralExpression): boolean {
+  const p = obj.parent;
+  const named = (n: ts.Node | undefined): string | undefined => {
+    if (!n) return undefined;
+    if (ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isPrivateIdentifier(n)) return n.text;
+    if (ts.isPropertyAccessExpression(n)) return n.name.text;
+    return undefined;
+  };
+  let name: string | undefined;
+  if (ts.isPropertyAssignment(p)) name = named(p.name);
+  else if (ts.isVariableDeclaration(p)) name = named(p.name);
+  else if (ts.isCallExpression(p)) name = named(p.expression);
+  else if (ts.isBinaryExpression(p) && p.right === obj) name = named(p.left);
+  else if (ts.isSatisfiesExpression(p) || ts.isAsExpression(p)) return isFlagMapHolder(p);
+  return !!name && /flag|feature|toggle/i.test(name);
+}
+
+function isFlagMapHolder(n: ts.Expression): boolean {
+  const p = n.parent;
+  return ts.isVariableDeclaration(p) && ts.isIdentifier(p.name) && /flag|feature|toggle/i.test(p.name.text);
+}
+
+/** Test and config leftovers: `{ flags: { 'new-checkout': true } }` entries of the cleaned flag. */
+export function removeFlagOverrides(ctx: RoundContext, keyNames: ReadonlySet<string>): void {
+  const visit = (n: ts.Node): void => {
+    if (ts.isObjectLiteralExpression(n) && isFlagMap(n)) {
+      n.properties.forEach((prop, i) => {
+        if (!ts.isPropertyAssignment(prop)) return;
+        const name = ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name) ? prop.name.text : undefined;
+        if (name && keyNames.has(name) && isPure(prop.initializer)) ctx.group(() => ctx.edits.push(removeListElement(ctx.sf, n.properties, i)));
+      });
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(ctx.sf);
+}

@@ -1,0 +1,176 @@
+import { ts } from 'ts-morph';
+import type { RoundContext } from './context';
+import { knownValue, literalValue } from './markers';
+import { endsAbruptly, hasUnlabeledJumpOut, identifierTexts, lexicalNames, statementList } from './syntax';
+import { blockBodyText, indentOfLine, movedText, removalRange } from './text';
+
+/**
+ * Statement-level collapse once a condition is known: if/else chains, switch on a variant, loops whose
+ * condition is now false, and expression statements that are only a value.
+ */
+export function collapseStatement(ctx: RoundContext, node: ts.Node): boolean {
+  if (ts.isIfStatement(node)) return collapseIf(ctx, node);
+  if (ts.isSwitchStatement(node)) return collapseSwitch(ctx, node);
+  if (ts.isWhileStatement(node) || (ts.isForStatement(node) && !node.initializer)) {
+    const cond = ts.isWhileStatement(node) ? node.expression : node.condition;
+    const known = cond && knownValue(cond, ctx.markers);
+    if (known && !known.value) {
+      removeStatement(ctx, node);
+      return true;
+    }
+    return false;
+  }
+  if (ts.isDoStatement(node)) {
+    const known = knownValue(node.expression, ctx.markers);
+    if (known && !known.value && !hasUnlabeledJumpOut(node.statement, 'both')) {
+      replaceStatementWith(ctx, node, [node.statement]);
+      return true;
+    }
+    return false;
+  }
+  if (ts.isExpressionStatement(node) && knownValue(node.expression, ctx.markers)) {
+    removeStatement(ctx, node);
+    return true;
+  }
+  return false;
+}
+
+function collapseIf(ctx: RoundContext, node: ts.IfStatement): boolean {
+  const known = knownValue(node.expression, ctx.markers);
+  if (!known) return false;
+  const chosen = known.value ? node.thenStatement : node.elseStatement;
+  const parent = node.parent;
+  if (ts.isIfStatement(parent) && parent.elseStatement === node) {
+    // `else if (flag) A else B` → `else A` / `else B`; with nothing chosen, the `else` goes too.
+    if (chosen) ctx.replace(node, movedText(ctx.sf, chosen, node));
+    else ctx.edit(parent.thenStatement.getEnd(), node.getEnd(), '');
+    return true;
+  }
+  if (chosen) replaceStatementWith(ctx, node, [chosen]);
+  else removeStatement(ctx, node);
+  return true;
+}
+
+function collapseSwitch(ctx: RoundContext, node: ts.SwitchStatement): boolean {
+  const known = knownValue(node.expression, ctx.markers);
+  if (!known) return false;
+  const clauses = node.caseBlock.clauses;
+  let index = -1;
+  for (let i = 0; i < clauses.length; i++) {
+    const c = clauses[i];
+    if (ts.isDefaultClause(c)) continue;
+    const lit = literalValue(c.expression) ?? knownValue(c.expression, ctx.markers);
+    if (!lit) {
+      ctx.leave(c, 'switch case is not a literal: cannot tell which branch wins');
+      return false;
+    }
+    if (lit.value === known.value) {
+      index = i;
+      break;
+    }
+  }
+  if (index === -1) index = clauses.findIndex((c) => ts.isDefaultClause(c));
+  if (index === -1) {
+    removeStatement(ctx, node);
+    return true;
+  }
+  // Fall through from the chosen clause until a break (or an abrupt end).
+  const taken: ts.Statement[] = [];
+  let ended = false;
+  for (let i = index; i < clauses.length && !ended; i++) {
+    for (const s of clauses[i].statements) {
+      if (ts.isBreakStatement(s) && !s.label) {
+        ended = true;
+        break;
+      }
+      taken.push(s);
+      if (endsAbruptly(s)) {
+        ended = true;
+        break;
+      }
+    }
+  }
+  if (taken.some((s) => hasUnlabeledJumpOut(s, 'break'))) {
+    ctx.leave(node, 'switch branch breaks out from a nested statement: collapse it by hand');
+    return false;
+  }
+  const list = statementList(node);
+  const declared = taken.flatMap(lexicalNames);
+  if (list && declared.length > 0) {
+    const others = new Set<string>();
+    for (const s of list) if (s !== node) identifierTexts(s, others);
+    if (declared.some((n) => others.has(n))) {
+      ctx.leave(node, `switch branch declares ${declared.join(', ')}, which the surrounding code also uses: collapse it by hand`);
+      return false;
+    }
+  }
+  replaceStatementWith(ctx, node, taken);
+  return true;
+}
+
+/** Removes a statement, or, where a statement is required (a loop body, a label), leaves an empty block. */
+export function removeStatement(ctx: RoundContext, stmt: ts.Statement): void {
+  const parent = stmt.parent;
+  if (statementList(stmt)) {
+    ctx.remove(stmt);
+    return;
+  }
+  if (ts.isIfStatement(parent) && parent.elseStatement === stmt) {
+    ctx.edit(parent.thenStatement.getEnd(), stmt.getEnd(), '');
+    return;
+  }
+  ctx.replace(stmt, '{}');
+}
+
+/**
+ * Replaces `stmt` by the given statements. A chosen block is unwrapped into the enclosing list unless one of its
+ * let/const/class/function names also appears elsewhere in that list (scoping would change). When the result
+ * always returns/throws/breaks, the statements after it in the same list were made unreachable and go too.
+ */
+export function replaceStatementWith(ctx: RoundContext, stmt: ts.Statement, chosen: ts.Statement[]): void {
+  const list = statementList(stmt);
+  const sf = ctx.sf;
+  if (!list) {
+    const text = chosen.length === 1 ? movedText(sf, chosen[0], stmt) : `{ ${chosen.map((s) => s.getText(sf)).join(' ')} }`;
+    ctx.replace(stmt, text);
+    return;
+  }
+  const indent = indentOfLine(ctx.text, stmt.getStart(sf));
+  const pieces: string[] = [];
+  for (const s of chosen) {
+    if (ts.isBlock(s)) {
+      if (s.statements.length === 0) continue;
+      if (canUnwrap(sf, s, stmt, list)) pieces.push(blockBodyText(sf, s, stmt));
+      else pieces.push(movedText(sf, s, stmt));
+    } else pieces.push(movedText(sf, s, stmt));
+  }
+  const last = chosen[chosen.length - 1];
+  let end = stmt.getEnd();
+  const at = list.indexOf(stmt);
+  if (endsAbruptly(last) && at < list.length - 1) {
+    const after = list.slice(at + 1);
+    const hoisted = after.filter((s) => ts.isFunctionDeclaration(s));
+    pieces.push(...hoisted.map((s) => movedText(sf, s, stmt)));
+    end = list[list.length - 1].getEnd();
+  }
+  if (pieces.length === 0) {
+    if (end === stmt.getEnd()) ctx.remove(stmt);
+    else ctx.edits.push({ ...removalRange(sf, stmt.getStart(sf), end), newText: '' });
+    return;
+  }
+  ctx.edit(stmt.getStart(sf), end, pieces.join(`\n${indent}`));
+}
+
+function canUnwrap(sf: ts.SourceFile, block: ts.Block, stmt: ts.Statement, list: ts.NodeArray<ts.Statement>): boolean {
+  const declared = block.statements.flatMap(lexicalNames);
+  if (declared.length === 0) return true;
+  // A top-level script's names are globals shared with other scripts: keep the block there.
+  if (ts.isSourceFile(stmt.parent) && !ts.isExternalModule(sf)) return false;
+  const others = new Set<string>();
+  for (const s of list) if (s !== stmt) identifierTexts(s, others);
+  // Names used around the enclosing list (outer scopes) could be captured by the unwrapped declarations too.
+  let outer: ts.Node | undefined = stmt.parent.parent;
+  while (outer && !ts.isSourceFile(outer) && !ts.isFunctionLike(outer)) outer = outer.parent;
+  if (outer && ts.isFunctionLike(outer)) for (const p of outer.parameters) identifierTexts(p, others);
+  return declared.every((n) => !others.has(n));
+}

@@ -1,0 +1,141 @@
+import { ts } from 'ts-morph';
+import type { FlagCheck } from '../model';
+import type { RoundContext } from './context';
+import { gateProps, substituteGate } from './jsx';
+import { References } from './scope';
+import { removeListElement } from './text';
+import { removeDeclarator } from './variables';
+
+/** The value a check evaluates to once the flag is fixed to `value`, or why that cannot be said. */
+export function checkValue(check: FlagCheck, value: unknown): { value: unknown } | { reason: string } {
+  if (check.evaluates === 'boolean') {
+    if (typeof value !== 'boolean') return { reason: `this check reads the flag as a boolean, but the value given is ${JSON.stringify(value)}` };
+    return { value: check.polarity === 'negative' ? !value : value };
+  }
+  return { value };
+}
+
+/** The outermost node spanning exactly [start, end), optionally of a wanted kind. */
+export function nodeAt(sf: ts.SourceFile, start: number, end: number, want?: (n: ts.Node) => boolean): ts.Node | undefined {
+  let found: ts.Node | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    const s = n.getStart(sf);
+    if (s === start && n.getEnd() === end && (!want || want(n))) {
+      found = n;
+      return;
+    }
+    if (n.pos <= start && n.getEnd() >= end) ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(sf, visit);
+  return found;
+}
+
+/** Writes the value of one flag check into the text (as a marker). Returns false when the site is left for a human. */
+export function substituteCheck(ctx: RoundContext, check: FlagCheck, value: unknown, patterns: readonly unknown[]): boolean {
+  const { start, end } = check.range;
+  switch (check.kind) {
+    case 'jsx': {
+      const el = nodeAt(ctx.sf, start, end, (n) => ts.isJsxElement(n) || ts.isJsxSelfClosingElement(n)) as ts.JsxElement | ts.JsxSelfClosingElement | undefined;
+      if (!el) return notFound(ctx, check);
+      const opening = ts.isJsxElement(el) ? el.openingElement : el;
+      const keyAttr = nodeAt(ctx.sf, check.keyRange.start, check.keyRange.end);
+      let keyProp: string | undefined;
+      for (let n = keyAttr; n && n !== el; n = n.parent) if (ts.isJsxAttribute(n)) keyProp = n.name.getText(ctx.sf);
+      return substituteGate(ctx, el, value, gateProps(patterns, opening.tagName.getText(ctx.sf), keyProp));
+    }
+    case 'destructure':
+      return substituteDestructure(ctx, check, value);
+    case 'config-entry':
+      return substituteConfigEntry(ctx, check, value);
+    default: {
+      const result = checkValue(check, value);
+      const node = nodeAt(ctx.sf, start, end, (n) => ts.isExpression(n as ts.Expression));
+      if (!node) return notFound(ctx, check);
+      if ('reason' in result) {
+        ctx.leave(node, result.reason);
+        return false;
+      }
+      if (References.isWrite(node as ts.Identifier) || isAssignedMember(node)) {
+        ctx.leave(node, 'the flag is written here, not read');
+        return false;
+      }
+      ctx.replace(node, ctx.marker(result.value));
+      return true;
+    }
+  }
+}
+
+function isAssignedMember(node: ts.Node): boolean {
+  const p = node.parent;
+  return ts.isBinaryExpression(p) && p.left === node && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+}
+
+function notFound(ctx: RoundContext, check: FlagCheck): false {
+  ctx.leaveAt(check.range.start, `no ${check.kind} check found at this range (the file changed since it was scanned?)`);
+  return false;
+}
+
+/** `const { newCheckout } = useFlags()`: uses of `newCheckout` get the value, the binding goes. */
+function substituteDestructure(ctx: RoundContext, check: FlagCheck, value: unknown): boolean {
+  const el = nodeAt(ctx.sf, check.range.start, check.range.end, ts.isBindingElement) as ts.BindingElement | undefined;
+  if (!el) return notFound(ctx, check);
+  if (!ts.isIdentifier(el.name)) {
+    ctx.leave(el, 'nested destructuring of a flag: clean by hand');
+    return false;
+  }
+  const result = checkValue(check, value);
+  if ('reason' in result) {
+    ctx.leave(el, result.reason);
+    return false;
+  }
+  const refs = ctx.references.referencesTo(el.name);
+  if (refs.some(References.isWrite)) {
+    ctx.leave(el, `${el.name.text} is reassigned: the flag value cannot be inlined`);
+    return false;
+  }
+  if (refs.some((r) => ts.isExportSpecifier(r.parent))) {
+    ctx.leave(el, `${el.name.text} is exported: other modules may import it`);
+    return false;
+  }
+  const marker = ctx.marker(result.value);
+  for (const r of refs) {
+    if (ts.isShorthandPropertyAssignment(r.parent)) ctx.replace(r.parent, `${r.text}: ${marker}`);
+    else ctx.replace(r, marker);
+  }
+  const pattern = el.parent;
+  const holder = pattern.parent;
+  if (pattern.elements.length === 1 && ts.isVariableDeclaration(holder) && ts.isVariableDeclarationList(holder.parent) && ts.isVariableStatement(holder.parent.parent)) {
+    removeDeclarator(ctx, holder);
+  } else if (pattern.elements.length === 1 && ts.isParameter(holder)) {
+    ctx.replace(pattern, '{}');
+  } else {
+    ctx.edits.push(removeListElement(ctx.sf, pattern.elements, pattern.elements.indexOf(el)));
+  }
+  return true;
+}
+
+/** `{ path: '/x', flag: 'x' }`: on, the entry always applies (the `flag` property goes); off, the entry goes. */
+function substituteConfigEntry(ctx: RoundContext, check: FlagCheck, value: unknown): boolean {
+  let n: ts.Node | undefined = nodeAt(ctx.sf, check.range.start, check.range.end);
+  while (n && !(ts.isPropertyAssignment(n) && ts.isObjectLiteralExpression(n.parent))) n = n.parent;
+  if (!n) return notFound(ctx, check);
+  const prop = n as ts.PropertyAssignment;
+  const obj = prop.parent as ts.ObjectLiteralExpression;
+  const on = check.polarity === 'negative' ? !value : !!value;
+  if (typeof value !== 'boolean' && check.evaluates === 'boolean') {
+    ctx.leave(prop, `config entry gates on a boolean, but the value is ${JSON.stringify(value)}`);
+    return false;
+  }
+  if (on) {
+    ctx.edits.push(removeListElement(ctx.sf, obj.properties, obj.properties.indexOf(prop)));
+    return true;
+  }
+  const list = obj.parent;
+  if (ts.isArrayLiteralExpression(list)) {
+    ctx.edits.push(removeListElement(ctx.sf, list.elements, list.elements.indexOf(obj)));
+    return true;
+  }
+  ctx.leave(prop, 'config entry is off, but its object is not an element of an array: remove it by hand');
+  return false;
+}

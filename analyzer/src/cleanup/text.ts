@@ -1,0 +1,164 @@
+import { ts } from 'ts-morph';
+import type { TextEdit } from './edits';
+
+/** Offset of the start of the line containing `pos`. */
+export function lineStart(text: string, pos: number): number {
+  const i = text.lastIndexOf('\n', pos - 1);
+  return i + 1;
+}
+
+/** The indentation (leading spaces/tabs) of the line containing `pos`. */
+export function indentOfLine(text: string, pos: number): string {
+  const start = lineStart(text, pos);
+  let end = start;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  return text.slice(start, end);
+}
+
+function isBlank(s: string): boolean {
+  return s.trim().length === 0;
+}
+
+/**
+ * The range to delete so that `node` disappears: its whole lines when it stands alone on them (so no blank
+ * line is left behind), otherwise just the node and the spaces before it.
+ */
+export function removalRange(sf: ts.SourceFile, start: number, end: number): { start: number; end: number } {
+  const text = sf.text;
+  const ls = lineStart(text, start);
+  let le = text.indexOf('\n', end);
+  if (le === -1) le = text.length;
+  const before = text.slice(ls, start);
+  let after = text.slice(end, le);
+  let afterEnd = le;
+  // A trailing `;` or `,` that belonged to the node (statement terminator already inside; list commas handled by callers).
+  if (isBlank(before) && isBlank(after)) return { start: ls, end: Math.min(text.length, afterEnd + 1) };
+  if (isBlank(before) && /^\s*\/\//.test(after)) return { start, end }; // keep a trailing comment
+  let s = start;
+  while (s > ls && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
+  if (s === ls) {
+    // Node starts its line but code follows: remove the node and the spaces after it.
+    let e = end;
+    while (e < afterEnd && (text[e] === ' ' || text[e] === '\t')) e++;
+    after = '';
+    return { start, end: e };
+  }
+  return { start: s, end };
+}
+
+export function removeNode(sf: ts.SourceFile, node: ts.Node): TextEdit {
+  const r = removalRange(sf, node.getStart(sf), node.getEnd());
+  return { ...r, newText: '' };
+}
+
+/** Removes one element of a comma-separated list (array element, property, specifier, binding, argument). */
+export function removeListElement(sf: ts.SourceFile, list: ts.NodeArray<ts.Node>, index: number): TextEdit {
+  const text = sf.text;
+  const el = list[index];
+  const start = el.getStart(sf);
+  if (list.length === 1) {
+    const r = removalRange(sf, start, list.hasTrailingComma ? skipComma(text, el.getEnd()) : el.getEnd());
+    return { ...r, newText: '' };
+  }
+  if (index < list.length - 1) {
+    const next = list[index + 1].getStart(sf);
+    const between = text.slice(el.getEnd(), next);
+    if (between.includes('\n')) {
+      // One element per line: drop this element's lines.
+      const r = removalRange(sf, start, skipComma(text, el.getEnd()));
+      return { ...r, newText: '' };
+    }
+    return { start, end: next, newText: '' };
+  }
+  const prevEnd = list[index - 1].getEnd();
+  const between = text.slice(prevEnd, start);
+  if (between.includes('\n')) {
+    const end = list.hasTrailingComma ? skipComma(text, el.getEnd()) : el.getEnd();
+    const r = removalRange(sf, start, end);
+    if (!list.hasTrailingComma) {
+      // The previous element's comma now trails; remove it to keep the author's style.
+      const comma = text.indexOf(',', prevEnd);
+      return { start: comma, end: r.end === text.length ? r.end : r.end - 1, newText: '' };
+    }
+    return { ...r, newText: '' };
+  }
+  return { start: prevEnd, end: el.getEnd(), newText: '' };
+}
+
+function skipComma(text: string, pos: number): number {
+  let p = pos;
+  while (p < text.length && (text[p] === ' ' || text[p] === '\t')) p++;
+  return text[p] === ',' ? p + 1 : pos;
+}
+
+/**
+ * Re-indents a multi-line snippet moved from a line indented `from` to a line indented `to`: every line after
+ * the first is shifted by the difference. Lines inside template literals keep their bytes.
+ */
+export function reindent(snippet: string, from: string, to: string, frozenLines: ReadonlySet<number> = new Set()): string {
+  if (from === to || !snippet.includes('\n')) return snippet;
+  const lines = snippet.split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    if (frozenLines.has(i)) continue;
+    const line = lines[i];
+    if (line.startsWith(from)) lines[i] = to + line.slice(from.length);
+    else if (isBlank(line)) lines[i] = '';
+    else if (from.startsWith(to) || to.length < from.length) lines[i] = to + line.trimStart();
+    else lines[i] = to + line;
+  }
+  return lines.join('\n');
+}
+
+/** Line indexes (relative to `start`) that begin inside a template literal, which must not be re-indented. */
+export function templateLines(sf: ts.SourceFile, start: number, end: number): Set<number> {
+  const frozen = new Set<number>();
+  const text = sf.text;
+  const visit = (n: ts.Node): void => {
+    if (n.getEnd() < start || n.pos > end) return;
+    if (ts.isTemplateExpression(n) || ts.isNoSubstitutionTemplateLiteral(n)) {
+      const s = n.getStart(sf);
+      let line = countNewlines(text, start, Math.max(start, s));
+      for (let i = s; i < n.getEnd() && i < end; i++) {
+        if (text[i] === '\n') {
+          line++;
+          if (i >= start) frozen.add(line);
+        }
+      }
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return frozen;
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (text[i] === '\n') n++;
+  return n;
+}
+
+/** The text of `node`, moved to where `target` is (re-indented to the target's line). */
+export function movedText(sf: ts.SourceFile, node: ts.Node, target: ts.Node | number): string {
+  const start = node.getStart(sf);
+  const end = node.getEnd();
+  const targetPos = typeof target === 'number' ? target : target.getStart(sf);
+  return reindent(sf.text.slice(start, end), indentOfLine(sf.text, start), indentOfLine(sf.text, targetPos), templateLines(sf, start, end));
+}
+
+/**
+ * The statements of a block as text ready to stand where `target` (a statement in the enclosing list) stands:
+ * braces gone, inner comments kept, re-indented one level out.
+ */
+export function blockBodyText(sf: ts.SourceFile, block: ts.Block, target: ts.Node): string {
+  const text = sf.text;
+  const open = block.getStart(sf) + 1;
+  const close = block.getEnd() - 1;
+  let start = open;
+  while (start < close && /\s/.test(text[start])) start++;
+  let end = close;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  if (start >= end) return '';
+  const snippet = text.slice(start, end);
+  return reindent(snippet, indentOfLine(text, start), indentOfLine(text, target.getStart(sf)), templateLines(sf, start, end));
+}

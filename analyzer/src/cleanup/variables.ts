@@ -1,0 +1,137 @@
+import { ts } from 'ts-morph';
+import type { RoundContext } from './context';
+import { knownValue, skipTransparent } from './markers';
+import { References } from './scope';
+import { isPure } from './syntax';
+import { removeListElement } from './text';
+
+/**
+ * Values that travel through names: `const on = <check>` is inlined into its uses and the declaration goes
+ * (so is a `let` that is never reassigned); a function or class member whose body only returns the check is
+ * inlined at its call sites and deleted once nothing refers to it.
+ */
+export function inlineValues(ctx: RoundContext, node: ts.Node): boolean {
+  if (ts.isVariableDeclaration(node)) return inlineVariable(ctx, node);
+  if (ts.isFunctionDeclaration(node) && node.name) return inlineFunction(ctx, node, node.name, node);
+  if (ts.isMethodDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isPropertyDeclaration(node)) return inlineMember(ctx, node);
+  return false;
+}
+
+function isExported(node: ts.Node): boolean {
+  let n: ts.Node = node;
+  if (ts.isVariableDeclaration(n)) n = n.parent.parent;
+  return ts.canHaveModifiers(n) && !!ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+}
+
+function inlineVariable(ctx: RoundContext, decl: ts.VariableDeclaration): boolean {
+  if (!ts.isIdentifier(decl.name) || !decl.initializer) return false;
+  const list = decl.parent;
+  if (!ts.isVariableDeclarationList(list) || !ts.isVariableStatement(list.parent)) return false;
+  const isConst = (list.flags & ts.NodeFlags.Const) !== 0;
+  const isLet = (list.flags & ts.NodeFlags.Let) !== 0;
+  const init = skipTransparent(decl.initializer);
+  if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return inlineFunction(ctx, init, decl.name, decl);
+  const known = knownValue(decl.initializer, ctx.markers);
+  if (!known || (!isConst && !isLet)) return false;
+  if (isExported(decl)) {
+    ctx.leave(decl, `exported ${decl.name.text} holds the flag value: other modules may import it`);
+    return false;
+  }
+  const refs = ctx.references.referencesTo(decl.name);
+  if (refs.some(References.isWrite)) {
+    ctx.leave(decl, `${decl.name.text} is reassigned: the flag value cannot be inlined`);
+    return false;
+  }
+  if (refs.some((r) => ts.isExportSpecifier(r.parent))) return false;
+  const marker = ctx.marker(known.value);
+  for (const r of refs) {
+    if (ts.isShorthandPropertyAssignment(r.parent)) ctx.replace(r.parent, `${r.text}: ${marker}`);
+    else ctx.replace(r, marker);
+  }
+  removeDeclarator(ctx, decl);
+  return true;
+}
+
+export function removeDeclarator(ctx: RoundContext, decl: ts.VariableDeclaration): void {
+  const list = decl.parent as ts.VariableDeclarationList;
+  if (list.declarations.length === 1) ctx.remove(list.parent);
+  else ctx.edits.push(removeListElement(ctx.sf, list.declarations, list.declarations.indexOf(decl)));
+}
+
+/** The single value a function returns, when its body is only `return <value>` (or an arrow's expression). */
+function returnedValue(ctx: RoundContext, fn: ts.FunctionLikeDeclaration): { value: unknown } | undefined {
+  const body = fn.body;
+  if (!body) return undefined;
+  if (!ts.isBlock(body)) return knownValue(body, ctx.markers);
+  if (body.statements.length !== 1) return undefined;
+  const only = body.statements[0];
+  return ts.isReturnStatement(only) && only.expression ? knownValue(only.expression, ctx.markers) : undefined;
+}
+
+function inlineFunction(ctx: RoundContext, fn: ts.FunctionLikeDeclaration, name: ts.Identifier, declaration: ts.Node): boolean {
+  const known = returnedValue(ctx, fn);
+  if (!known) return false;
+  if (fn.asteriskToken) return false;
+  const isAsync = !!ts.getModifiers(fn as ts.FunctionDeclaration)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+  const refs = ctx.references.referencesTo(name);
+  const marker = ctx.marker(known.value);
+  let remaining = 0;
+  let replaced = 0;
+  for (const r of refs) {
+    const call = r.parent;
+    if (ts.isCallExpression(call) && call.expression === r && call.arguments.every(isPure) && (!isAsync || ts.isAwaitExpression(call.parent))) {
+      ctx.replace(isAsync ? call.parent : call, marker);
+      replaced++;
+    } else remaining++;
+  }
+  if (remaining === 0 && !isExported(declaration)) {
+    if (ts.isVariableDeclaration(declaration)) removeDeclarator(ctx, declaration);
+    else ctx.remove(declaration);
+    return true;
+  }
+  if (remaining === 0 && isExported(declaration) && replaced === 0) return false;
+  return replaced > 0;
+}
+
+function inlineMember(ctx: RoundContext, member: ts.MethodDeclaration | ts.GetAccessorDeclaration | ts.PropertyDeclaration): boolean {
+  if (!ts.isIdentifier(member.name) && !ts.isPrivateIdentifier(member.name)) return false;
+  const cls = member.parent;
+  if (!ts.isClassLike(cls)) return false;
+  const isStatic = !!ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
+  if (isStatic) return false;
+  let known: { value: unknown } | undefined;
+  if (ts.isPropertyDeclaration(member)) {
+    const readonly = ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.ReadonlyKeyword);
+    if (!member.initializer || !readonly) return false;
+    known = knownValue(member.initializer, ctx.markers);
+  } else known = returnedValue(ctx, member);
+  if (!known) return false;
+  const name = member.name.text;
+  const marker = ctx.marker(known.value);
+  const uses = ctx.references.thisMemberReferences(cls, name);
+  let replaced = 0;
+  let remaining = ctx.references.otherMemberUses(cls, name);
+  for (const access of uses) {
+    const call = access.parent;
+    if (ts.isMethodDeclaration(member)) {
+      if (ts.isCallExpression(call) && call.expression === access && call.arguments.every(isPure)) {
+        ctx.replace(call, marker);
+        replaced++;
+      } else remaining++;
+    } else if (References.isWrite(access.name as ts.Identifier)) remaining++;
+    else {
+      ctx.replace(access, marker);
+      replaced++;
+    }
+  }
+  const isPrivate = ts.isPrivateIdentifier(member.name) || !!ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword);
+  const classIsLocal = !isExported(cls) && !(ts.isClassDeclaration(cls) && ts.getModifiers(cls)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword));
+  if (remaining === 0 && (isPrivate || classIsLocal)) {
+    ctx.remove(member);
+    return true;
+  }
+  if (remaining === 0 && !isPrivate && !classIsLocal && replaced === 0) {
+    ctx.leave(member, `public member ${name} returns the flag value; code outside this file may call it`);
+  }
+  return replaced > 0;
+}

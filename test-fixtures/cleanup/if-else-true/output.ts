@@ -1,0 +1,5 @@
+export function checkout(cart: Cart) {
+  // decide which flow to use
+  const total = sum(cart);
+  return renderNew(total);
+}
