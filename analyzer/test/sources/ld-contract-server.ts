@@ -42,7 +42,8 @@ export async function startLdContractServer(token = 'api-0f1e2d3c-4b5a-6978-8877
     const answer = (status: number, body: string, headers: Record<string, string> = {}) => {
       state.requests.push({ url: url.pathname + url.search, status, ifNoneMatch: req.headers['if-none-match'] });
       const send = () => {
-        res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+        // No keep-alive: a closed server then refuses the next connection instead of failing a pooled socket.
+        res.writeHead(status, { 'Content-Type': 'application/json', Connection: 'close', ...headers });
         res.end(status === 304 ? undefined : body);
       };
       if (state.behaviour.delayMs) setTimeout(send, state.behaviour.delayMs);

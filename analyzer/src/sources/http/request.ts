@@ -75,8 +75,16 @@ function networkError(e: unknown, where: URL, http: HttpSettings): SourceError {
     return new SourceError(`${http.label}: no answer from ${where.host} within ${http.timeoutMs} ms ("timeoutMs")`, 'timeout');
   }
   const code = err.cause?.code ?? err.message;
-  return new SourceError(`${http.label}: cannot reach ${where.origin} (${code})`, 'network');
+  return new SourceError(`${http.label}: cannot reach ${where.origin} (${NETWORK_CODES[code] ?? code})`, 'network');
 }
+
+const NETWORK_CODES: Record<string, string> = {
+  ECONNREFUSED: 'ECONNREFUSED: nothing listens there',
+  ENOTFOUND: 'ENOTFOUND: unknown host',
+  EAI_AGAIN: 'EAI_AGAIN: DNS lookup failed',
+  ECONNRESET: 'ECONNRESET: connection reset',
+  UND_ERR_SOCKET: 'the server closed the connection',
+};
 
 function clientError(response: Response, where: URL, http: HttpSettings): SourceError {
   const status = `${response.status} ${response.statusText || statusName(response.status)}`;
