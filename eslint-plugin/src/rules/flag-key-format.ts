@@ -77,7 +77,7 @@ export default createRule<Options, MessageIds>({
         };
         // A key is reported where it is written: at its declaration when that is in this file, else at the read.
         const declared = new Set<string>();
-        for (const decl of facts.declarations) {
+        for (const decl of facts.localDeclarations) {
           declared.add(decl.key);
           check(decl.key, decl.range, flagMeta(facts, decl.key).flagType);
         }

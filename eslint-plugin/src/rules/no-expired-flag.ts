@@ -45,7 +45,7 @@ export default createRule<Options, MessageIds>({
           report(meta.key, check.range, meta);
         }
         // A declaration carrying its own expired annotation has to go too, even where nothing in this file reads it.
-        for (const decl of facts.declarations) {
+        for (const decl of facts.localDeclarations) {
           if (decl.annotation?.expires === undefined) continue;
           const meta = flagMeta(facts, decl.key);
           report(meta.key, decl.range, { ...meta, expires: decl.annotation.expires, owner: decl.annotation.owner ?? meta.owner });

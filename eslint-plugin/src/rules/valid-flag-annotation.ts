@@ -75,7 +75,7 @@ function annotationsInFile(facts: FileFacts, filename: string): FlagAnnotation[]
     out.push(a);
   };
   for (const a of facts.annotations) add(a);
-  for (const d of facts.declarations) add(d.annotation);
+  for (const d of facts.localDeclarations) add(d.annotation);
   for (const c of facts.checks) add(c.annotation);
   return out.sort((a, b) => a.range.start - b.range.start);
 }

@@ -12,6 +12,7 @@ import {
   type ResolvedConfig,
 } from '@flagsweep/analyzer';
 import { getProject, type Project } from './project';
+import { samePath } from './rule-helpers';
 import { parseSettings } from './settings';
 import { readProjectFile } from './source-files';
 import { resolveToday } from './today';
@@ -24,7 +25,11 @@ export interface FileFacts {
   /** Config and flag-file problems, reported once (see reportProblemsOnce). */
   problems: string[];
   checks: FlagCheck[];
+  /** Declarations holding the keys read here, also those in other files a check resolved through. */
   declarations: KeyDeclaration[];
+  /** The declarations written in this file. */
+  localDeclarations: KeyDeclaration[];
+  /** Flag annotations written in this file. */
   annotations: FlagAnnotation[];
   /** Set by the first rule that reported `problems` for this file. */
   problemsClaimed: boolean;
@@ -51,7 +56,7 @@ export function getFileFacts(context: AnyContext): FileFacts {
 }
 
 function computeFacts(context: AnyContext): FileFacts {
-  const facts: FileFacts = { problems: [], checks: [], declarations: [], annotations: [], problemsClaimed: false };
+  const facts: FileFacts = { problems: [], checks: [], declarations: [], localDeclarations: [], annotations: [], problemsClaimed: false };
   let project: Project | { error: string };
   try {
     const parsed = parseSettings(context.settings);
@@ -75,6 +80,7 @@ function computeFacts(context: AnyContext): FileFacts {
   const result = detectInSourceFile(sourceFileFor(context), detect);
   facts.checks = result.checks;
   facts.declarations = result.declarations;
+  facts.localDeclarations = result.declarations.filter((d) => samePath(d.file, context.filename));
   facts.annotations = result.annotations;
   return facts;
 }

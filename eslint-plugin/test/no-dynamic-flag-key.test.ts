@@ -1,0 +1,36 @@
+import rule from '../src/rules/no-dynamic-flag-key';
+import { createRuleTester, espree, fileIn, HEADER } from './rule-tester';
+
+const ruleTester = createRuleTester();
+const filename = fileIn();
+
+ruleTester.run('no-dynamic-flag-key', rule, {
+  valid: [
+    { name: 'string literal', code: `${HEADER}client.getBooleanValue('new-checkout', false);`, filename },
+    { name: 'local constant', code: `${HEADER}const K = 'new-checkout';\nclient.getBooleanValue(K, false);`, filename },
+    { name: 'imported constant', code: `${HEADER}import { BETA_SEARCH } from './registry';\nclient.getBooleanValue(BETA_SEARCH, false);`, filename },
+    { name: 'template literal without substitutions', code: `${HEADER}client.getBooleanValue(\`dark-mode\`, false);`, filename },
+    { name: 'not a flag check', code: `declare function lookup(k: string): boolean;\ndeclare const name: string;\nlookup(name);`, filename },
+  ],
+  invalid: [
+    {
+      name: 'a parameter',
+      code: `${HEADER}export function isOn(name: string) {\n  return client.getBooleanValue(name, false);\n}`,
+      filename,
+      errors: [{ messageId: 'dynamicKey', data: { expression: 'name', reason: '`name` is a function parameter' }, line: 4, column: 33, endLine: 4, endColumn: 37 }],
+    },
+    {
+      name: 'a template literal with a substitution',
+      code: `${HEADER}declare const team: string;\nclient.getBooleanValue(\`\${team}-beta\`, false);`,
+      filename,
+      errors: [{ messageId: 'dynamicKey', data: { expression: '`${team}-beta`', reason: 'template literal with a non-constant substitution' }, line: 4, column: 24 }],
+    },
+    {
+      name: 'JS with the default parser',
+      code: `import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nexport const on = (k) => client.getBooleanValue(k, false);`,
+      filename: fileIn('src/on.js'),
+      languageOptions: espree,
+      errors: [{ messageId: 'dynamicKey', data: { expression: 'k', reason: '`k` is a function parameter' }, line: 3, column: 49 }],
+    },
+  ],
+});
