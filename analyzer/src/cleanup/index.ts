@@ -4,4 +4,4 @@ export type { CleanupRequest, CleanupResult, CleanupScope, CleanupError, FileCha
 export { cleanupFileText, RewriteError, type FileCleanupOptions, type FileCleanupResult } from './engine';
 export { applyEdits, minimalEdits } from './edits';
 export { removeFlagDefinition } from './definition';
-export { camelCaseKey, checkReadsKey } from './keys';
+export { checkReadsKey } from './keys';

@@ -1,8 +1,5 @@
+import { camelCaseKey } from '../lifecycle/keys';
 import type { FlagCheck } from '../model';
-
-export function camelCaseKey(key: string): string {
-  return key.replace(/[-_.\s]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
-}
 
 /** Does this check read the flag `key` (LaunchDarkly React reads `new-checkout` as `newCheckout`)? */
 export function checkReadsKey(check: FlagCheck, key: string): boolean {

@@ -2,8 +2,9 @@ import { ts } from 'ts-morph';
 
 /**
  * An expression whose evaluation has no side effect we must keep: literals, identifiers, `this`, functions
- * (creating one runs nothing), JSX, and object/array/template literals, unary and binary operators over those.
- * Calls, `new`, assignments, `await`, `yield`, `delete`, increments and member accesses (getters) are not pure.
+ * (creating one runs nothing), JSX, object/array/template literals, member reads (`user.active`: getters with
+ * side effects are rare enough that Piranha-style cleanups treat reads as pure), unary and binary operators over
+ * those. Calls, `new`, assignments, `await`, `yield`, `delete` and increments are not pure.
  */
 export function isPure(node: ts.Node): boolean {
   switch (node.kind) {
@@ -25,7 +26,10 @@ export function isPure(node: ts.Node): boolean {
     case ts.SyntaxKind.SatisfiesExpression:
     case ts.SyntaxKind.NonNullExpression:
     case ts.SyntaxKind.TypeOfExpression:
+    case ts.SyntaxKind.PropertyAccessExpression:
       return isPure((node as ts.ParenthesizedExpression).expression);
+    case ts.SyntaxKind.ElementAccessExpression:
+      return isPure((node as ts.ElementAccessExpression).expression) && isPure((node as ts.ElementAccessExpression).argumentExpression);
     case ts.SyntaxKind.PrefixUnaryExpression: {
       const u = node as ts.PrefixUnaryExpression;
       return u.operator !== ts.SyntaxKind.PlusPlusToken && u.operator !== ts.SyntaxKind.MinusMinusToken && isPure(u.operand);

@@ -32,7 +32,7 @@ export function removalRange(sf: ts.SourceFile, start: number, end: number): { s
   let after = text.slice(end, le);
   let afterEnd = le;
   // A trailing `;` or `,` that belonged to the node (statement terminator already inside; list commas handled by callers).
-  if (isBlank(before) && isBlank(after)) return { start: ls, end: Math.min(text.length, afterEnd + 1) };
+  if (isBlank(before) && isBlank(after)) return collapseBlankLines(text, ls, Math.min(text.length, afterEnd + 1));
   if (isBlank(before) && /^\s*\/\//.test(after)) return { start, end }; // keep a trailing comment
   let s = start;
   while (s > ls && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
@@ -44,6 +44,23 @@ export function removalRange(sf: ts.SourceFile, start: number, end: number): { s
     return { start, end: e };
   }
   return { start: s, end };
+}
+
+/**
+ * Whole lines [start, end) are going: when that would leave a blank line right after another blank line (or at
+ * the top of the file), take the next blank line too, so removals do not pile up empty lines.
+ */
+function collapseBlankLines(text: string, start: number, end: number): { start: number; end: number } {
+  const prevLineBlank = start === 0 || (start >= 2 && isBlank(text.slice(lineStart(text, start - 1), start - 1))) ;
+  const nextEnd = text.indexOf('\n', end);
+  const nextLine = text.slice(end, nextEnd === -1 ? text.length : nextEnd);
+  const nextIsClosing = /^\s*[}\])]/.test(nextLine) || end >= text.length;
+  if (prevLineBlank && isBlank(nextLine) && nextEnd !== -1) return { start, end: nextEnd + 1 };
+  // A blank line before a closing brace that the removal exposed goes too: `{\n  a;\n\n  removed;\n}`.
+  if (nextIsClosing && start >= 1 && isBlank(text.slice(lineStart(text, start - 1), start - 1)) && start - 1 > 0) {
+    return { start: lineStart(text, start - 1), end };
+  }
+  return { start, end };
 }
 
 export function removeNode(sf: ts.SourceFile, node: ts.Node): TextEdit {

@@ -1,0 +1,2 @@
+export function show(client: Client, user: User) {
+}

@@ -1,0 +1,3 @@
+export function show(client: Client, user: User) {
+  return client.isEnabled('new-checkout') && user.active;
+}

@@ -1,0 +1,7 @@
+export function checkout() {
+  return legacy();
+}
+
+export function header() {
+  return false;
+}

@@ -1,0 +1,3 @@
+export async function load(client: Client) {
+  return fetchOld();
+}

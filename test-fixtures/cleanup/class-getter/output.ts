@@ -1,0 +1,7 @@
+export class Checkout {
+  constructor(private readonly client: Client) {}
+
+  title() {
+    return 'Old';
+  }
+}

@@ -1,0 +1,4 @@
+export function checkout(client: Client, cart: Cart) {
+  log('checkout');
+  return renderNew(cart);
+}

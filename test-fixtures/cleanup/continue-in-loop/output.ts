@@ -1,0 +1,8 @@
+export function collect(client: Client, rows: string[]) {
+  const out: string[] = [];
+  for (const row of rows) {
+    if (row === '') continue;
+    out.push(row);
+  }
+  return out;
+}

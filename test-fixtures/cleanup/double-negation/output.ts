@@ -1,0 +1,1 @@
+export const isOn = (client: Client) => true;

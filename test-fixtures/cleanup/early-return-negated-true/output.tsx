@@ -1,0 +1,3 @@
+export function Banner({ client }: Props) {
+  return <div className="banner">New checkout!</div>;
+}

@@ -1,0 +1,6 @@
+export function validate(client: Client, input: string) {
+  if (client.isEnabled('strict-mode')) {
+    throw new Error('strict');
+  }
+  return input.trim();
+}

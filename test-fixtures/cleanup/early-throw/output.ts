@@ -1,0 +1,3 @@
+export function validate(client: Client, input: string) {
+  return input.trim();
+}

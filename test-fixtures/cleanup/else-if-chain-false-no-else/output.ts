@@ -1,0 +1,6 @@
+export function pick(client: Client, user: User) {
+  if (user.admin) {
+    grant(user);
+  }
+  done();
+}

@@ -1,0 +1,4 @@
+export function boot(client: Client) {
+  warmUp();
+  start();
+}

@@ -1,0 +1,4 @@
+export function boot(client: Client) {
+  client.isEnabled('new-checkout') || warmUp();
+  start();
+}

@@ -1,0 +1,3 @@
+export function boot(client: Client) {
+  start();
+}

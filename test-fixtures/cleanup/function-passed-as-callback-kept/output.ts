@@ -1,0 +1,8 @@
+function isNewCheckout() {
+  return true;
+}
+
+export function run(items: Item[]) {
+  register(isNewCheckout);
+  return items;
+}

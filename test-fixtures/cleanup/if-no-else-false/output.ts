@@ -1,0 +1,3 @@
+export function track(client: Client, event: string) {
+  log(event);
+}

@@ -1,0 +1,4 @@
+export function track(client: Client, event: string) {
+  send(event);
+  log(event);
+}

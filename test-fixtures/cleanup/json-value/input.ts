@@ -1,0 +1,3 @@
+export function theme(client: Client) {
+  return client.getVariant('theme-config', null);
+}

@@ -1,0 +1,3 @@
+export function theme(client: Client) {
+  return ({"color":"blue"});
+}

@@ -1,0 +1,3 @@
+export function checkout(client: Client) {
+  return modern();
+}

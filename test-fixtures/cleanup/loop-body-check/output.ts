@@ -1,0 +1,5 @@
+export function each(client: Client, items: Item[]) {
+  for (const item of items) {
+    item.render();
+  }
+}

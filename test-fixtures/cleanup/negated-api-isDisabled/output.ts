@@ -1,0 +1,3 @@
+export function render(client: Client) {
+  return fresh();
+}

@@ -1,0 +1,3 @@
+export function enabled(client?: Client) {
+  return client?.isEnabled('new-checkout') ?? false;
+}

@@ -1,0 +1,3 @@
+export function limit(client: Client, items: Item[]) {
+  return items.slice(0, 20);
+}

@@ -1,0 +1,5 @@
+export function run(client: Client) {
+  if (refresh() || client.isEnabled('new-checkout')) {
+    go();
+  }
+}

@@ -1,0 +1,3 @@
+export function f(client: Client, a: boolean) {
+  return !(client.isEnabled('new-checkout')) || (a);
+}

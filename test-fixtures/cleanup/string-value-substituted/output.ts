@@ -1,0 +1,3 @@
+export function banner(client: Client) {
+  return `${'Hello'}, world`;
+}

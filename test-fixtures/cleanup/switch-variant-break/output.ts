@@ -1,0 +1,5 @@
+export function layout(client: Client) {
+  let cols = 1;
+  cols = 3;
+  return cols;
+}

@@ -1,0 +1,4 @@
+export function layout(client: Client) {
+  setup('b');
+  return twoColumn();
+}

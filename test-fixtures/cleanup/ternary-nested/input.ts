@@ -1,0 +1,3 @@
+export function label(client: Client, vip: boolean) {
+  return vip ? 'VIP' : client.isEnabled('new-checkout') ? 'Pay now' : 'Checkout';
+}

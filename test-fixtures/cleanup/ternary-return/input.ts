@@ -1,0 +1,3 @@
+export function label(client: Client) {
+  return client.isEnabled('new-checkout') ? 'Pay now' : 'Checkout';
+}

@@ -1,0 +1,3 @@
+export function layout(client: Client) {
+  return oneColumn();
+}

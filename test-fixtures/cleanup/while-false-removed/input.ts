@@ -1,0 +1,6 @@
+export function poll(client: Client) {
+  while (client.isEnabled('polling')) {
+    tick();
+  }
+  return done();
+}
