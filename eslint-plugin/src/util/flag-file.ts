@@ -35,7 +35,10 @@ function load(file: string, displayName: string, stamp: FileStamp | { error: str
   const { states, diagnostics } = parseFlagdDocument(text, displayName);
   const problems = diagnostics
     .filter((d) => d.severity === 'error')
-    .map((d) => `flagsweep: flag file ${d.where}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}: ${d.message}`);
+    .map((d) => {
+      const at = d.line && !d.message.includes(`line ${d.line}`) ? `:${d.line}:${d.column ?? 1}` : '';
+      return `flagsweep: flag file ${d.where}${at}: ${d.message}`;
+    });
   return { states, problems };
 }
 

@@ -42,8 +42,8 @@ export function getProject(filename: string, cwd: string, parsed: ParsedSettings
 
   const results = config.sources.map((s) => {
     if (s.type !== 'flagd') return undefined;
-    const file = path.resolve(config.root, s.path);
-    const result = readFlagFile(file, displayPath(cwd, file));
+    // Named as the config writes it: that is the path the user knows.
+    const result = readFlagFile(path.resolve(config.root, s.path), s.path);
     // Without a config file the default flags.flagd.json is optional; with one, a missing flag file is an error.
     return result.missing && !config.configFile ? undefined : result;
   });
@@ -84,8 +84,9 @@ function configEntry(configFile: string | undefined, cwd: string, parsed: Parsed
       ? resolveConfig(overlay(stripResolved(base), parsed.settings.overrides), base.root, base.configFile)
       : base;
   } catch (e) {
-    const message = (e as Error).message;
-    entry.error = message.startsWith('flagsweep') ? message : `flagsweep: ${message}`;
+    // The core names the config file by absolute path; relative to the lint's cwd it reads better in a lint message.
+    const message = configFile ? (e as Error).message.split(configFile).join(displayPath(cwd, configFile)) : (e as Error).message;
+    entry.error = message.startsWith('flagsweep:') ? message : `flagsweep: ${message}`;
   }
   configEntries.set(cacheKey, entry);
   return entry;
@@ -97,6 +98,7 @@ function stripResolved(config: ResolvedConfig): Record<string, unknown> {
 }
 
 function displayPath(cwd: string, file: string): string {
+  if (cwd === path.parse(cwd).root) return file;
   const rel = path.relative(cwd, file);
   return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file).split(path.sep).join('/');
 }

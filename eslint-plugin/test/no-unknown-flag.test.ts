@@ -1,0 +1,78 @@
+import rule from '../src/rules/no-unknown-flag';
+import { createRuleTester, espree, fileIn, HEADER } from './rule-tester';
+
+const ruleTester = createRuleTester();
+const filename = fileIn();
+const source = 'flags.flagd.json';
+
+ruleTester.run('no-unknown-flag', rule, {
+  valid: [
+    { name: 'in the flag file', code: `${HEADER}client.getBooleanValue('new-checkout', false);`, filename },
+    { name: 'annotated on an imported constant', code: `${HEADER}import { PROMO_BANNER } from './registry';\nclient.getBooleanValue(PROMO_BANNER, false);`, filename },
+    { name: 'annotated in this file', code: `${HEADER}// @flag local-only @expires 2027-01-01\nclient.getBooleanValue('local-only', false);`, filename },
+    { name: 'annotated anywhere in the project (a file nobody imports)', code: `${HEADER}client.getBooleanValue('annotated-elsewhere', false);`, filename },
+    { name: 'allowed by option', code: `${HEADER}client.getBooleanValue('served-elsewhere', false);`, filename, options: [{ allow: ['served-elsewhere'] }] },
+    { name: 'dynamic key: nothing to look up', code: `${HEADER}declare const k: string;\nclient.getBooleanValue(k, false);`, filename },
+  ],
+  invalid: [
+    {
+      name: 'typo in a literal key, with the nearest key as a suggestion',
+      code: `${HEADER}client.getBooleanValue('new-chekout', false);`,
+      filename,
+      errors: [
+        {
+          messageId: 'unknownFlag',
+          data: { key: 'new-chekout', source, hint: " Did you mean 'new-checkout'?" },
+          line: 3,
+          column: 24,
+          endLine: 3,
+          endColumn: 37,
+          suggestions: [{ messageId: 'useKnownKey', data: { suggestion: 'new-checkout' }, output: `${HEADER}client.getBooleanValue('new-checkout', false);` }],
+        },
+      ],
+    },
+    {
+      name: 'nearest key may be a code-annotated one',
+      code: `${HEADER}client.getBooleanValue("promo-baner", false);`,
+      filename,
+      errors: [
+        {
+          messageId: 'unknownFlag',
+          data: { key: 'promo-baner', source, hint: " Did you mean 'promo-banner'?" },
+          suggestions: [{ messageId: 'useKnownKey', data: { suggestion: 'promo-banner' }, output: `${HEADER}client.getBooleanValue("promo-banner", false);` }],
+        },
+      ],
+    },
+    {
+      name: 'nothing close: no suggestion',
+      code: `${HEADER}client.getBooleanValue('totally-different', false);`,
+      filename,
+      errors: [{ messageId: 'unknownFlag', data: { key: 'totally-different', source, hint: '' }, suggestions: [] }],
+    },
+    {
+      name: 'key from an unannotated constant: reported, but the fix belongs at the declaration',
+      code: `${HEADER}import { UNANNOTATED } from './registry';\nclient.getBooleanValue(UNANNOTATED, false);`,
+      filename,
+      errors: [{ messageId: 'unknownFlag', data: { key: 'unannotated-flag', source, hint: '' }, line: 4, column: 24, suggestions: [] }],
+    },
+    {
+      name: 'JS with the default parser',
+      code: `import { OpenFeature } from '@openfeature/web-sdk';\nconst client = OpenFeature.getClient();\nclient.getBooleanValue('dark-mdoe', false);`,
+      filename: fileIn('src/theme.js'),
+      languageOptions: espree,
+      errors: [
+        {
+          messageId: 'unknownFlag',
+          data: { key: 'dark-mdoe', source, hint: " Did you mean 'dark-mode'?" },
+          suggestions: [
+            {
+              messageId: 'useKnownKey',
+              data: { suggestion: 'dark-mode' },
+              output: `import { OpenFeature } from '@openfeature/web-sdk';\nconst client = OpenFeature.getClient();\nclient.getBooleanValue('dark-mode', false);`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
