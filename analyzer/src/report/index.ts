@@ -1,3 +1,7 @@
 export * from './paths';
 export * from './json';
 export * from './text';
+export * from './markdown';
+export * from './html';
+export * from './sarif';
+export * from './csv';

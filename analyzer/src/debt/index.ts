@@ -1,0 +1,5 @@
+export * from './types';
+export { buildDebtReport, emptyStatusCounts, NO_OWNER, type DebtInput } from './build';
+export { collectDebt, usageLines, type CollectDebtOptions } from './collect';
+export * from './format';
+export { cleanupDryRunLines } from './removable';

@@ -1,0 +1,29 @@
+import * as fs from 'node:fs';
+import { cleanupFlag } from '../cleanup';
+import type { ResolvedConfig } from '../config/load';
+import type { FlagRecord } from '../model';
+
+/**
+ * Lines a cleanup of a flag to its winning value would remove, from a dry run of the cleanup engine limited to
+ * the files that read the flag. Undefined when the cleanup reports errors (it would not write anything either).
+ * Files are read once and shared between flags.
+ */
+export function cleanupDryRunLines(config: ResolvedConfig): (record: FlagRecord, value: unknown) => Promise<number | undefined> {
+  const cache = new Map<string, string | undefined>();
+  const readFile = (file: string): string | undefined => {
+    if (!cache.has(file)) {
+      try {
+        cache.set(file, fs.readFileSync(file, 'utf8'));
+      } catch {
+        cache.set(file, undefined);
+      }
+    }
+    return cache.get(file);
+  };
+  return async (record, value) => {
+    const paths = [...new Set(record.usages.map((u) => u.file))];
+    if (paths.length === 0) return undefined;
+    const result = await cleanupFlag({ config, key: record.key, value, scope: { kind: 'project', paths }, readFile });
+    return result.errors.length > 0 ? undefined : result.stats.linesRemoved;
+  };
+}
