@@ -128,7 +128,14 @@ function replaceWithChildren(ctx: RoundContext, el: ts.JsxElement, children: ts.
     ctx.replace(el, snippet);
     return;
   }
-  const single = meaningful.length === 1 && !ts.isJsxText(meaningful[0]) && !ts.isJsxExpression(meaningful[0]);
+  const only = meaningful.length === 1 ? meaningful[0] : undefined;
+  if (only && ts.isJsxExpression(only) && only.expression && !only.dotDotDotToken) {
+    // `<Gate>{cond ? <A/> : <B/>}</Gate>` outside JSX children: the expression itself.
+    const text = movedText(sf, only.expression, el);
+    ctx.replace(el, needsParens(only.expression, el) ? `(${text})` : text);
+    return;
+  }
+  const single = only !== undefined && !ts.isJsxText(only) && !ts.isJsxExpression(only);
   if (single) {
     ctx.replace(el, snippet);
     return;

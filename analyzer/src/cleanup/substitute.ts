@@ -117,7 +117,8 @@ function substituteDestructure(ctx: RoundContext, check: FlagCheck, value: unkno
 
 /** `{ path: '/x', flag: 'x' }`: on, the entry always applies (the `flag` property goes); off, the entry goes. */
 function substituteConfigEntry(ctx: RoundContext, check: FlagCheck, value: unknown): boolean {
-  let n: ts.Node | undefined = nodeAt(ctx.sf, check.range.start, check.range.end);
+  // The range is the entry's object; the key range is the value of its flag property.
+  let n: ts.Node | undefined = nodeAt(ctx.sf, check.keyRange.start, check.keyRange.end) ?? nodeAt(ctx.sf, check.range.start, check.range.end);
   while (n && !(ts.isPropertyAssignment(n) && ts.isObjectLiteralExpression(n.parent))) n = n.parent;
   if (!n) return notFound(ctx, check);
   const prop = n as ts.PropertyAssignment;

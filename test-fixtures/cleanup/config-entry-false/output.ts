@@ -1,0 +1,4 @@
+export const routes = [
+  { path: '/', component: Home },
+  { path: '/about', component: About },
+];

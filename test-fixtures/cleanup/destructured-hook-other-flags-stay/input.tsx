@@ -1,0 +1,10 @@
+import { useFlags } from './flags';
+
+export function Cart() {
+  const { newCheckout, darkMode } = useFlags();
+  return (
+    <div className={darkMode ? 'dark' : 'light'}>
+      {newCheckout && <Promo />}
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+import { useFlags } from './flags';
+
+export function Cart() {
+  const { darkMode } = useFlags();
+  return (
+    <div className={darkMode ? 'dark' : 'light'}>
+    </div>
+  );
+}

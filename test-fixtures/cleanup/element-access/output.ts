@@ -1,0 +1,3 @@
+export function nav() {
+  return renderOld();
+}

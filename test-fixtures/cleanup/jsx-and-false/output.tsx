@@ -1,0 +1,7 @@
+export function Page({ client }: Props) {
+  return (
+    <main>
+      <Footer />
+    </main>
+  );
+}

@@ -1,0 +1,10 @@
+export function Page({ client }: Props) {
+  return (
+    <main>
+      {client.isEnabled('new-checkout') && (
+        <NewCheckout />
+      )}
+      <Footer />
+    </main>
+  );
+}

@@ -1,0 +1,8 @@
+export function Page({ client }: Props) {
+  return (
+    <main>
+      <NewCheckout />
+      <Footer />
+    </main>
+  );
+}

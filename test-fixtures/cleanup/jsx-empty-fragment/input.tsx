@@ -1,0 +1,10 @@
+export function Extras({ client }: Props) {
+  return (
+    <div>
+      <>
+        {client.isEnabled('new-checkout') && <Promo />}
+      </>
+      <Rest />
+    </div>
+  );
+}

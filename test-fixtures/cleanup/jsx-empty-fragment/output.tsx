@@ -1,0 +1,7 @@
+export function Extras({ client }: Props) {
+  return (
+    <div>
+      <Rest />
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+export function Page({ client }: Props) {
+  return <Checkout modern={true} />;
+}

@@ -1,0 +1,7 @@
+export function Page() {
+  return (
+    <main>
+      <OldCheckout />
+    </main>
+  );
+}

@@ -1,0 +1,5 @@
+import { Feature } from './flags';
+
+export function Panel() {
+  return <Feature flag="new-checkout"><Title /></Feature>;
+}

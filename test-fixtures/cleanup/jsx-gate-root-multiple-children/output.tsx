@@ -1,0 +1,8 @@
+export function Panel() {
+  return (
+    <>
+      <Title />
+      <Body />
+    </>
+  );
+}

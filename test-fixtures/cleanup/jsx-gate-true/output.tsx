@@ -1,0 +1,8 @@
+export function Page() {
+  return (
+    <main>
+      <NewCheckout />
+      <Footer />
+    </main>
+  );
+}

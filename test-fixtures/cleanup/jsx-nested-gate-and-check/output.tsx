@@ -1,0 +1,5 @@
+export function Page({ client }: Props) {
+  return (
+    <A />
+  );
+}

@@ -1,0 +1,7 @@
+export function Page({ client }) {
+  return (
+    <main>
+      {client.isEnabled('new-checkout') ? <NewCheckout /> : <OldCheckout />}
+    </main>
+  );
+}

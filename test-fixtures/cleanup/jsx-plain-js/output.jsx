@@ -1,0 +1,7 @@
+export function Page({ client }) {
+  return (
+    <main>
+      <NewCheckout />
+    </main>
+  );
+}
