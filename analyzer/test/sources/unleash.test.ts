@@ -49,6 +49,9 @@ describe('unleash source against a real Unleash server (unleash-server 7.5.1 on 
     await createFlag('tour-completed', 'release', [{ name: 'default' }], true);
     await api('POST', '/features/tour-completed/lifecycle/complete', { status: 'kept' });
     await createFlag('payments-kill-switch', 'kill-switch', [{ name: 'default' }], true);
+    const variant = (name: string, weight: number, value: string) => ({ name, weight, weightType: 'variable', stickiness: 'default', payload: { type: 'string', value } });
+    await createFlag('banner-color', 'release', [{ ...rollout(100, 'banner-color'), variants: [variant('blue', 1000, '#00f')] }], true);
+    await createFlag('button-copy', 'experiment', [{ ...rollout(100, 'button-copy'), variants: [variant('buy', 500, 'Buy now'), variant('order', 500, 'Order')] }], true);
     await createFlag('beta-users', 'permission', [{ ...rollout(100, 'beta-users'), constraints: [{ contextName: 'userId', operator: 'IN', values: ['1', '2'] }] }], true);
   });
 
@@ -60,12 +63,12 @@ describe('unleash source against a real Unleash server (unleash-server 7.5.1 on 
     }
   });
 
-  it('maps on, off, 100% and 50% rollouts, constraints, stale and completed flags', async () => {
+  it('maps on, off, 100% and 50% rollouts, variants, constraints, stale and completed flags', async () => {
     const snapshot = await source().load({ env: { UNLEASH_TOKEN: server!.adminToken } });
     assert.equal(snapshot.health, 'ok', JSON.stringify(snapshot.diagnostics));
     assert.deepEqual(snapshot.diagnostics, []);
     const states = byKey(snapshot);
-    assert.deepEqual([...states.keys()].sort(), ['beta-users', 'checkout-on', 'legacy-off', 'old-banner', 'payments-kill-switch', 'pricing-half-rollout', 'search-full-rollout', 'tour-completed']);
+    assert.deepEqual([...states.keys()].sort(), ['banner-color', 'beta-users', 'button-copy', 'checkout-on', 'legacy-off', 'old-banner', 'payments-kill-switch', 'pricing-half-rollout', 'search-full-rollout', 'tour-completed']);
 
     const on = states.get('checkout-on')!;
     assert.equal(on.enabled, true);
@@ -94,6 +97,10 @@ describe('unleash source against a real Unleash server (unleash-server 7.5.1 on 
     assert.equal(states.get('beta-users')!.expires, 'never');
     assert.equal(states.get('payments-kill-switch')!.expires, 'never');
     assert.deepEqual(states.get('payments-kill-switch')!.expiresEstimate, { flagType: 'kill-switch', basis: 'Unleash treats kill-switch flags as permanent' });
+
+    assert.deepEqual(states.get('banner-color')!.winner, { kind: 'value', value: '#00f', variant: 'blue' });
+    assert.deepEqual(states.get('button-copy')!.variants, { buy: 'Buy now', order: 'Order' });
+    assert.deepEqual(states.get('button-copy')!.winner, { kind: 'none', reason: 'on for everyone, variant split buy 50% / order 50%' });
 
     assert.equal(states.get('old-banner')!.vendorStale, true);
     assert.equal(states.get('tour-completed')!.lifecycleStage, 'completed');
@@ -129,11 +136,11 @@ describe('unleash source against a real Unleash server (unleash-server 7.5.1 on 
     const s = source({ cacheDir: 'cache-etag' });
     await s.load({ env: { UNLEASH_TOKEN: server!.adminToken }, fetch: recording });
     const first = sent.length;
-    assert.equal(first, 9);
+    assert.equal(first, 11);
     assert.ok(sent.every((etag) => etag === null));
     const again = await s.refresh({ env: { UNLEASH_TOKEN: server!.adminToken }, fetch: recording });
     assert.equal(again.health, 'ok');
-    assert.equal(again.states.length, 8);
+    assert.equal(again.states.length, 10);
     assert.ok(sent.slice(first).every((etag) => etag !== null && etag.startsWith('W/"')), JSON.stringify(sent));
     const cacheFiles = fs.readdirSync(path.join(root, 'cache-etag'));
     assert.equal(cacheFiles.length, 1);

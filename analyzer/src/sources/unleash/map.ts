@@ -42,7 +42,7 @@ export function mapUnleashFeature(feature: UnleashFeature, environment: string, 
   const enabled = env?.enabled === true;
   const strategies = (env?.strategies ?? []).filter((s) => !s.disabled);
   const variantList = (env?.variants && env.variants.length > 0 ? env.variants : feature.variants) ?? [];
-  const variants = Object.fromEntries(variantList.map((v) => [v.name, payloadValue(v)]));
+  const variants = Object.fromEntries([...variantList, ...strategies.flatMap((s) => s.variants ?? [])].map((v) => [v.name, payloadValue(v)]));
   const on = strategies.find(isUnconditionalOn);
   const rollout = strategies.length === 1 ? rolloutOf(strategies[0]) : undefined;
 
