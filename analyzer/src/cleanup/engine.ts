@@ -109,7 +109,7 @@ export function cleanupFileText(opts: FileCleanupOptions): FileCleanupResult {
   simplifyRound(reportCtx);
 
   // 4. Markers still in the code become literals.
-  const finalEdits = finalizeMarkers(finalBound.sf, markers);
+  const finalEdits = finalizeMarkers(finalBound.sf, markers, preferredQuote(original));
   const finalText = applyEdits(text, finalEdits);
   if (finalEdits.length > 0) verifyParses(file, finalText, finalBound.sf, finalEdits);
   return { text: finalText, left: left.map((s) => relocate(s, finalEdits, finalText)), substituted };
@@ -159,8 +159,7 @@ function constructAt(sf: ts.SourceFile, offset: number): string {
   return ts.SyntaxKind[n.kind].replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-function finalizeMarkers(sf: ts.SourceFile, markers: MarkerTable): TextEdit[] {
-  const quote = preferredQuote(sf);
+function finalizeMarkers(sf: ts.SourceFile, markers: MarkerTable, quote: '"' | "'"): TextEdit[] {
   const edits: TextEdit[] = [];
   const visit = (n: ts.Node): void => {
     if (ts.isIdentifier(n)) {

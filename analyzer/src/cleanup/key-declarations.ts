@@ -22,7 +22,7 @@ export function removeUnusedKeyDeclarations(declarations: KeyDeclaration[], afte
     for (const d of decls) {
       const node = locate(sf, d);
       if (!node) continue;
-      if (usedAnywhere(d.name, node, file, after, textOf)) continue;
+      if (usedAnywhere(declaredName(d), node, file, after, textOf)) continue;
       const edit = removal(sf, node);
       if (edit) edits.push(edit);
     }
@@ -38,8 +38,15 @@ export function removeUnusedKeyDeclarations(declarations: KeyDeclaration[], afte
 }
 
 /** The declaration node: the declarations' ranges point at the name or the whole declaration; the text may have moved. */
+/** `Flags.NewCheckout` (enum member, object member) is declared as `NewCheckout`. */
+export function declaredName(d: KeyDeclaration): string {
+  return d.name.split('.').pop() ?? d.name;
+}
+
 function locate(sf: ts.SourceFile, d: KeyDeclaration): ts.Node | undefined {
-  const wanted = (n: ts.Node) => (ts.isVariableDeclaration(n) || ts.isEnumMember(n) || ts.isPropertyAssignment(n)) && !!n.name && ts.isIdentifier(n.name) && n.name.text === d.name;
+  const name = declaredName(d);
+  const wanted = (n: ts.Node) =>
+    (ts.isVariableDeclaration(n) || ts.isEnumMember(n) || ts.isPropertyAssignment(n)) && !!n.name && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name)) && n.name.text === name;
   let found: ts.Node | undefined;
   const visit = (n: ts.Node): void => {
     if (found) return;

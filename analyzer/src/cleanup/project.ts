@@ -5,7 +5,7 @@ import type { Diagnostic, FlagCheck, KeyDeclaration } from '../model';
 import { removeFlagDefinition } from './definition';
 import { countLinesRemoved, minimalEdits } from './edits';
 import { RewriteError, cleanupFileText } from './engine';
-import { removeUnusedKeyDeclarations } from './key-declarations';
+import { declaredName, removeUnusedKeyDeclarations } from './key-declarations';
 import { checkReadsKey, keySpellings } from './keys';
 import { MarkerTable } from './markers';
 import type { CleanupError, CleanupRequest, CleanupResult, FileChange, LeftSite } from './types';
@@ -79,7 +79,7 @@ export async function cleanupFlag(request: CleanupRequest): Promise<CleanupResul
     if (text !== undefined && spellings.some((s) => text.includes(s))) load(file);
   }
   if (scope.kind === 'project') {
-    const names = new Set([...declarations.values()].map((d) => d.name));
+    const names = new Set([...declarations.values()].map(declaredName));
     if (names.size > 0) for (const file of candidates) if (!loaded.has(file) && [...names].some((n) => textOf(file)!.includes(n))) load(file);
     for (const d of declarations.values()) if (candidates.includes(d.file)) load(d.file);
   }

@@ -1,0 +1,2 @@
+export const pickFlow = (client: Client) =>
+  client.isEnabled('new-checkout') ? newFlow : oldFlow;

@@ -1,0 +1,3 @@
+export function run(client: Client) {
+  return client.isEnabled('new-checkout') ? 1 : 0;
+}

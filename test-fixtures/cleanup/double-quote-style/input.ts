@@ -1,0 +1,3 @@
+import { client } from "./client";
+
+export const text = client.getVariant("banner-text", "Hello");

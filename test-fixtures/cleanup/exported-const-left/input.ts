@@ -1,0 +1,3 @@
+import { client } from './client';
+
+export const NEW_CHECKOUT_ON = client.isEnabled('new-checkout');

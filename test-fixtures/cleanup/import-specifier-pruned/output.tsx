@@ -1,0 +1,6 @@
+import { useState } from 'react';
+
+export function Cart() {
+  const [open, setOpen] = useState(false);
+  return <NewCart open={open} onToggle={setOpen} />;
+}

@@ -1,0 +1,3 @@
+import { client } from './client.mjs';
+
+export const flow = client.isEnabled('new-checkout') ? 'new' : 'old';

@@ -1,0 +1,7 @@
+import { OpenFeature } from '@openfeature/server-sdk';
+
+const client = OpenFeature.getClient();
+
+export async function handler(req: Request) {
+  return newFlow(req);
+}

@@ -1,0 +1,7 @@
+import { unusedHelper } from './helpers';
+
+const neverUsed = 42;
+
+export function run() {
+  return 'new';
+}

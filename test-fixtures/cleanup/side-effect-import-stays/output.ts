@@ -1,0 +1,6 @@
+import './polyfills';
+const legacy = require('./legacy-init');
+
+export function run() {
+  return modern();
+}
