@@ -55,7 +55,7 @@ export interface SdkPreset {
   title: string;
   /** Module specifiers whose import activates the preset (a subpath such as `posthog-js/react` counts too). */
   modules: string[];
-  /** Substrings a file importing the SDK must contain (default: the module names). */
+  /** Substrings a file importing the SDK must contain, any one of them (default: the module names). */
   prefilterTokens?: string[];
   patterns: PresetPattern[];
 }
@@ -79,12 +79,16 @@ const ldVariations = (defaultIndex: number, modules: string[]): PresetCall[] => 
   { call: '*.stringVariation', default: defaultIndex, evaluates: 'value', modules },
   { call: '*.numberVariation', default: defaultIndex, evaluates: 'value', modules },
   { call: '*.jsonVariation', default: defaultIndex, evaluates: 'value', modules },
+  { call: '*.stringVariationDetail', default: defaultIndex, evaluates: 'value', modules },
+  { call: '*.numberVariationDetail', default: defaultIndex, evaluates: 'value', modules },
+  { call: '*.jsonVariationDetail', default: defaultIndex, evaluates: 'value', modules },
 ];
 
 export const SDK_PRESETS: Record<SdkPresetId, SdkPreset> = {
   openfeature: {
     id: 'openfeature',
     title: 'OpenFeature',
+    prefilterTokens: ['@openfeature/'],
     modules: [...OPENFEATURE_CLIENT, ...OPENFEATURE_REACT],
     patterns: [
       ...openFeatureTyped('Value'),
@@ -104,6 +108,7 @@ export const SDK_PRESETS: Record<SdkPresetId, SdkPreset> = {
   launchdarkly: {
     id: 'launchdarkly',
     title: 'LaunchDarkly',
+    prefilterTokens: ['launchdarkly'],
     modules: [...LD_SERVER, ...LD_CLIENT],
     patterns: [
       // Server SDKs take (key, context, default); browser/React clients take (key, default).
@@ -119,6 +124,7 @@ export const SDK_PRESETS: Record<SdkPresetId, SdkPreset> = {
   unleash: {
     id: 'unleash',
     title: 'Unleash',
+    prefilterTokens: ['unleash'],
     modules: ['unleash-client', 'unleash-proxy-client', '@unleash/proxy-client-react', '@unleash/nextjs', '@unleash/proxy-client-vue', '@unleash/proxy-client-svelte'],
     patterns: [
       { call: '*.isEnabled', default: 2, implicitDefault: false, evaluates: 'boolean', modules: ['unleash-client'] },
@@ -134,6 +140,7 @@ export const SDK_PRESETS: Record<SdkPresetId, SdkPreset> = {
   growthbook: {
     id: 'growthbook',
     title: 'GrowthBook',
+    prefilterTokens: ['@growthbook/'],
     modules: ['@growthbook/growthbook', '@growthbook/growthbook-react', '@growthbook/edge-utils'],
     patterns: [
       { call: '*.isOn', implicitDefault: false, evaluates: 'boolean' },
@@ -150,6 +157,7 @@ export const SDK_PRESETS: Record<SdkPresetId, SdkPreset> = {
   flagsmith: {
     id: 'flagsmith',
     title: 'Flagsmith',
+    prefilterTokens: ['flagsmith'],
     modules: ['flagsmith', 'flagsmith-nodejs', 'react-native-flagsmith', 'flagsmith-es'],
     patterns: [
       { call: '*.hasFeature', implicitDefault: false, evaluates: 'boolean' },
@@ -161,6 +169,7 @@ export const SDK_PRESETS: Record<SdkPresetId, SdkPreset> = {
   configcat: {
     id: 'configcat',
     title: 'ConfigCat',
+    prefilterTokens: ['configcat'],
     modules: ['configcat-node', 'configcat-js', 'configcat-js-ssr', 'configcat-react', 'configcat-common', '@configcat/sdk'],
     patterns: [
       { call: '*.getValueAsync', default: 1, evaluates: 'infer' },
@@ -173,6 +182,7 @@ export const SDK_PRESETS: Record<SdkPresetId, SdkPreset> = {
   posthog: {
     id: 'posthog',
     title: 'PostHog',
+    prefilterTokens: ['posthog'],
     modules: ['posthog-js', 'posthog-node', 'posthog-react-native'],
     patterns: [
       { call: '*.isFeatureEnabled', evaluates: 'boolean' },

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { FileScope } from './file-scope';
 import { propertyNameText } from '../keys/resolve';
 

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 
 /**
  * The written path of a callee or object: `this.flags?.isEnabled` → ['this', 'flags', 'isEnabled'],

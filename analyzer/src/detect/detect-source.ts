@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { Diagnostic, FlagAnnotation, FlagCheck, KeyDeclaration } from '../model';
 import type { DetectContext } from './context';
 import { FileScope } from './file-scope';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { CheckEvaluates, CheckKind, Diagnostic, FlagAnnotation, FlagCheck, KeyDeclaration, KeyOrigin, SourceRange } from '../model';
 import { moduleMatches } from '../config/presets';
 import { parseFlagAnnotation } from '../keys/annotations';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { moduleMatches, SDK_PRESETS } from '../config/presets';
 import type { KeyResolution } from '../keys/resolve';
 import { calleeMatches, lastSegment, literalValue, pathSegments } from './callee';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { FileScope } from './file-scope';
 
 /** `{ path: '/beta', flag: 'new-beta' }`: a configured property in an object literal holds the key. */

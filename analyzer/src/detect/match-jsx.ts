@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { KeyResolution } from '../keys/resolve';
 import { pathSegments, objectPathMatches } from './callee';
 import type { FileScope } from './file-scope';

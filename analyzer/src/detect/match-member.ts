@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { lastSegment, objectPathMatches, pathSegments } from './callee';
 import type { FileScope } from './file-scope';
 import { addDestructureChecks, addMemberCheck } from './match-hook';

@@ -84,14 +84,19 @@ export interface PatternSet {
   presetModules: Map<string, readonly string[]>;
   globalSdks: ReadonlySet<string>;
   aliases: ReadonlyMap<string, string>;
-  /** A file containing none of these substrings cannot contain a flag check or a flag annotation. */
+  /** Every substring the prefilter looks for. */
   prefilterTokens: readonly string[];
+  /**
+   * A file can hold a flag check only if it contains every token of at least one group: a preset's module name,
+   * all named segments of a custom pattern (`flags` and `isEnabled` for `flags.isEnabled`), `@flag`, ...
+   */
+  prefilterGroups: readonly (readonly string[])[];
   /** Names of flag functions defined with a flag factory (`export const showBanner = flag({...})`), learned while scanning. */
   definedFlagFunctions: Set<string>;
   /** Whether any flag-factory matcher is enabled, and the modules providing factories. */
   hasDefinitions: boolean;
   definitionModules: string[];
-  /** One regular expression equivalent to `prefilterTokens`, rebuilt when definedFlagFunctions grows. */
+  /** A regular expression finding the first token of any group, rebuilt when definedFlagFunctions grows. */
   prefilter: { source: RegExp; functionCount: number };
 }
 
@@ -107,48 +112,63 @@ export function compilePatterns(config: Pick<ResolvedConfig, 'sdks' | 'globalSdk
     globalSdks: new Set(config.globalSdks),
     aliases: new Map(Object.entries(config.aliases ?? {})),
     prefilterTokens: [],
+    prefilterGroups: [],
     definedFlagFunctions: new Set(),
     hasDefinitions: false,
     definitionModules: [],
     prefilter: { source: /$^/, functionCount: 0 },
   };
-  const tokens = new Set<string>([ANNOTATION_TOKEN]);
+  const groups = new Map<string, string[]>();
+  const addGroup = (tokens: string[]) => groups.set(tokens.join('\0'), tokens);
+  addGroup([ANNOTATION_TOKEN]);
   // Custom patterns come first: a user's pattern wins over a preset on the same call.
   for (const p of config.patterns) {
     const matcher = customMatcher(p);
     addMatcher(set, matcher);
-    tokens.add(matcher.kind === 'jsx' ? `<${lastToken(matcher)}` : lastToken(matcher));
+    addGroup(groupFor(matcher));
   }
   for (const id of config.sdks) {
     const preset = SDK_PRESETS[id];
     set.presetModules.set(id, preset.modules);
     const isGlobal = set.globalSdks.has(id);
-    for (const t of preset.prefilterTokens ?? preset.modules) tokens.add(t);
+    if (!isGlobal) for (const t of preset.prefilterTokens ?? preset.modules) addGroup([t]);
     for (const p of preset.patterns) {
       const matcher = presetMatcher(id, preset.modules, p, isGlobal);
       addMatcher(set, matcher);
-      if (isGlobal) tokens.add(lastToken(matcher));
+      if (isGlobal) addGroup(groupFor(matcher));
     }
   }
-  set.prefilterTokens = [...tokens].sort();
-  set.prefilter = { source: tokenRegExp(set.prefilterTokens), functionCount: 0 };
+  set.prefilterGroups = [...groups.values()];
+  set.prefilterTokens = [...new Set(set.prefilterGroups.flat())].sort();
+  set.prefilter = { source: tokenRegExp(anchors(set.prefilterGroups.map((g) => g[0]))), functionCount: 0 };
   return set;
 }
 
-function lastToken(m: Matcher): string {
+/** The substrings a file must contain for `m` to match in it; the most specific (last) segment first. */
+function groupFor(m: Matcher): string[] {
+  const named = (segs: readonly string[]) => segs.filter((s) => s !== '*' && s !== 'this').reverse();
   switch (m.kind) {
     case 'call':
     case 'hook':
-      return m.callee[m.callee.length - 1];
+      return named(m.callee);
     case 'member':
-      return m.path[m.path.length - 1];
+      return named(m.path);
     case 'jsx':
-      return m.tag[m.tag.length - 1];
+      return [m.tag[m.tag.length - 1], `<${m.tag[0]}`];
     case 'config-entry':
-      return m.property;
+      return [m.property];
     case 'definition':
-      return m.callee;
+      return [m.callee];
   }
+}
+
+/**
+ * The tokens the first prefilter pass searches for: a token containing another one is dropped, since any file
+ * holding it holds the shorter one too (fewer alternatives make a faster regular expression).
+ */
+export function anchors(tokens: readonly string[]): string[] {
+  const unique = [...new Set(tokens)];
+  return unique.filter((t) => !unique.some((o) => o !== t && t.includes(o)));
 }
 
 export function tokenRegExp(tokens: readonly string[]): RegExp {

@@ -1,13 +1,19 @@
-import { tokenRegExp, type PatternSet } from './patterns';
+import { anchors, tokenRegExp, type PatternSet } from './patterns';
 
 /**
  * The text prefilter: false means the file cannot contain a flag check or a flag annotation, so it is not parsed.
- * Tokens are SDK module names (a preset only matches where its SDK is imported), the last segment of each custom
- * pattern, global SDK method names, `@flag`, and flag functions learned from flag factories.
+ * Token groups are SDK module names (a preset only matches where its SDK is imported), the named segments of each
+ * custom pattern, global SDK method names, `@flag`, and flag functions learned from flag factories.
  */
 export function mayContainFlagCheck(text: string, set: PatternSet): boolean {
   if (set.prefilter.functionCount !== set.definedFlagFunctions.size) {
-    set.prefilter = { source: tokenRegExp([...set.prefilterTokens, ...set.definedFlagFunctions]), functionCount: set.definedFlagFunctions.size };
+    set.prefilter = { source: tokenRegExp(anchors([...set.prefilterGroups.map((g) => g[0]), ...set.definedFlagFunctions])), functionCount: set.definedFlagFunctions.size };
   }
-  return set.prefilter.source.test(text);
+  // One pass finds a candidate; only then are whole groups checked (rare: most files have no token at all).
+  if (!set.prefilter.source.test(text)) return false;
+  for (const group of set.prefilterGroups) {
+    if (group.every((t) => text.includes(t))) return true;
+  }
+  for (const name of set.definedFlagFunctions) if (text.includes(name)) return true;
+  return false;
 }

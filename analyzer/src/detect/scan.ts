@@ -1,4 +1,4 @@
-import * as fs from 'node:fs/promises';
+import * as fs from 'node:fs';
 import type { ResolvedConfig } from '../config/load';
 import type { Diagnostic, FlagAnnotation, FlagCheck, KeyDeclaration } from '../model';
 import type { ReadFile } from '../keys/modules';
@@ -40,10 +40,11 @@ export async function scanProject(config: ResolvedConfig, opts: ScanOptions = {}
   const detections = new Map<string, FileDetection>();
   const notParsed: string[] = [];
 
-  const read = async (file: string): Promise<string | undefined> => {
+  // Synchronous reads are several times faster than fs.promises for many small files; the loop yields now and then.
+  const read = (file: string): string | undefined => {
     if (opts.readFile) return opts.readFile(file);
     try {
-      return await fs.readFile(file, 'utf8');
+      return fs.readFileSync(file, 'utf8');
     } catch (e) {
       result.skipped.push({ file, reason: `cannot read file (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
       return undefined;
@@ -60,7 +61,8 @@ export async function scanProject(config: ResolvedConfig, opts: ScanOptions = {}
   };
 
   for (let i = 0; i < files.length; i++) {
-    const text = await read(files[i]);
+    if (i % 256 === 255) await new Promise<void>((resolve) => setImmediate(resolve));
+    const text = read(files[i]);
     if (text !== undefined) {
       result.lines += countLines(text);
       run(files[i], text);
@@ -70,7 +72,7 @@ export async function scanProject(config: ResolvedConfig, opts: ScanOptions = {}
   // Flag factories (Vercel `flag()`) teach the prefilter new names; files read before that are looked at again.
   if (ctx.patterns.definedFlagFunctions.size > 0) {
     for (const file of notParsed.splice(0)) {
-      const text = await read(file);
+      const text = read(file);
       if (text !== undefined && mayContainFlagCheck(text, ctx.patterns)) run(file, text);
     }
   }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { ModuleResolver } from './modules';
 
 /** What a name refers to, found by walking scopes (no binder) and following imports and re-exports. */

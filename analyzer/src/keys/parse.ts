@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 
 const KIND_BY_EXTENSION: Record<string, ts.ScriptKind> = {
   ts: ts.ScriptKind.TS,

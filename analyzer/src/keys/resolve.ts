@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { KeyOrigin } from '../model';
 import { ModuleResolver, readFileFromDisk, type ReadFile } from './modules';
 import { parseSource } from './parse';

@@ -1,0 +1,8 @@
+import { flag } from 'flags/next';
+
+export const showSummerSale = flag<boolean>({
+  key: 'summer-sale',
+  decide() {
+    return false;
+  },
+});
