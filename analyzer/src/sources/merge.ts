@@ -27,24 +27,27 @@ export async function loadFlagStates(config: ResolvedConfig, opts: SourceLoadOpt
 }
 
 export function mergeSnapshots(snapshots: SourceSnapshot[]): Map<string, FlagState> {
-  const live = new Map<string, FlagState>();
-  for (const snapshot of snapshots) for (const state of snapshot.states) live.set(state.key, state);
-  const merged = new Map<string, FlagState>();
-  for (const [key, state] of live) {
-    const out: FlagState = { ...state };
-    for (const field of METADATA_FIELDS) delete out[field];
-    delete out.expiresEstimate;
-    for (const snapshot of snapshots) {
-      const other = snapshot.states.find((s) => s.key === key);
-      if (!other) continue;
-      for (const field of METADATA_FIELDS) if (out[field] === undefined && other[field] !== undefined) Object.assign(out, { [field]: other[field] });
+  // Every source's view of each key, in config order.
+  const views = new Map<string, FlagState[]>();
+  for (const snapshot of snapshots) {
+    for (const state of snapshot.states) {
+      const list = views.get(state.key);
+      if (list) list.push(state);
+      else views.set(state.key, [state]);
     }
-    const written = snapshots.flatMap((s) => s.states.filter((s2) => s2.key === key && s2.expires !== undefined && !s2.expiresEstimate));
-    const estimated = snapshots.flatMap((s) => s.states.filter((s2) => s2.key === key && s2.expiresEstimate));
-    if (written.length > 0) out.expires = written[0].expires;
-    else if (estimated.length > 0) {
-      out.expires = estimated[0].expires;
-      out.expiresEstimate = estimated[0].expiresEstimate;
+  }
+  const merged = new Map<string, FlagState>();
+  for (const [key, list] of views) {
+    const out: FlagState = { ...list[list.length - 1] };
+    for (const field of METADATA_FIELDS) {
+      const from = list.find((s) => s[field] !== undefined && !(field === 'expires' && s.expiresEstimate));
+      if (from) Object.assign(out, { [field]: from[field] });
+      else delete out[field];
+    }
+    delete out.expiresEstimate;
+    if (out.expires === undefined) {
+      const estimated = list.find((s) => s.expiresEstimate);
+      if (estimated) Object.assign(out, { expires: estimated.expires, expiresEstimate: estimated.expiresEstimate });
     }
     merged.set(key, out);
   }

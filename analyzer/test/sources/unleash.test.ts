@@ -71,6 +71,7 @@ describe('unleash source against a real Unleash server (unleash-server 7.5.1 on 
     assert.deepEqual([...states.keys()].sort(), ['banner-color', 'beta-users', 'button-copy', 'checkout-on', 'legacy-off', 'old-banner', 'payments-kill-switch', 'pricing-half-rollout', 'search-full-rollout', 'tour-completed']);
 
     const on = states.get('checkout-on')!;
+    const half = states.get('pricing-half-rollout')!;
     assert.equal(on.enabled, true);
     assert.deepEqual(on.winner, { kind: 'value', value: true });
     assert.equal(on.flagType, 'release');
@@ -79,6 +80,8 @@ describe('unleash source against a real Unleash server (unleash-server 7.5.1 on 
     assert.equal(on.expires, addDays(on.createdAt!, 40));
     assert.deepEqual(on.expiresEstimate, { flagType: 'release', lifetimeDays: 40, basis: `created ${on.createdAt!.slice(0, 10)} + Unleash's expected lifetime of a release flag (40 days)` });
     assert.equal(on.vendorStale, false);
+    assert.ok(on.constantSince! > on.createdAt!, 'constant since the flag was last changed in production');
+    assert.equal(half.constantSince, undefined, 'a split has no constant value');
 
     assert.deepEqual(states.get('legacy-off')!.winner, { kind: 'value', value: false });
     assert.equal(states.get('legacy-off')!.enabled, false);
@@ -87,7 +90,6 @@ describe('unleash source against a real Unleash server (unleash-server 7.5.1 on 
     assert.deepEqual(states.get('search-full-rollout')!.winner, { kind: 'value', value: true });
     assert.deepEqual(states.get('search-full-rollout')!.rollout, [{ variant: 'on', weight: 100 }, { variant: 'off', weight: 0 }]);
 
-    const half = states.get('pricing-half-rollout')!;
     assert.deepEqual(half.winner, { kind: 'none', reason: '1 strategy: flexibleRollout 50%' });
     assert.deepEqual(half.rollout, [{ variant: 'on', weight: 50 }, { variant: 'off', weight: 50 }]);
     assert.equal(half.hasTargeting, true);
@@ -111,6 +113,7 @@ describe('unleash source against a real Unleash server (unleash-server 7.5.1 on 
     const snapshot = await source().load({ env: { UNLEASH_TOKEN: server!.adminToken }, environment: 'development' });
     assert.equal(snapshot.health, 'ok');
     assert.ok(snapshot.states.every((s) => !s.enabled && s.winner.kind === 'value' && s.winner.value === false));
+    assert.ok(snapshot.states.every((s) => s.constantSince === s.createdAt), 'never changed in development: constant since creation');
   });
 
   it('names the setting to fix on 401 and never shows the rejected token', async () => {
@@ -136,7 +139,7 @@ describe('unleash source against a real Unleash server (unleash-server 7.5.1 on 
     const s = source({ cacheDir: 'cache-etag' });
     await s.load({ env: { UNLEASH_TOKEN: server!.adminToken }, fetch: recording });
     const first = sent.length;
-    assert.equal(first, 11);
+    assert.equal(first, 1 + 10 + 7, 'the list, each flag, and the last event of each flag that serves one value');
     assert.ok(sent.every((etag) => etag === null));
     const again = await s.refresh({ env: { UNLEASH_TOKEN: server!.adminToken }, fetch: recording });
     assert.equal(again.health, 'ok');
