@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ESLint } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
+import plugin from '../src/index';
+import { HEADER } from './rule-tester';
+
+const FILES = 1000;
+
+/** The CommonJS module object every `require('node:fs')` shares (an ESM namespace can't be patched). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const sharedFs: typeof fs = require('node:fs');
+
+/** Counts fs.readFileSync calls per absolute path while `run` runs. */
+async function countReads<T>(run: () => Promise<T>): Promise<{ result: T; reads: Map<string, number> }> {
+  const reads = new Map<string, number>();
+  const original = sharedFs.readFileSync;
+  (sharedFs as { readFileSync: unknown }).readFileSync = function (this: unknown, file: fs.PathOrFileDescriptor, ...rest: unknown[]) {
+    if (typeof file === 'string') reads.set(path.resolve(file), (reads.get(path.resolve(file)) ?? 0) + 1);
+    return (original as (...a: unknown[]) => unknown).call(this, file, ...rest);
+  } as typeof fs.readFileSync;
+  try {
+    return { result: await run(), reads };
+  } finally {
+    (sharedFs as { readFileSync: unknown }).readFileSync = original;
+  }
+}
+
+describe(`a lint run over ${FILES} files`, function () {
+  this.timeout(180_000);
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-eslint-cache-'));
+    fs.writeFileSync(path.join(dir, 'flagsweep.config.json'), JSON.stringify({ sdks: ['openfeature'], keys: { case: 'kebab-case' } }));
+    fs.writeFileSync(
+      path.join(dir, 'flags.flagd.json'),
+      JSON.stringify({ flags: { 'new-checkout': { state: 'ENABLED', variants: { on: true, off: false }, defaultVariant: 'on', metadata: { owner: 'team-checkout' } } } }),
+    );
+    fs.writeFileSync(path.join(dir, 'registry.ts'), "/** @flag new-checkout @expires 2026-10-31 @owner team-checkout */\nexport const NEW_CHECKOUT = 'new-checkout';\n");
+    fs.mkdirSync(path.join(dir, 'src'));
+    for (let i = 0; i < FILES; i++) {
+      const body = i % 2 === 0 ? "import { NEW_CHECKOUT } from '../registry';\nexport const on = client.getBooleanValue(NEW_CHECKOUT, false);\n" : `export const n${i} = ${i};\n`;
+      fs.writeFileSync(path.join(dir, 'src', `f${String(i).padStart(4, '0')}.ts`), i % 2 === 0 ? `${HEADER}${body}` : body);
+    }
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('reads the config, the flag file and the imported constants file once each', async () => {
+    const eslint = new ESLint({
+      cwd: dir,
+      overrideConfigFile: true,
+      overrideConfig: [
+        { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
+        plugin.configs.recommended,
+        { settings: { flagsweep: { now: '2026-11-22' } } },
+      ],
+    });
+    const { result, reads } = await countReads(() => eslint.lintFiles(['src']));
+    assert.equal(result.length, FILES);
+    // The run did the work: every file reading the flag reports it expired (through the other file's annotation).
+    const expired = result.flatMap((r) => r.messages).filter((m) => m.ruleId === 'flagsweep/no-expired-flag');
+    assert.equal(expired.length, FILES / 2);
+    assert.equal(reads.get(path.join(dir, 'flagsweep.config.json')), 1);
+    assert.equal(reads.get(path.join(dir, 'flags.flagd.json')), 1);
+    assert.equal(reads.get(path.join(dir, 'registry.ts')), 1);
+  });
+});
