@@ -1,0 +1,6 @@
+export const testSetup = {
+  flags: {
+    'new-checkout': true,
+    'dark-mode': false,
+  },
+};
