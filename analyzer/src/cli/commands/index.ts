@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { registerCheck } from './check';
-import { registerCleanup } from './cleanup';
 import { registerReport } from './report';
 import { registerScan } from './scan';
 import { registerSources } from './sources';
 
 /** Every CLI command, one module each. */
-export const COMMANDS: ((program: Command) => void)[] = [registerScan, registerSources, registerCleanup, registerCheck, registerReport];
+export const COMMANDS: ((program: Command) => void)[] = [registerScan, registerSources, registerCheck, registerReport];

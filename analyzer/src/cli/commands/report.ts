@@ -1,0 +1,122 @@
+import { Option, type Command } from 'commander';
+import { analyze, type AnalysisResult } from '../../analyze';
+import { cleanupDryRunLines, collectDebt, renderDebtText, withDebt, type DebtReport } from '../../debt';
+import { GitError } from '../../git';
+import { formatDay } from '../../lifecycle/dates';
+import { renderCsv } from '../../report/csv';
+import { renderHtml } from '../../report/html';
+import { TOOL_VERSION, toJsonReport } from '../../report/json';
+import { renderMarkdown } from '../../report/markdown';
+import { renderSarif } from '../../report/sarif';
+import { formatText } from '../../report/text';
+import { EXIT } from '../exit-codes';
+import { addAnalysisOptions, formatOption, resolveToday, useColor, UsageError, type CommonOptions } from '../options';
+import { writeReport } from '../output';
+import { createProgress } from '../progress';
+import { action } from '../run';
+
+export const REPORT_FORMATS = ['text', 'json', 'markdown', 'html', 'sarif', 'csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+interface ReportOptions extends CommonOptions {
+  format: ReportFormat;
+  repoUrl?: string;
+  git: boolean;
+  since?: string;
+  removable: boolean;
+}
+
+/** `flagsweep report`: the debt report in one of six formats. Exit 0 unless usage/config error. */
+export function registerReport(program: Command): void {
+  addAnalysisOptions(
+    program
+      .command('report')
+      .description('report flag debt: age and activity from git, owners, expiry, removable lines; text, json, markdown, html, sarif or csv')
+      .argument('[paths...]', 'files or folders to scan (default: the current folder)'),
+  )
+    .addOption(formatOption(REPORT_FORMATS, 'text'))
+    .option('--repo-url <url>', 'repository web address: usages become links (markdown, html) and SARIF records it')
+    .option('--no-git', 'skip age and activity from git blame')
+    .option('--since <git-ref>', 'only flags whose usages are on lines added or changed since this ref (PR mode)')
+    .addOption(new Option('--no-removable', 'skip the cleanup dry run that counts removable lines'))
+    .action(
+      action(async (paths: string[], opts: ReportOptions) => {
+        const repoUrl = checkRepoUrl(opts.repoUrl);
+        const { result, debt } = await analyzeDebt(paths, opts, { git: opts.git, since: opts.since, removable: opts.removable });
+        writeReport(renderReport(opts.format, result, debt, { repoUrl, color: useColor(opts) }), opts.output);
+        return EXIT.OK;
+      }),
+    );
+}
+
+export interface DebtRun {
+  result: AnalysisResult;
+  debt: DebtReport;
+}
+
+/** Scan (with a progress line on a TTY), then git and cleanup look-ups. Git problems with --since are usage errors. */
+export async function analyzeDebt(
+  paths: string[],
+  opts: CommonOptions,
+  want: { git: boolean; since?: string; removable: boolean },
+): Promise<DebtRun> {
+  const now = resolveToday(opts);
+  const progress = createProgress();
+  let result: AnalysisResult;
+  try {
+    result = await analyze({
+      paths,
+      cwd: process.cwd(),
+      configFile: opts.config,
+      now,
+      env: process.env,
+      offline: opts.offline,
+      sourceEnvironment: opts.sourceEnv,
+      onProgress: progress.onProgress,
+    });
+  } finally {
+    progress.stop();
+  }
+  try {
+    const debt = await collectDebt({
+      records: result.records,
+      dynamic: result.dynamic,
+      root: result.config.root,
+      today: formatDay(now),
+      git: want.git,
+      since: want.since,
+      removableLines: want.removable ? cleanupDryRunLines(result.config) : undefined,
+      diagnostics: result.diagnostics,
+      tool: { name: 'flagsweep', version: TOOL_VERSION },
+    });
+    return { result, debt };
+  } catch (e) {
+    if (e instanceof GitError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+export function renderReport(format: ReportFormat, result: AnalysisResult, debt: DebtReport, opts: { repoUrl?: string; color: boolean }): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(withDebt(toJsonReport(result), debt), null, 2) + '\n';
+    case 'markdown':
+      return renderMarkdown(debt, { repoUrl: opts.repoUrl });
+    case 'html':
+      return renderHtml(debt, { repoUrl: opts.repoUrl });
+    case 'sarif':
+      return renderSarif(debt, { repoUrl: opts.repoUrl });
+    case 'csv':
+      return renderCsv(debt);
+    case 'text': {
+      const keys = new Set(debt.flags.map((f) => f.key));
+      return formatText({ ...result, records: result.records.filter((r) => keys.has(r.key)) }, { color: opts.color }) + renderDebtText(debt);
+    }
+  }
+}
+
+function checkRepoUrl(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  if (!/^https?:\/\/[^\s/]+/i.test(url)) throw new UsageError(`--repo-url: "${url}" is not an http(s) address`);
+  return url;
+}
