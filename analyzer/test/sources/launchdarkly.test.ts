@@ -116,6 +116,31 @@ describe('launchdarkly source: contract tests against a local server shaped like
     assert.ok(!JSON.stringify(snapshot).includes(token));
   });
 
+  it('names the token setting on 403', async () => {
+    server.behaviour.forbidden = 'all';
+    const snapshot = await source().load({ env: env() });
+    assert.equal(
+      snapshot.diagnostics[0].message,
+      'launchdarkly production: 403 Forbidden: the token in $LD_API_TOKEN may not read project "default" / environment "production"; use an access token with at least the reader role; no cached state to fall back on',
+    );
+  });
+
+  it('still loads the flags when only the flag statuses are forbidden', async () => {
+    server.behaviour.forbidden = 'statuses';
+    const snapshot = await source().load({ env: env() });
+    assert.equal(snapshot.health, 'ok');
+    assert.equal(snapshot.states.length, 8);
+    assert.equal(snapshot.states[0].lifecycleStage, undefined);
+    assert.deepEqual(snapshot.diagnostics, [
+      {
+        severity: 'info',
+        where: 'launchdarkly:production',
+        message:
+          'launchdarkly production: 403 Forbidden: the token in $LD_API_TOKEN may not read project "default" / environment "production"; use an access token with at least the reader role; flag statuses (launched, inactive, last requested) left out',
+      },
+    ]);
+  });
+
   it('names project, environment and baseUrl on 404', async () => {
     const snapshot = await source({ project: 'shop' }).load({ env: env() });
     assert.equal(

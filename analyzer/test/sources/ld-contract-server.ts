@@ -20,6 +20,8 @@ export interface LdServerBehaviour {
   delayMs?: number;
   /** Serve truncated JSON. */
   malformed?: boolean;
+  /** Answer 403 to every request, or only to the flag statuses. */
+  forbidden?: 'all' | 'statuses';
 }
 
 export interface LdContractServer {
@@ -58,6 +60,9 @@ export async function startLdContractServer(token = 'api-0f1e2d3c-4b5a-6978-8877
       return answer(429, sample('error-429.json'), { 'Retry-After': '1', 'X-Ratelimit-Reset': String(Date.now() + 1000) });
     }
     if (req.headers.authorization !== state.token) return answer(401, sample('error-401.json'));
+    if (state.behaviour.forbidden === 'all' || (state.behaviour.forbidden === 'statuses' && url.pathname.startsWith('/api/v2/flag-statuses/'))) {
+      return answer(403, '{"code":"forbidden","message":"Access to the requested resource was denied"}');
+    }
     let body: string | undefined;
     if (url.pathname === '/api/v2/flags/default' && url.searchParams.get('env') === 'production' && url.searchParams.get('summary') === '0') {
       const page = PAGES[url.searchParams.get('offset') ?? '0'];

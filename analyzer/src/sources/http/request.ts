@@ -9,9 +9,9 @@ export interface HttpSettings {
   fetch: typeof fetch;
   /** Explains a 401 / 403 / 404 in terms of the config settings to fix. */
   explain: { unauthorized: string; forbidden: string; notFound: (url: string) => string };
-  /** Waits between attempts; injectable so tests don't sleep. */
-  sleep?: (ms: number) => Promise<void>;
 }
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export type JsonResponse = { status: 200; body: unknown; etag?: string } | { status: 304 };
 
@@ -23,7 +23,6 @@ const MAX_RETRY_AFTER_MS = 30_000;
  * backoff; sends If-None-Match when an ETag is known and reports 304 as such. Throws SourceError.
  */
 export async function getJson(url: string, http: HttpSettings, etag?: string): Promise<JsonResponse> {
-  const sleep = http.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const where = new URL(url);
   let lastError: SourceError | undefined;
   let retryAfter: number | undefined;
