@@ -8,3 +8,4 @@ export * from './lifecycle';
 export * from './cleanup';
 export * from './report';
 export * from './analyze';
+export * from './debt';
