@@ -132,11 +132,11 @@ export function emptyStatusCounts(): Record<FlagStatus, number> {
 }
 
 const AGE_BUCKETS: { label: string; below: number }[] = [
-  { label: '< 30 days', below: 30 },
-  { label: '30–89 days', below: 90 },
-  { label: '90–179 days', below: 180 },
-  { label: '180–364 days', below: 365 },
-  { label: '1 year +', below: Infinity },
+  { label: '< 30 d', below: 30 },
+  { label: '30–89 d', below: 90 },
+  { label: '90–179 d', below: 180 },
+  { label: '180–364 d', below: 365 },
+  { label: '≥ 1 year', below: Infinity },
 ];
 
 function summarize(flags: FlagDebt[], dynamicUsages: number): DebtSummary {

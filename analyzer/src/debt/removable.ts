@@ -5,7 +5,7 @@ import type { FlagRecord } from '../model';
 
 /**
  * Lines a cleanup of a flag to its winning value would remove, from a dry run of the cleanup engine limited to
- * the files that read the flag. Undefined when the cleanup reports errors (it would not write anything either).
+ * the files that read or declare the flag. Undefined when the cleanup reports errors (it would not write anything either).
  * Files are read once and shared between flags.
  */
 export function cleanupDryRunLines(config: ResolvedConfig): (record: FlagRecord, value: unknown) => Promise<number | undefined> {
@@ -21,7 +21,8 @@ export function cleanupDryRunLines(config: ResolvedConfig): (record: FlagRecord,
     return cache.get(file);
   };
   return async (record, value) => {
-    const paths = [...new Set(record.usages.map((u) => u.file))];
+    // The files declaring the key (a constants module) too: the engine resolves keys and removes dead constants there.
+    const paths = [...new Set([...record.usages.map((u) => u.file), ...record.declarations.map((d) => d.file)])];
     if (paths.length === 0) return undefined;
     const result = await cleanupFlag({ config, key: record.key, value, scope: { kind: 'project', paths }, readFile });
     return result.errors.length > 0 ? undefined : result.stats.linesRemoved;

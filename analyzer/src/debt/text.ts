@@ -16,7 +16,8 @@ export function renderDebtText(report: DebtReport): string {
   }
   if (s.oldest.length > 0) {
     out.push('  oldest:');
-    for (const o of s.oldest) out.push(`    ${o.key}  ${plural(o.ageDays, 'day')} (since ${o.firstSeen}), ${o.status}`);
+    const width = Math.min(40, Math.max(...s.oldest.map((o) => o.key.length)));
+    for (const o of s.oldest) out.push(`    ${o.key.padEnd(width)}  ${plural(o.ageDays, 'day')} (since ${o.firstSeen}), ${o.status}`);
   }
   for (const note of report.git.notes) out.push(`  note: ${note}`);
   return out.join('\n') + '\n';

@@ -94,11 +94,11 @@ describe('buildDebtReport', () => {
     assert.deepEqual(
       s.ageBuckets.map((b) => [b.label, b.flags]),
       [
-        ['< 30 days', 1],
-        ['30–89 days', 0],
-        ['90–179 days', 1],
-        ['180–364 days', 0],
-        ['1 year +', 2],
+        ['< 30 d', 1],
+        ['30–89 d', 0],
+        ['90–179 d', 1],
+        ['180–364 d', 0],
+        ['≥ 1 year', 2],
         ['unknown', 2],
       ],
     );

@@ -39,6 +39,11 @@ export class FixtureRepo {
   /** Commits everything in the work tree with author and committer date `date` (YYYY-MM-DD, noon UTC). */
   commitAll(message: string, date: string): string {
     this.git('add', '-A');
+    return this.commitStaged(message, date);
+  }
+
+  /** Commits what is staged, with author and committer date `date` (YYYY-MM-DD, noon UTC). */
+  commitStaged(message: string, date: string): string {
     const stamp = `${date}T12:00:00Z`;
     execFileSync('git', ['commit', '-q', '-m', message], {
       cwd: this.dir,
