@@ -97,3 +97,31 @@ function removal(sf: ts.SourceFile, node: ts.Node): TextEdit | undefined {
   if (ts.isPropertyAssignment(node) && ts.isObjectLiteralExpression(node.parent)) return removeListElement(sf, node.parent.properties, node.parent.properties.indexOf(node));
   return undefined;
 }
+
+/**
+ * Constants in a file that hold the key as a literal (`const X = 'key'`, `enum E { X = 'key' }`, `{ X: 'key' } as
+ * const`). The scanner reports only declarations a check resolved through; a constants module with no check of
+ * its own must still be found, so that the files using its names are loaded too.
+ */
+export function findKeyConstants(file: string, text: string, key: string): KeyDeclaration[] {
+  const sf = parseSource(file, text);
+  const out: KeyDeclaration[] = [];
+  const visit = (n: ts.Node): void => {
+    if ((ts.isVariableDeclaration(n) || ts.isEnumMember(n) || ts.isPropertyAssignment(n)) && n.initializer) {
+      let init: ts.Node = n.initializer;
+      while (ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isParenthesizedExpression(init)) init = init.expression;
+      const isKey = (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)) && init.text === key;
+      const name = ts.isIdentifier(n.name) || ts.isStringLiteral(n.name) ? n.name.text : undefined;
+      const constant = !ts.isVariableDeclaration(n) || (n.parent.flags & ts.NodeFlags.Const) !== 0;
+      if (isKey && name && constant) {
+        const start = n.getStart(sf);
+        const a = sf.getLineAndCharacterOfPosition(start);
+        const b = sf.getLineAndCharacterOfPosition(n.getEnd());
+        out.push({ key, name, file, range: { start, end: n.getEnd(), line: a.line + 1, column: a.character + 1, endLine: b.line + 1, endColumn: b.character + 1 } });
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}

@@ -5,7 +5,7 @@ import type { Diagnostic, FlagCheck, KeyDeclaration } from '../model';
 import { removeFlagDefinition } from './definition';
 import { countLinesRemoved, minimalEdits } from './edits';
 import { RewriteError, cleanupFileText } from './engine';
-import { declaredName, removeUnusedKeyDeclarations } from './key-declarations';
+import { declaredName, findKeyConstants, removeUnusedKeyDeclarations } from './key-declarations';
 import { checkReadsKey, keySpellings } from './keys';
 import { MarkerTable } from './markers';
 import type { CleanupError, CleanupRequest, CleanupResult, FileChange, LeftSite } from './types';
@@ -69,7 +69,8 @@ export async function cleanupFlag(request: CleanupRequest): Promise<CleanupResul
     const detection = detectFile(file, text, detect);
     for (const d of detection.diagnostics) if (d.severity === 'error') result.diagnostics.push(d);
     const checks = detection.checks.filter((c) => checkReadsKey(c, key));
-    for (const d of detection.declarations) if (d.key === key) declarations.set(`${d.file}\0${d.name}\0${d.range.start}`, d);
+    for (const d of detection.declarations) if (d.key === key) declarations.set(`${d.file}\0${declaredName(d)}`, d);
+    for (const d of findKeyConstants(file, text, key)) if (!declarations.has(`${d.file}\0${d.name}`)) declarations.set(`${d.file}\0${d.name}`, d);
     loaded.set(file, { file, before: text, checks });
   };
 

@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { cleanupFlag } from '../../src/cleanup';
+import { loadConfig } from '../../src/config';
+import { REPO, copyFixtureProject } from './helpers';
+
+const TSC = path.join(REPO, 'node_modules/.bin/tsc');
+
+function tscPasses(dir: string): { ok: boolean; output: string } {
+  const r = spawnSync(TSC, ['--noEmit', '-p', dir], { encoding: 'utf8' });
+  return { ok: r.status === 0, output: r.stdout + r.stderr };
+}
+
+describe('cleanup across a whole project (test-fixtures/cleanup-project-checkout)', function () {
+  this.timeout(60000);
+  let dir: string;
+  before(() => {
+    dir = copyFixtureProject('cleanup-project-checkout');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('cleans a flag used in several files; tsc passes before and after; the ESLint parser accepts every touched file', async () => {
+    assert.equal(tscPasses(dir).ok, true, 'the fixture type-checks before the cleanup');
+    const result = await cleanupFlag({ config: loadConfig(dir), key: 'new-checkout', value: true, scope: { kind: 'project' }, removeDefinition: true });
+    assert.deepEqual(result.errors, []);
+    assert.deepEqual(result.leftForHuman, []);
+    const changed = result.files.map((f) => path.relative(dir, f.file)).sort();
+    assert.deepEqual(changed, ['flags.flagd.json', 'src/cart.ts', 'src/checkout.ts', 'src/flags.ts', 'src/test/fixtures.ts']);
+    // Only files mentioning the flag or its constant were loaded; theme.ts/format.ts/client.ts were not.
+    assert.equal(result.stats.filesLoaded, 4);
+    for (const f of result.files) fs.writeFileSync(f.file, f.after);
+
+    const after = tscPasses(dir);
+    assert.equal(after.ok, true, after.output);
+    const { parse } = await import('@typescript-eslint/parser');
+    for (const f of result.files.filter((x) => x.file.endsWith('.ts'))) {
+      assert.doesNotThrow(() => parse(fs.readFileSync(f.file, 'utf8'), { filePath: f.file, range: true, loc: true }), f.file);
+    }
+
+    const read = (p: string) => fs.readFileSync(path.join(dir, p), 'utf8');
+    assert.doesNotMatch(read('src/flags.ts'), /NEW_CHECKOUT/);
+    assert.match(read('src/flags.ts'), /DARK_MODE: 'dark-mode'/);
+    assert.doesNotMatch(read('src/checkout.ts'), /FLAGS|client/);
+    assert.match(read('src/cart.ts'), /FLAGS\.DARK_MODE/);
+    const flagd = JSON.parse(read('flags.flagd.json'));
+    assert.deepEqual(Object.keys(flagd.flags), ['dark-mode']);
+    assert.match(read('flags.flagd.json'), /\n {4}"dark-mode": \{\n/, 'the rest of the flagd file keeps its formatting');
+    assert.equal(read('src/theme.ts'), fs.readFileSync(path.join(REPO, 'test-fixtures/cleanup-project-checkout/src/theme.ts'), 'utf8'));
+
+    const again = await cleanupFlag({ config: loadConfig(dir), key: 'new-checkout', value: true, scope: { kind: 'project' }, removeDefinition: true });
+    assert.deepEqual(again.files, [], 'a second run changes nothing');
+  });
+
+  it('without a value, uses the common code default of the checks', async () => {
+    const result = await cleanupFlag({ config: loadConfig(dir), key: 'dark-mode', scope: { kind: 'project' } });
+    assert.deepEqual(result.errors, []);
+    assert.equal(result.value, false);
+    assert.ok(result.files.some((f) => f.file.endsWith('theme.ts') && f.after.includes("export const theme = 'light';")));
+  });
+});
