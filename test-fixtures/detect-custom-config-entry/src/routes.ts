@@ -1,0 +1,11 @@
+const BETA = 'routes-beta';
+
+export const routes = [
+  { path: '/', component: 'Home' },
+  { path: '/beta', component: 'Beta', flag: BETA },
+  {
+    path: '/reports',
+    component: 'Reports',
+    flag: 'routes-reports',
+  },
+];

@@ -1,0 +1,1 @@
+export declare function useToggles(): Record<string, boolean>;

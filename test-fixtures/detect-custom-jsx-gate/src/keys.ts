@@ -1,0 +1,1 @@
+export const FLAGS = { FOOTER: 'home-footer' } as const;

@@ -1,0 +1,2 @@
+export const SEARCH_V3 = 'search-v3';
+export const SEARCH_FILTERS = 'search-filters';

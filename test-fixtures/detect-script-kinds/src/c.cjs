@@ -1,0 +1,2 @@
+const flags = require('./flags-client');
+module.exports = flags.isEnabled('from-cjs');

@@ -1,0 +1,2 @@
+import { flags } from './flags-client';
+export default flags.isEnabled('from-mjs');

@@ -1,0 +1,1 @@
+export const J = () => <Feature flag="from-jsx">x</Feature>;

@@ -1,0 +1,1 @@
+export const JS = () => <Feature flag="jsx-in-js" />;

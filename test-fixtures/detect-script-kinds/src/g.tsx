@@ -1,0 +1,1 @@
+export const T = <T,>(x: T) => <Feature flag="from-tsx">{String(x)}</Feature>;

@@ -1,0 +1,3 @@
+declare const flags: { isEnabled(k: string): boolean };
+
+export const fine = flags.isEnabled('still-found');
