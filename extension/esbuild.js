@@ -35,6 +35,7 @@ const common = {
 async function main() {
   await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/extension.ts')], outfile: path.join(root, 'dist/extension.js'), plugins: [lazyEngine('./engine.js')] });
   if (!production) {
+    fs.rmSync(path.join(root, 'out/e2e'), { recursive: true, force: true });
     await esbuild.build({
       ...common,
       sourcemap: 'inline',
@@ -48,6 +49,8 @@ async function main() {
     ...common,
     entryPoints: [path.join(root, 'src/engine/index.ts')],
     outfile: path.join(root, 'dist/engine.js'),
+    // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
+    mainFields: ['module', 'main'],
     // Bundled from the analyzer's sources so the bundle never depends on a stale analyzer/dist.
     alias: { '@flagsweep/analyzer': path.join(root, '../analyzer/src/index.ts') },
   });

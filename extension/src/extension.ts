@@ -1,9 +1,55 @@
 import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { FlagCodeActions } from './providers/code-actions';
+import { FlagKeyCompletion } from './providers/completion';
+import { FlagDiagnostics } from './providers/diagnostics';
+import { FlagsView } from './providers/flags-view';
+import { FlagHoverProvider } from './providers/hover';
+import { FlagStatusBar } from './providers/status-bar';
+import { TokenStore } from './workspace/secrets';
+import { WorkspaceIndex } from './workspace/workspace-index';
 
-export function activate(context: vscode.ExtensionContext): void {
-  for (const id of ['flagsweep.refresh', 'flagsweep.showReport', 'flagsweep.cleanupFlag', 'flagsweep.setToken']) {
-    context.subscriptions.push(vscode.commands.registerCommand(id, () => undefined));
-  }
+const CODE: vscode.DocumentSelector = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'].map((language) => ({ language, scheme: 'file' }));
+const FLAG_FILES: vscode.DocumentSelector = [{ language: 'json', scheme: 'file' }, { language: 'jsonc', scheme: 'file' }];
+
+/** What activate() returns: used by the end-to-end tests and by anyone scripting the extension. */
+export interface FlagsweepApi {
+  index: WorkspaceIndex;
+  diagnostics: FlagDiagnostics;
+  flagsView: FlagsView;
+  statusBar: FlagStatusBar;
+  /** Wall time of activate() itself, in ms (the analyzer loads afterwards, in the background). */
+  activationMs: number;
+}
+
+/**
+ * Wires providers to the workspace index. Activation does no analysis and does not load the analyzer:
+ * indexing starts on the next turn of the event loop.
+ */
+export function activate(context: vscode.ExtensionContext): FlagsweepApi {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('flagsweep', { log: true });
+  const tokens = new TokenStore(context.secrets);
+  const index = new WorkspaceIndex(tokens, log);
+  const diagnostics = new FlagDiagnostics(index);
+  const flagsView = new FlagsView(index);
+  const statusBar = new FlagStatusBar(index);
+  context.subscriptions.push(
+    log,
+    index,
+    diagnostics,
+    flagsView,
+    statusBar,
+    vscode.window.registerTreeDataProvider('flagsweep.flags', flagsView),
+    vscode.languages.registerHoverProvider([...(CODE as vscode.DocumentFilter[]), ...(FLAG_FILES as vscode.DocumentFilter[])], new FlagHoverProvider(index)),
+    vscode.languages.registerCodeActionsProvider(CODE, new FlagCodeActions(index), FlagCodeActions.metadata),
+    vscode.languages.registerCompletionItemProvider(CODE, new FlagKeyCompletion(index), "'", '"', '`'),
+    ...registerCommands(index, tokens),
+  );
+  const activationMs = performance.now() - started;
+  log.info(`activated in ${activationMs.toFixed(1)} ms${vscode.workspace.isTrusted ? '' : ' (Restricted Mode: local files only)'}`);
+  index.whenReady().then(() => log.info(`index ready ${(performance.now() - started).toFixed(0)} ms after activation started`));
+  return { index, diagnostics, flagsView, statusBar, activationMs };
 }
 
 export function deactivate(): void {}

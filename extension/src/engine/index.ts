@@ -1,1 +1,7 @@
-export * from '@flagsweep/analyzer';
+// The lazily loaded half of the extension (dist/engine.js): everything that needs the analyzer core or TypeScript.
+export { FolderIndex, type FolderIndexOptions, type StateLoadOptions } from './folder-index';
+export { planCleanup, type CleanupPlan, type CleanupScope } from './cleanup';
+export { unreachableRanges, type DecidedCheck, type DeadRange } from './unreachable';
+export { renderDebtReport } from './report';
+export { completionCallNames } from './completion';
+export { findFlagdKeyRange, configJsonSchema, ConfigError, cleanupFlag, loadConfig } from '@flagsweep/analyzer';

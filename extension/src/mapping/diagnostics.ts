@@ -48,12 +48,13 @@ const HEADLINES: Record<DiagnosedStatus, string> = {
   missing: 'is not defined in any flag source',
 };
 
-/** What the flag evaluates to, in words: "it serves `true` to everyone", "no single value", "code default". */
-function winnerWords(record: FlagRecord): string {
+/** What the flag evaluates to and what removing it keeps: "Winning value `true` (ON for everyone): ...". */
+function winnerSentence(record: FlagRecord): string {
   const w = record.winner;
-  if (w.kind === 'value') return `every check gets \`${JSON.stringify(w.value)}\``;
-  if (w.kind === 'code-default') return 'every check gets its code default';
-  return `no single winning value (${w.reason})`;
+  const state = plain(stateInWords(record.state, record.winner));
+  if (w.kind === 'value') return `Winning value \`${JSON.stringify(w.value)}\` (${state}): remove the flag and keep it.`;
+  if (w.kind === 'code-default') return `Every check gets its code default (${state}).`;
+  return `No single winning value (${state}): removing the flag means choosing one.`;
 }
 
 /** One diagnostic per usage of a flag whose status needs attention; none for active/unused flags or `off`. */
@@ -62,8 +63,7 @@ export function recordToDiagnostics(record: FlagRecord, options: DiagnosticOptio
   const status = record.status as DiagnosedStatus;
   const severity = options.severities[status] ?? DEFAULT_SEVERITIES[status];
   if (severity === 'off') return [];
-  const state = plain(stateInWords(record.state, record.winner));
-  const message = `Flag "${record.key}" ${HEADLINES[status]}: ${record.reason}. Now: ${state}; ${winnerWords(record)}.`;
+  const message = `Flag "${record.key}" ${HEADLINES[status]}: ${record.reason}. ${winnerSentence(record)}`;
   return record.usages
     .filter((u: FlagCheck) => !options.file || u.file === options.file)
     .map((u) => ({

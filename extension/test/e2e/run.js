@@ -129,6 +129,12 @@ async function main() {
   fs.mkdirSync(handshake);
   const userData = path.join(scratch, 'user-data');
   const extensionsDir = path.join(scratch, 'extensions');
+  // No welcome page or walkthrough over the editor the screenshot shows; nothing phones home.
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.writeFileSync(
+    path.join(userData, 'User/settings.json'),
+    JSON.stringify({ 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'telemetry.telemetryLevel': 'off', 'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false, 'update.mode': 'none' }),
+  );
   const env = {
     ...process.env,
     XDG_CONFIG_HOME: path.join(scratch, 'xdg-config'),
@@ -181,7 +187,7 @@ async function main() {
       page.exposeFunction('codeAutomationLog', (type, args) => {
         const line = Array.isArray(args) ? util.format(...args) : String(args);
         // Gallery lookups fail offline by design; they say nothing about the suite.
-        if (/ENOTFOUND|^Creating a socket|^Resolv(ing|ed) connection token/.test(line)) return;
+        if (/ENOTFOUND|^Creating a socket|^Resolv(ing|ed) connection token|^Creation of workbench contribution|^Updating additional builtin|^\[Service Worker\]|^ChatSessionStore|^OverlayWebview has been disposed/.test(line)) return;
         (type === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
       });
       page.exposeFunction('codeAutomationExit', (exitCode) => resolve(exitCode));

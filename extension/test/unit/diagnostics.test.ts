@@ -14,7 +14,7 @@ describe('recordToDiagnostics', () => {
     assert.match(d.code.target, /#flagsweepexpired$/);
     assert.equal(
       d.message,
-      'Flag "new-checkout" is expired: expired on 2026-11-19 (3 days ago) and still read in 2 places across 2 files. Now: ON for everyone, serves true; every check gets `true`.',
+      'Flag "new-checkout" is expired: expired on 2026-11-19 (3 days ago) and still read in 2 places across 2 files. Winning value `true` (ON for everyone, serves true): remove the flag and keep it.',
     );
   });
 
@@ -26,7 +26,7 @@ describe('recordToDiagnostics', () => {
 
   it('reports missing flags as evaluating to the code default, and nothing for active flags', () => {
     const missing = recordToDiagnostics(record({ status: 'missing', state: undefined, reason: 'not defined' }), { severities: DEFAULT_SEVERITIES });
-    assert.match(missing[0].message, /is not defined in any flag source: not defined\. Now: not defined .* every check gets its code default\./);
+    assert.match(missing[0].message, /is not defined in any flag source: not defined\. Every check gets its code default \(not defined in any flag source/);
     assert.deepEqual(recordToDiagnostics(record({ status: 'active', state: state() }), { severities: DEFAULT_SEVERITIES }), []);
   });
 

@@ -1,4 +1,7 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { FlagsweepApi } from '../../../src/extension';
 
 export const EXTENSION_ID = 'flagsweep.flagsweep-vscode';
 
@@ -8,12 +11,52 @@ export function workspaceRoot(): string {
   return folder.uri.fsPath;
 }
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+export function fixtureUri(relative: string): vscode.Uri {
+  return vscode.Uri.file(path.join(workspaceRoot(), relative));
+}
+
+/** Activates the extension (idempotent) and waits for its first index of the workspace. */
+export async function api(): Promise<FlagsweepApi> {
+  const ext = vscode.extensions.getExtension<FlagsweepApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`extension ${EXTENSION_ID} is not installed`);
+  const exports = await ext.activate();
+  await exports.index.whenReady();
+  return exports;
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined && value !== false) return value as T;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** The position of the first occurrence of `needle` (plus `delta` characters) in a document. */
+export function positionOf(doc: vscode.TextDocument, needle: string, delta = 1): vscode.Position {
+  const at = doc.getText().indexOf(needle);
+  if (at < 0) throw new Error(`"${needle}" not found in ${doc.uri.fsPath}`);
+  return doc.positionAt(at + delta);
+}
+
+/** All hover markdown at a position, joined. */
+export async function hoverText(uri: vscode.Uri, pos: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos);
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
+}
+
+/** Asks the runner (outside VS Code) for a real mouse hover over `text` and a screenshot; resolves with what it saw. */
+export async function screenshotHover(text: string, expect: string, file: string): Promise<{ ok: boolean; screenshot?: string; hoverText?: string; error?: string }> {
+  const dir = process.env.FLAGSWEEP_E2E_HANDSHAKE;
+  if (!dir) throw new Error('FLAGSWEEP_E2E_HANDSHAKE is not set: run the suite through test/e2e/run.js');
+  const done = path.join(dir, 'hover-done.json');
+  fs.rmSync(done, { force: true });
+  fs.writeFileSync(path.join(dir, 'hover-ready.json'), JSON.stringify({ text, expect, file }));
+  const result = await waitFor('the runner to take the hover screenshot', () => fs.existsSync(done) && fs.readFileSync(done, 'utf8'), 60_000);
+  return JSON.parse(result);
 }

@@ -1,0 +1,98 @@
+import * as vscode from 'vscode';
+import { loadEngine } from '../engine-loader';
+import { cleanupChoices } from '../mapping/cleanup-choices';
+import { editsToWorkspaceEdit, everywhereTitle, hereTitle } from '../mapping/edits';
+import type { WorkspaceIndex } from '../workspace/workspace-index';
+import { toWorkspaceEdit } from './convert';
+
+interface CleanupData {
+  root: string;
+  key: string;
+  value: unknown;
+  scope: { kind: 'site'; file: string; offset: number } | { kind: 'project' };
+}
+
+export class FlagCodeAction extends vscode.CodeAction {
+  constructor(
+    title: string,
+    kind: vscode.CodeActionKind,
+    readonly data: CleanupData,
+  ) {
+    super(title, kind);
+  }
+}
+
+/**
+ * On a flagsweep diagnostic or any flag check: "Remove flag `x` here (keep …)" for this check only and
+ * "Remove flag `x` everywhere (N files…)" whose edit needs confirmation, so VS Code opens the refactor preview.
+ * Edits are computed on resolve, by the cleanup engine, so they match `flagsweep cleanup`.
+ */
+export class FlagCodeActions implements vscode.CodeActionProvider<FlagCodeAction> {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.RefactorRewrite] };
+
+  constructor(private readonly index: WorkspaceIndex) {}
+
+  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): FlagCodeAction[] {
+    const file = doc.uri.fsPath;
+    this.index.flush(file);
+    const folder = this.index.folderFor(file);
+    const entry = folder?.fileEntry(file.replace(/\\/g, '/'));
+    if (!folder || !entry) return [];
+    const from = doc.offsetAt(range.start);
+    const to = doc.offsetAt(range.end);
+    const actions: FlagCodeAction[] = [];
+    const seenKeys = new Set<string>();
+    for (const check of entry.checks) {
+      if (check.key === null || check.range.end < from || check.range.start > to) continue;
+      const record = folder.recordForCheck(check);
+      if (!record) continue;
+      const checkRange = new vscode.Range(doc.positionAt(check.range.start), doc.positionAt(check.range.end));
+      const diagnostics = context.diagnostics.filter((d) => d.source === 'flagsweep' && d.range.intersection(checkRange));
+      const choices = cleanupChoices(record);
+      for (const c of choices) {
+        const here = new FlagCodeAction(hereTitle(record.key, c.label), vscode.CodeActionKind.QuickFix, {
+          root: folder.root,
+          key: record.key,
+          value: c.value,
+          scope: { kind: 'site', file: check.file, offset: check.range.start },
+        });
+        here.isPreferred = c.preferred && diagnostics.length > 0;
+        here.diagnostics = diagnostics;
+        actions.push(here);
+      }
+      if (seenKeys.has(record.key)) continue;
+      seenKeys.add(record.key);
+      const files = new Set(record.usages.map((u) => u.file)).size;
+      for (const c of choices) {
+        const everywhere = new FlagCodeAction(everywhereTitle(record.key, c.label, files), vscode.CodeActionKind.QuickFix.append('flagsweep').append('everywhere'), {
+          root: folder.root,
+          key: record.key,
+          value: c.value,
+          scope: { kind: 'project' },
+        });
+        everywhere.diagnostics = diagnostics;
+        actions.push(everywhere);
+      }
+    }
+    return actions;
+  }
+
+  async resolveCodeAction(action: FlagCodeAction): Promise<FlagCodeAction> {
+    const folder = this.index.folderByRoot(action.data.root);
+    if (!folder) return action;
+    const plan = await loadEngine().planCleanup(folder, this.index.readFile, action.data.key, action.data.value, action.data.scope);
+    if (plan.errors.length > 0) {
+      void vscode.window.showErrorMessage(`flagsweep: cannot remove flag "${action.data.key}": ${plan.errors.join('; ')}`);
+      return action;
+    }
+    const project = action.data.scope.kind === 'project';
+    const label = `Remove flag "${action.data.key}" (keep ${JSON.stringify(plan.value)})`;
+    action.edit = toWorkspaceEdit(
+      editsToWorkspaceEdit(plan.files, { label, needsConfirmation: project, relativeName: (f) => vscode.workspace.asRelativePath(f) }),
+    );
+    if (plan.leftForHuman.length > 0) {
+      action.command = { command: 'flagsweep.showLeftovers', title: 'Show sites left for a person', arguments: [action.data.key, plan.leftForHuman] };
+    }
+    return action;
+  }
+}

@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import { loadEngine } from '../engine-loader';
+import { type PlainDiagnostic, recordToDiagnostics, unreachableDiagnostic } from '../mapping/diagnostics';
+import { LineMap } from '../mapping/ranges';
+import { readSettings } from '../workspace/settings';
+import type { WorkspaceIndex } from '../workspace/workspace-index';
+import { toDiagnostic } from './convert';
+
+type Folder = NonNullable<ReturnType<WorkspaceIndex['folderFor']>>;
+
+/**
+ * Problems-panel entries for expired, expiring, stale and missing flags at every usage, plus faded
+ * (Unnecessary) code in open documents where a flag with a winning value makes a branch unreachable.
+ */
+export class FlagDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('flagsweep');
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+  /** Last published diagnostics per file, as JSON, to skip unchanged files. */
+  private readonly published = new Map<string, string>();
+  lastRefreshMs = 0;
+
+  constructor(private readonly index: WorkspaceIndex) {
+    this.disposables.push(
+      index.onDidChange(() => this.refresh()),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.refresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('flagsweep') && this.refresh()),
+    );
+  }
+
+  refresh(): void {
+    const started = performance.now();
+    const byFile = new Map<string, PlainDiagnostic[]>();
+    const add = (d: PlainDiagnostic) => {
+      const list = byFile.get(d.file) ?? [];
+      list.push(d);
+      byFile.set(d.file, list);
+    };
+    const visible = new Set(vscode.window.visibleTextEditors.map((e) => e.document.uri.fsPath.replace(/\\/g, '/')));
+    for (const folder of this.index.all()) {
+      const settings = readSettings(vscode.Uri.file(folder.root));
+      for (const record of folder.records()) for (const d of recordToDiagnostics(record, { severities: settings.severities })) add(d);
+      if (settings.fadeUnreachableBranches) for (const file of visible) for (const d of this.unreachable(folder, file)) add(d);
+    }
+    for (const [file, list] of byFile) {
+      const json = JSON.stringify(list);
+      if (this.published.get(file) === json) continue;
+      this.published.set(file, json);
+      this.collection.set(vscode.Uri.file(file), list.map(toDiagnostic));
+    }
+    for (const file of [...this.published.keys()]) {
+      if (byFile.has(file)) continue;
+      this.published.delete(file);
+      this.collection.delete(vscode.Uri.file(file));
+    }
+    this.lastRefreshMs = performance.now() - started;
+  }
+
+  /** Dead branches in one open file: only checks whose flag evaluates to one boolean for everyone. */
+  private unreachable(folder: Folder, file: string): PlainDiagnostic[] {
+    const entry = folder.fileEntry(file);
+    if (!entry) return [];
+    const decided = entry.checks.flatMap((c) => {
+      const record = folder.recordForCheck(c);
+      if (!record || record.status === 'missing') return [];
+      const value = record.winner.kind === 'value' ? record.winner.value : record.winner.kind === 'code-default' ? c.defaultValue : undefined;
+      if (typeof value !== 'boolean' || c.evaluates !== 'boolean') return [];
+      return [{ key: record.key, start: c.range.start, end: c.range.end, value: c.polarity === 'negative' ? !value : value }];
+    });
+    if (decided.length === 0) return [];
+    const text = this.index.readFile(file);
+    if (text === undefined) return [];
+    const lines = new LineMap(text);
+    return loadEngine()
+      .unreachableRanges(file, text, decided)
+      .map((r) => unreachableDiagnostic(file, lines.range(r.start, r.end), r.key, r.value));
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,225 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { FolderIndex } from '../engine';
+import { loadEngine } from '../engine-loader';
+import { todayFrom } from '../mapping/dates';
+import type { TokenStore } from './secrets';
+import { readSettings } from './settings';
+
+export interface IndexChange {
+  /** Folder root whose records changed. */
+  root: string;
+  /** Files re-scanned; undefined when flag states (or everything) changed. */
+  files?: string[];
+}
+
+interface FolderEntry {
+  folder: vscode.WorkspaceFolder;
+  index?: FolderIndex;
+  ready: Promise<void>;
+  error?: string;
+  /** A remote source answered from its cache or not at all on the last load. */
+  unreachable: Set<string>;
+}
+
+const SOURCE_FILE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+
+/**
+ * One FolderIndex per workspace folder, kept current: a changed document is re-scanned after a short debounce
+ * (only that file), an edit of a flag file re-reads local sources only, remote sources refresh on an interval
+ * and on command. Nothing reaches the network in Restricted Mode or with `flagsweep.offline`.
+ */
+export class WorkspaceIndex implements vscode.Disposable {
+  private readonly folders = new Map<string, FolderEntry>();
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly emitter = new vscode.EventEmitter<IndexChange>();
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private timer: NodeJS.Timeout | undefined;
+  readonly onDidChange = this.emitter.event;
+  readonly now = todayFrom(process.env.FLAGSWEEP_NOW);
+
+  constructor(
+    private readonly tokens: TokenStore,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    const ws = vscode.workspace;
+    this.disposables.push(
+      ws.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && this.schedule(e.document.uri.fsPath, () => e.document.getText())),
+      ws.onDidCloseTextDocument((d) => this.schedule(d.uri.fsPath, () => undefined)),
+      ws.onDidChangeWorkspaceFolders((e) => {
+        for (const f of e.removed) this.folders.delete(f.uri.fsPath);
+        for (const f of e.added) this.addFolder(f);
+        this.emitter.fire({ root: '' });
+      }),
+      ws.onDidGrantWorkspaceTrust(() => void this.refresh(true)),
+      ws.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('flagsweep.configFile')) this.rebuildAll();
+        else if (e.affectsConfiguration('flagsweep.offline')) void this.refresh(false);
+        if (e.affectsConfiguration('flagsweep.refreshIntervalSeconds')) this.startTimer();
+      }),
+      tokens.onDidChange(() => void this.refresh(true)),
+    );
+    const watcher = ws.createFileSystemWatcher('**/*');
+    const onDisk = (uri: vscode.Uri) => {
+      // Open documents are tracked through their text; the watcher covers edits made outside the editor.
+      if (!ws.textDocuments.some((d) => d.uri.fsPath === uri.fsPath)) this.schedule(uri.fsPath, () => undefined);
+    };
+    this.disposables.push(watcher, watcher.onDidChange(onDisk), watcher.onDidCreate(onDisk), watcher.onDidDelete(onDisk));
+    for (const f of ws.workspaceFolders ?? []) this.addFolder(f);
+    this.startTimer();
+  }
+
+  get restricted(): boolean {
+    return !vscode.workspace.isTrusted;
+  }
+
+  /** Text of a file as the person sees it: the open document's (unsaved) text, else the disk. */
+  readonly readFile = (absPath: string): string | undefined => {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === absPath);
+    if (doc) return doc.getText();
+    try {
+      return fs.readFileSync(absPath, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+
+  private addFolder(folder: vscode.WorkspaceFolder): void {
+    const entry: FolderEntry = { folder, ready: Promise.resolve(), unreachable: new Set() };
+    // Indexing starts after activation returns: the engine bundle is loaded here, not at activation.
+    entry.ready = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.build(entry));
+    this.folders.set(folder.uri.fsPath, entry);
+  }
+
+  private async build(entry: FolderEntry): Promise<void> {
+    const started = Date.now();
+    try {
+      const settings = readSettings(entry.folder);
+      const { FolderIndex } = loadEngine();
+      const root = entry.folder.uri.fsPath;
+      const index = new FolderIndex({
+        root,
+        configFile: settings.configFile ? path.resolve(root, settings.configFile) : undefined,
+        readFile: this.readFile,
+        now: this.now,
+      });
+      entry.error = undefined;
+      await Promise.all([index.indexAll(), this.loadStates(entry, index, { force: false })]);
+      entry.index = index;
+      this.log.info(`indexed ${root}: ${index.records().length} flags in ${index.fileCount} files (${Date.now() - started} ms)`);
+    } catch (e) {
+      entry.index = undefined;
+      entry.error = e instanceof Error ? e.message : String(e);
+      this.log.error(`cannot index ${entry.folder.uri.fsPath}: ${entry.error}`);
+    }
+    this.emitter.fire({ root: entry.folder.uri.fsPath });
+  }
+
+  private rebuildAll(): void {
+    for (const entry of this.folders.values()) entry.ready = this.build(entry);
+  }
+
+  private async loadStates(entry: FolderEntry, index: FolderIndex, opts: { force: boolean; localOnly?: boolean }): Promise<void> {
+    const offline = this.restricted || readSettings(entry.folder).offline;
+    const tokenNames = index.config.sources.flatMap((s) => ('tokenEnv' in s && s.tokenEnv ? [s.tokenEnv] : []));
+    // Restricted Mode: no stored token is read, let alone sent.
+    const env = offline ? {} : await this.tokens.env(tokenNames);
+    const result = await index.loadStates({ env, offline, localOnly: opts.localOnly, force: opts.force });
+    entry.unreachable = new Set(result.snapshots.filter((s) => s.kind !== 'flagd' && s.health !== 'ok').map((s) => s.id));
+    for (const d of result.diagnostics) this.log.warn(`${d.where}: ${d.message}`);
+  }
+
+  /** Debounces work for one changed file; flag files and config files get their own handling. */
+  private schedule(file: string, text: () => string | undefined): void {
+    const entry = this.entryFor(file);
+    if (!entry?.index) return;
+    const index = entry.index;
+    const isFlagFile = index.localSourceFiles().includes(file);
+    const isConfig = file === index.config.configFile;
+    if (!isFlagFile && !isConfig && !(SOURCE_FILE.test(file) && index.isSourceFile(file))) return;
+    clearTimeout(this.pending.get(file));
+    const run = () => {
+      this.pending.delete(file);
+      if (isConfig) return this.rebuildAll();
+      if (isFlagFile) {
+        void this.loadStates(entry, index, { force: false, localOnly: true }).then(() => this.emitter.fire({ root: index.root }));
+        return;
+      }
+      const changed = index.updateFile(file.replace(/\\/g, '/'), text());
+      this.emitter.fire({ root: index.root, files: changed });
+    };
+    this.pending.set(file, setTimeout(run, readSettings(entry.folder).debounceMs));
+  }
+
+  /** Applies a pending (debounced) re-scan of `file` now, so a hover never reads offsets of older text. */
+  flush(file: string): void {
+    const entry = this.entryFor(file);
+    const timer = this.pending.get(file);
+    if (!entry?.index || !timer || !SOURCE_FILE.test(file)) return;
+    clearTimeout(timer);
+    this.pending.delete(file);
+    const changed = entry.index.updateFile(file.replace(/\\/g, '/'), this.readFile(file));
+    this.emitter.fire({ root: entry.index.root, files: changed });
+  }
+
+  private entryFor(file: string): FolderEntry | undefined {
+    let best: FolderEntry | undefined;
+    for (const [root, entry] of this.folders) {
+      if ((file === root || file.startsWith(root + path.sep)) && (!best || root.length > best.folder.uri.fsPath.length)) best = entry;
+    }
+    return best;
+  }
+
+  folderFor(file: string): FolderIndex | undefined {
+    return this.entryFor(file)?.index;
+  }
+
+  folderByRoot(root: string | undefined): FolderIndex | undefined {
+    if (root === undefined) return this.all()[0];
+    return this.all().find((i) => i.root === root) ?? this.entryFor(root)?.index;
+  }
+
+  all(): FolderIndex[] {
+    return [...this.folders.values()].flatMap((e) => (e.index ? [e.index] : []));
+  }
+
+  /** Did the last load of `sourceId` (in `root`) fall back to cached data? */
+  isUnreachable(root: string, sourceId: string | undefined): boolean {
+    const entry = [...this.folders.values()].find((e) => e.index?.root === root);
+    return !!sourceId && !!entry?.unreachable.has(sourceId);
+  }
+
+  errors(): string[] {
+    return [...this.folders.values()].flatMap((e) => (e.error ? [e.error] : []));
+  }
+
+  /** Resolves when every folder has finished its initial index. */
+  async whenReady(): Promise<void> {
+    await Promise.all([...this.folders.values()].map((e) => e.ready));
+  }
+
+  /** Re-reads flag states; `force` revalidates remote sources with the server. */
+  async refresh(force: boolean, root?: string): Promise<void> {
+    await this.whenReady();
+    const entries = [...this.folders.values()].filter((e) => e.index && (!root || e.index.root === root));
+    await Promise.all(entries.map((e) => this.loadStates(e, e.index!, { force })));
+    for (const e of entries) this.emitter.fire({ root: e.index!.root });
+  }
+
+  private startTimer(): void {
+    clearInterval(this.timer);
+    const seconds = readSettings().refreshIntervalSeconds;
+    if (seconds > 0) {
+      this.timer = setInterval(() => {
+        if (this.all().some((i) => i.hasRemoteSources())) void this.refresh(true);
+      }, seconds * 1000);
+    }
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+    for (const t of this.pending.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+  }
+}

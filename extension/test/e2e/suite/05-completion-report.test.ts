@@ -1,0 +1,31 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, fixtureUri } from './helpers';
+
+describe('completion and report', () => {
+  before(api);
+
+  it('completes flag keys inside a flag check', async () => {
+    // A scratch file inside the workspace folder, so it belongs to the indexed folder.
+    const uri = fixtureUri('src/scratch.ts');
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(uri, { overwrite: true, contents: Buffer.from("import { OpenFeature } from '@openfeature/web-sdk';\nconst c = OpenFeature.getClient();\nc.getBooleanValue('ne") });
+    await vscode.workspace.applyEdit(edit);
+    const scratch = await vscode.workspace.openTextDocument(uri);
+    const end = scratch.lineAt(2).range.end;
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, end, "'");
+    const keys = list.items.filter((i) => i.detail && /·/.test(i.detail)).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(keys.includes('new-checkout') && keys.includes('newNav') && keys.includes('dark-mode'), keys.join(','));
+    const del = new vscode.WorkspaceEdit();
+    del.deleteFile(uri);
+    await vscode.workspace.applyEdit(del);
+  });
+
+  it('opens the tech-debt report in a webview', async () => {
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('flagsweep.showReport');
+    assert.ok(panel, 'a panel was opened');
+    assert.match(panel.webview.html, /new-checkout/);
+    assert.match(panel.webview.html, /Content-Security-Policy/i);
+    panel.dispose();
+  });
+});

@@ -1,0 +1,48 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, fixtureUri, hoverText, positionOf, waitFor } from './helpers';
+
+describe('live flag state', () => {
+  before(api);
+
+  it('an unsaved edit to flags.flagd.json shows in the hover and diagnostics within a second', async () => {
+    const flagd = await vscode.workspace.openTextDocument(fixtureUri('flags.flagd.json'));
+    const page = await vscode.workspace.openTextDocument(fixtureUri('src/checkout/CheckoutPage.tsx'));
+    const at = positionOf(page, "'new-checkout'", 3);
+    assert.match(await hoverText(page.uri, at), /ON for everyone, serves `true`/);
+
+    // Switch new-checkout's default variant to "off" without saving.
+    const text = flagd.getText();
+    const from = text.indexOf('"defaultVariant": "on"');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(flagd.uri, new vscode.Range(flagd.positionAt(from), flagd.positionAt(from + '"defaultVariant": "on"'.length)), '"defaultVariant": "off"');
+    const started = Date.now();
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.equal(flagd.isDirty, true);
+    await waitFor('the hover to show the new value', async () => /ON for everyone, serves `false`/.test(await hoverText(page.uri, at)), 1000);
+    const elapsed = Date.now() - started;
+    console.log(`flagd edit → hover updated in ${elapsed} ms`);
+    assert.ok(elapsed < 1000, `took ${elapsed} ms`);
+    await waitFor('diagnostics to carry the new winning value', () =>
+      vscode.languages.getDiagnostics(page.uri).some((d) => d.source === 'flagsweep' && /Winning value `false`/.test(d.message)),
+    1000);
+
+    // Undo the edit: the next suite cleans up with the original value.
+    const undo = new vscode.WorkspaceEdit();
+    undo.replace(flagd.uri, new vscode.Range(flagd.positionAt(0), flagd.positionAt(flagd.getText().length)), text);
+    await vscode.workspace.applyEdit(undo);
+    await flagd.save();
+    await waitFor('the hover to show the original value', async () => /serves `true`/.test(await hoverText(page.uri, at)), 2000);
+  });
+
+  it('a code edit re-scans only that file and updates records', async () => {
+    const { index } = await api();
+    const reports = await vscode.workspace.openTextDocument(fixtureUri('src/reports.ts'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(reports.uri, reports.lineAt(reports.lineCount - 1).range.end, "\nexport const more = () => client.getBooleanValue('beta-reports', false);\n");
+    await vscode.workspace.applyEdit(edit);
+    await waitFor('the second usage of beta-reports', () => index.all()[0].record('beta-reports')?.usages.length === 2, 2000);
+    await vscode.commands.executeCommand('undo');
+    await reports.save();
+  });
+});

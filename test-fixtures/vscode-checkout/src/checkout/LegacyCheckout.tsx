@@ -1,0 +1,3 @@
+export function LegacyCheckout() {
+  return <form className="legacy-checkout" />;
+}

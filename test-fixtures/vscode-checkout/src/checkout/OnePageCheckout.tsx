@@ -1,0 +1,3 @@
+export function OnePageCheckout() {
+  return <form className="one-page-checkout" />;
+}

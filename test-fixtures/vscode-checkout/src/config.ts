@@ -1,0 +1,3 @@
+export const config = {
+  featureToggles: { newNav: false } as Record<string, boolean>,
+};

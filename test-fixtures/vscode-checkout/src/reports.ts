@@ -1,0 +1,7 @@
+import { OpenFeature } from '@openfeature/web-sdk';
+
+const client = OpenFeature.getClient();
+
+export function showBetaReports(): boolean {
+  return client.getBooleanValue('beta-reports', false);
+}
