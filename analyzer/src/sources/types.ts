@@ -10,7 +10,7 @@ export interface SourceLoadOptions {
   offline?: boolean;
   /** Overrides the configured environment of remote sources (--source-env). */
   environment?: string;
-  /** "Now", for cache ages and computed expiries. Defaults to the real clock. */
+  /** The run's "today" (--now / FLAGSWEEP_NOW). Cache fetch times always use the real clock. */
   now?: Date;
   /** Reads a file, returning unsaved editor text when there is some; undefined when the file doesn't exist. */
   readFile?: (absPath: string) => string | undefined;

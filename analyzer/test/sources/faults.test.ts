@@ -7,12 +7,12 @@ import { loadFlagStates } from '../../src/sources';
 import { startLdContractServer, type LdContractServer } from './ld-contract-server';
 
 const fixture = path.resolve(__dirname, '../../../test-fixtures/sources-merge-file-and-service');
-const FETCHED = new Date('2026-11-22T05:00:00.000Z');
 
 describe('remote source faults: the load completes with the cached or file state and a warning', () => {
   let server: LdContractServer;
   let root: string;
   let config: ResolvedConfig;
+  let fetchedAt: string;
   const load = (env: Record<string, string | undefined> = { LD_API_TOKEN: server.token }, offline = false) => loadFlagStates(config, { env, offline });
 
   beforeEach(async () => {
@@ -20,8 +20,10 @@ describe('remote source faults: the load completes with the cached or file state
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-faults-'));
     fs.copyFileSync(path.join(fixture, 'flags.flagd.json'), path.join(root, 'flags.flagd.json'));
     config = resolveConfig({ source: [{ type: 'flagd' }, { type: 'launchdarkly', baseUrl: server.baseUrl, retries: 0, timeoutMs: 300 }] }, root);
-    const primed = await loadFlagStates(config, { env: { LD_API_TOKEN: server.token }, now: FETCHED });
+    const primed = await loadFlagStates(config, { env: { LD_API_TOKEN: server.token }, now: new Date('2020-01-01') });
     assert.equal(primed.snapshots[1].health, 'ok');
+    fetchedAt = primed.snapshots[1].asOf!;
+    assert.ok(Math.abs(Date.parse(fetchedAt) - Date.now()) < 60_000, 'the real fetch time, not the run\'s "today"');
     server.requests.length = 0;
   });
   afterEach(async () => {
@@ -31,13 +33,13 @@ describe('remote source faults: the load completes with the cached or file state
 
   const assertCached = (result: Awaited<ReturnType<typeof loadFlagStates>>, message: string) => {
     assert.deepEqual(result.snapshots.map((s) => s.health), ['ok', 'cached']);
-    assert.equal(result.snapshots[1].asOf, FETCHED.toISOString());
+    assert.equal(result.snapshots[1].asOf, fetchedAt);
     assert.equal(result.states.size, 9);
     assert.equal(result.states.get('beta-dashboard')!.fromCache, true);
-    assert.equal(result.states.get('beta-dashboard')!.asOf, FETCHED.toISOString());
+    assert.equal(result.states.get('beta-dashboard')!.asOf, fetchedAt);
     assert.equal(result.states.get('local-only')!.source, 'flagd:flags.flagd.json');
     assert.deepEqual(result.diagnostics, [
-      { severity: 'warning', where: 'launchdarkly:production', message: `${message}; using the cached state as of ${FETCHED.toISOString()}` },
+      { severity: 'warning', where: 'launchdarkly:production', message: `${message}; using the cached state as of ${fetchedAt}` },
     ]);
     assert.ok(!JSON.stringify(result).includes(server.token), 'the token never appears');
   };
@@ -68,7 +70,7 @@ describe('remote source faults: the load completes with the cached or file state
     assert.equal(server.requests.length, 0);
     assert.deepEqual(result.snapshots.map((s) => s.health), ['ok', 'cached']);
     assert.deepEqual(result.diagnostics, [
-      { severity: 'info', where: 'launchdarkly:production', message: `launchdarkly production: offline; using the cached state as of ${FETCHED.toISOString()}` },
+      { severity: 'info', where: 'launchdarkly:production', message: `launchdarkly production: offline; using the cached state as of ${fetchedAt}` },
     ]);
   });
 

@@ -30,7 +30,7 @@ export function registerSources(program: Command): void {
           env: process.env,
           offline: opts.offline,
           environment: opts.sourceEnv,
-          now: opts.now !== undefined || process.env.FLAGSWEEP_NOW ? resolveToday(opts) : undefined,
+          now: resolveToday(opts),
         });
         const text = opts.format === 'json' ? formatSourcesJson(snapshots) : formatSourcesText(snapshots, useColor(opts));
         writeReport(text, opts.output);

@@ -53,7 +53,7 @@ export abstract class RemoteSource<C extends RemoteCommonConfig> implements Flag
   protected abstract identity(environment: string): string;
   protected abstract httpSettings(environment: string, token: string): Omit<HttpSettings, 'label' | 'timeoutMs' | 'retries' | 'fetch'>;
   /** The flags of one environment; `diagnostics` for parts that failed without spoiling the whole answer. */
-  protected abstract fetchStates(fetcher: Fetcher, environment: string, now: Date): Promise<{ states: FlagState[]; diagnostics?: Diagnostic[] }>;
+  protected abstract fetchStates(fetcher: Fetcher, environment: string): Promise<{ states: FlagState[]; diagnostics?: Diagnostic[] }>;
   protected abstract dashboardBaseUrl(environment: string): string | undefined;
   /** What to set $tokenEnv to, for the "no token" message. */
   protected abstract tokenKind: string;
@@ -84,7 +84,6 @@ export abstract class RemoteSource<C extends RemoteCommonConfig> implements Flag
     const token = opts.env[this.cfg.tokenEnv];
     if (!token) return fallBack(`${label}: no token: set $${this.cfg.tokenEnv} to ${this.tokenKind}`);
 
-    const now = opts.now ?? new Date();
     const fetcher = new Fetcher(
       { label, timeoutMs: this.cfg.timeoutMs, retries: this.cfg.retries, fetch: opts.fetch ?? fetch, ...this.httpSettings(environment, token) },
       cached?.responses,
@@ -92,14 +91,15 @@ export abstract class RemoteSource<C extends RemoteCommonConfig> implements Flag
     let states: FlagState[];
     const diagnostics: Diagnostic[] = [];
     try {
-      const answer = await this.fetchStates(fetcher, environment, now);
+      const answer = await this.fetchStates(fetcher, environment);
       states = answer.states;
       diagnostics.push(...(answer.diagnostics ?? []).map((d) => ({ ...d, message: redact(d.message, token) })));
     } catch (e) {
       const message = e instanceof SourceError ? e.message : `${label}: unexpected answer (${(e as Error).message})`;
       return fallBack(redact(message, token));
     }
-    const fetchedAt = now.toISOString();
+    // The real time of the fetch, not the run's "today" (--now / FLAGSWEEP_NOW): "as of" must be true.
+    const fetchedAt = new Date().toISOString();
     const failure = cache.write({ version: 1, sourceId: this.id, fetchedAt, states, responses: fetcher.responses });
     if (failure) diagnostics.push({ severity: 'warning', where: this.id, message: `${label}: cannot write the cache ${cache.file} (${failure}); "cacheDir"` });
     const snapshot: SourceSnapshot = { ...base, states, health: 'ok', asOf: fetchedAt, diagnostics };
