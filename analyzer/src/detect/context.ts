@@ -9,6 +9,8 @@ export interface DetectContext {
   readonly patterns: PatternSet;
   readonly resolver: KeyResolver;
   readonly readFile: ReadFile;
+  /** Forget cached parses of `file` (or of every file) after it changed on disk or in the editor. */
+  invalidate(file?: string): void;
 }
 
 export interface DetectContextOptions {
@@ -19,5 +21,6 @@ export interface DetectContextOptions {
 export function createDetectContext(config: ResolvedConfig, opts: DetectContextOptions = {}): DetectContext {
   const patterns = compilePatterns(config);
   const readFile = opts.readFile ?? readFileFromDisk;
-  return { config, patterns, resolver: new KeyResolver(patterns.aliases, readFile), readFile };
+  const resolver = new KeyResolver(patterns.aliases, readFile);
+  return { config, patterns, resolver, readFile, invalidate: (file) => resolver.forget(file) };
 }

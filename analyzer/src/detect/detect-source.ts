@@ -26,7 +26,6 @@ export interface FileDetection {
 export function detectInSourceFile(sf: ts.SourceFile, ctx: DetectContext): FileDetection {
   const file = sf.fileName.replace(/\\/g, '/');
   ensureParents(sf);
-  ctx.resolver.remember(file, sf);
   const scope = new FileScope(sf, file, ctx);
   const set = ctx.patterns;
   const members = set.membersByLast.size > 0;

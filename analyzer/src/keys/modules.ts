@@ -28,15 +28,23 @@ export class ModuleResolver {
     this.host = {
       fileExists: (f) => this.readFile(f) !== undefined,
       readFile: (f) => this.readFile(f),
-      directoryExists: (d) => {
+      realpath: (p) => p,
+    };
+    // Pruning missing folders saves lookups, but a custom reader (editor buffers) may serve files in folders not on disk yet.
+    if (readFile === readFileFromDisk) {
+      this.host.directoryExists = (d) => {
         try {
           return fs.statSync(d).isDirectory();
         } catch {
           return false;
         }
-      },
-      realpath: (p) => p,
-    };
+      };
+    }
+  }
+
+  clear(): void {
+    this.cache.clear();
+    this.configByDir.clear();
   }
 
   resolve(specifier: string, fromFile: string): ModuleLookup {

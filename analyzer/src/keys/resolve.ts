@@ -44,15 +44,14 @@ export class KeyResolver implements BindingHost {
     this.modules = new ModuleResolver(readFile);
   }
 
-  /** Registers a file parsed elsewhere (the one being scanned) so lookups into it reuse the tree. */
-  remember(file: string, sf: ts.SourceFile): void {
-    this.sources.set(file, sf);
-  }
-
-  /** Drops cached parses (the extension calls this when files change). */
+  /**
+   * Drops what was cached about `file` (or everything): the extension calls this when a file changes, is created
+   * or deleted. Module lookups are dropped wholesale since a new file can change how a specifier resolves.
+   */
   forget(file?: string): void {
     if (file === undefined) this.sources.clear();
-    else this.sources.delete(file);
+    else this.sources.delete(file.replace(/\\/g, '/'));
+    this.modules.clear();
   }
 
   sourceOf(file: string): ts.SourceFile | undefined {

@@ -1,0 +1,116 @@
+import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import { Project } from 'ts-morph';
+import { loadConfig, resolveConfig } from '../../src/config';
+import { compilePatterns, createDetectContext, detectFile, detectInSourceFile, listSourceFiles, mayContainFlagCheck, scanProject } from '../../src/detect';
+import { readFileFromDisk } from '../../src/keys';
+import { assertChecks, fixtureDir } from './expectations';
+
+describe('detect: scanning projects', () => {
+  it('detect-syntax-error-skipped: a file that does not parse is skipped with the reason; the scan goes on', async () => {
+    const root = fixtureDir('detect-syntax-error-skipped');
+    const result = await scanProject(loadConfig(root));
+    assertChecks(root, result.checks, [{ file: 'src/fine.ts', line: 3, column: 21, key: 'still-found', kind: 'call' }]);
+    assert.deepStrictEqual(result.skipped, [{ file: path.join(root, 'src/broken.ts').split(path.sep).join('/'), reason: "4:10 syntax error: ':' expected." }]);
+    assert.equal(result.files, 2);
+    assert.equal(result.parsedFiles, 1);
+  });
+
+  it('detect-script-kinds: .mts .cts .cjs .mjs .jsx .js .tsx are parsed with the right script kind (JSX in .js and .jsx)', async () => {
+    const root = fixtureDir('detect-script-kinds');
+    const result = await scanProject(loadConfig(root));
+    assertChecks(root, result.checks, [
+      { file: 'src/a.mts', line: 2, column: 18, key: 'from-mts', kind: 'call' },
+      { file: 'src/b.cts', line: 2, column: 18, key: 'from-cts', kind: 'call' },
+      { file: 'src/c.cjs', line: 2, column: 18, key: 'from-cjs', kind: 'call' },
+      { file: 'src/d.mjs', line: 2, column: 16, key: 'from-mjs', kind: 'call' },
+      { file: 'src/e.jsx', line: 1, column: 24, key: 'from-jsx', kind: 'jsx' },
+      { file: 'src/f.js', line: 1, column: 25, key: 'jsx-in-js', kind: 'jsx' },
+      { file: 'src/g.tsx', line: 1, column: 32, key: 'from-tsx', kind: 'jsx' },
+    ]);
+    assert.deepStrictEqual(result.skipped, []);
+    assert.equal(result.lines, 11);
+  });
+
+  it('detect-list-source-files: include/exclude globs and nested .gitignore files pick the files, sorted, absolute, forward slashes', async () => {
+    const root = fixtureDir('detect-list-source-files');
+    const config = loadConfig(root);
+    const rel = (files: string[]) => files.map((f) => path.relative(root, f).split(path.sep).join('/'));
+    assert.deepStrictEqual(rel(await listSourceFiles(config)), ['scripts/run.mjs', 'src/B.tsx', 'src/a.ts', 'src/c.js', 'src/nested/deep.ts', 'src/nested/keep.tmp.tsx']);
+    assert.deepStrictEqual(rel(await listSourceFiles({ ...config, gitignore: false })), [
+      'scripts/run.mjs',
+      'src/B.tsx',
+      'src/a.ts',
+      'src/c.js',
+      'src/generated/gen.ts',
+      'src/nested/deep.ts',
+      'src/nested/keep.tmp.tsx',
+      'src/nested/tmp/x.tmp.ts',
+    ]);
+    assert.deepStrictEqual(rel(await listSourceFiles(config, ['src/nested'])), ['src/nested/deep.ts', 'src/nested/keep.tmp.tsx']);
+    for (const f of await listSourceFiles(config)) assert.ok(path.isAbsolute(f) && !f.includes('\\'));
+  });
+
+  it('the prefilter needs every named segment of a custom pattern, an SDK module name, or @flag', () => {
+    const set = compilePatterns(resolveConfig({ sdks: ['unleash'], patterns: [{ call: 'flags.isEnabled' }, { jsx: 'Feature' }] }, '/x'));
+    assert.equal(mayContainFlagCheck("button.isEnabled('x')", set), false);
+    assert.equal(mayContainFlagCheck("this.flags\n  .isEnabled('x')", set), true);
+    assert.equal(mayContainFlagCheck("import { initialize } from 'unleash-client';", set), true);
+    assert.equal(mayContainFlagCheck('<Feature flag="a" />', set), true);
+    assert.equal(mayContainFlagCheck('const Feature = 1;', set), false);
+    assert.equal(mayContainFlagCheck('/** @flag a */ export const A = "a";', set), true);
+    assert.equal(mayContainFlagCheck('export const total = 1;', set), false);
+  });
+
+  it('detectFile skips the parse when the prefilter rules the file out', () => {
+    const ctx = createDetectContext(resolveConfig({ sdks: [], patterns: [{ call: 'flags.isEnabled' }] }, '/virtual'));
+    assert.deepStrictEqual(detectFile('/virtual/a.ts', 'export const a = 1;', ctx), { checks: [], declarations: [], annotations: [], diagnostics: [], parsed: false });
+    const found = detectFile('/virtual/b.ts', "export const b = flags.isEnabled('b');", ctx);
+    assert.equal(found.parsed, true);
+    assert.deepStrictEqual(found.checks.map((c) => [c.key, c.file]), [['b', '/virtual/b.ts']]);
+  });
+
+  it('readFile supplies unsaved text for the scanned file and for the constants it imports', async () => {
+    const root = fixtureDir('detect-keys-imported-constants');
+    const keysFile = path.join(root, 'src/flags/keys.ts').split(path.sep).join('/');
+    const readFile = (file: string) => (file === keysFile ? "export const NEW_CART = 'edited-cart';\n" : readFileFromDisk(file));
+    const result = await scanProject(loadConfig(root), { paths: ['src/app.ts'], readFile });
+    assert.equal(result.files, 1);
+    assert.equal(result.checks[0].key, 'edited-cart');
+  });
+
+  it('a long-lived context keeps parsed constants until invalidate() says the file changed', () => {
+    const files: Record<string, string> = {
+      '/v/keys.ts': "export const K = 'first';\n",
+      '/v/use.ts': "import { K } from './keys';\nexport const on = flags.isEnabled(K);\n",
+    };
+    const ctx = createDetectContext(resolveConfig({ sdks: [], patterns: [{ call: 'flags.isEnabled' }] }, '/v'), { readFile: (f) => files[f] });
+    const keyOf = () => detectFile('/v/use.ts', files['/v/use.ts'], ctx).checks.map((c) => c.key);
+    assert.deepStrictEqual(keyOf(), ['first']);
+    files['/v/keys.ts'] = "export const K = 'second';\n";
+    assert.deepStrictEqual(keyOf(), ['first']);
+    ctx.invalidate('/v/keys.ts');
+    assert.deepStrictEqual(keyOf(), ['second']);
+  });
+
+  it('works on a ts-morph compilerNode (the cleanup engine) with the same results as a scan', () => {
+    const root = fixtureDir('detect-keys-imported-constants');
+    const project = new Project({ skipAddingFilesFromTsConfig: true });
+    const sf = project.addSourceFileAtPath(path.join(root, 'src/app.ts'));
+    const ctx = createDetectContext(loadConfig(root));
+    const found = detectInSourceFile(sf.compilerNode as never, ctx);
+    assert.deepStrictEqual(
+      found.checks.map((c) => c.key),
+      ['new-cart', 'reviews-v2', 'fuzzy-search', 'internal-tools', 'new-cart', 'export-csv', 'new-cart', 'export-csv'],
+    );
+  });
+
+  it('reports progress and counts lines of every listed file', async () => {
+    const root = fixtureDir('detect-custom-call-receiver-suffix');
+    const progress: string[] = [];
+    const result = await scanProject(loadConfig(root), { onProgress: (done, total) => progress.push(`${done}/${total}`) });
+    assert.deepStrictEqual(progress, ['1/2', '2/2']);
+    assert.equal(result.lines, 27);
+    assert.ok(result.durationMs >= 0);
+  });
+});
