@@ -26,6 +26,15 @@ export async function loadFlagStates(config: ResolvedConfig, opts: SourceLoadOpt
   return { states: mergeSnapshots(snapshots), snapshots, diagnostics: snapshots.flatMap((s) => s.diagnostics) };
 }
 
+/**
+ * loadFlagStates without the network and without waiting: flag files plus the remote sources' disk caches
+ * (what `--offline` gives). For synchronous callers such as ESLint rules.
+ */
+export function loadFlagStatesSync(config: ResolvedConfig, opts: Pick<SourceLoadOptions, 'readFile' | 'environment'> = {}): LoadedFlagStates {
+  const snapshots = config.sources.map((cfg) => createSource(cfg, config.root).loadOfflineSync(opts));
+  return { states: mergeSnapshots(snapshots), snapshots, diagnostics: snapshots.flatMap((s) => s.diagnostics) };
+}
+
 export function mergeSnapshots(snapshots: SourceSnapshot[]): Map<string, FlagState> {
   // Every source's view of each key, in config order.
   const views = new Map<string, FlagState[]>();

@@ -37,4 +37,6 @@ export interface FlagSource {
   load(opts: SourceLoadOptions): Promise<SourceSnapshot>;
   /** Like load, but bypasses any in-memory cache and revalidates with the server. */
   refresh(opts: SourceLoadOptions): Promise<SourceSnapshot>;
+  /** No network, synchronously: the flag file, or a remote source's disk cache (for the ESLint plugin). */
+  loadOfflineSync(opts: Pick<SourceLoadOptions, 'readFile' | 'environment'>): SourceSnapshot;
 }

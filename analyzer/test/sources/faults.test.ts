@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { resolveConfig, type ResolvedConfig } from '../../src/config';
-import { loadFlagStates } from '../../src/sources';
+import { loadFlagStates, loadFlagStatesSync } from '../../src/sources';
 import { startLdContractServer, type LdContractServer } from './ld-contract-server';
 
 const fixture = path.resolve(__dirname, '../../../test-fixtures/sources-merge-file-and-service');
@@ -72,6 +72,13 @@ describe('remote source faults: the load completes with the cached or file state
     assert.deepEqual(result.diagnostics, [
       { severity: 'info', where: 'launchdarkly:production', message: `launchdarkly production: offline; using the cached state as of ${fetchedAt}` },
     ]);
+  });
+
+  it('loadFlagStatesSync (ESLint): the file and the cache, synchronously, no request', async () => {
+    const sync = loadFlagStatesSync(config);
+    const offline = await load(undefined, true);
+    assert.equal(server.requests.length, 0);
+    assert.deepEqual(sync, offline);
   });
 
   it('no cache and server down: the file state alone, the source in error', async () => {

@@ -16,6 +16,11 @@ export class FlagdFileSource implements FlagSource {
   }
 
   async load(opts: SourceLoadOptions): Promise<SourceSnapshot> {
+    return this.loadOfflineSync(opts);
+  }
+
+  /** The file never needs the network: the same as load(), synchronously. */
+  loadOfflineSync(opts: Pick<SourceLoadOptions, 'readFile'>): SourceSnapshot {
     const base = { id: this.id, kind: this.kind };
     let text: string | undefined;
     let asOf: string | undefined;

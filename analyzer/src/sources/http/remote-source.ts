@@ -64,21 +64,19 @@ export abstract class RemoteSource<C extends RemoteCommonConfig> implements Flag
     return this.refresh(opts);
   }
 
+  /** The disk cache only, synchronously (the ESLint plugin): what `--offline` gives. */
+  loadOfflineSync(opts: Pick<SourceLoadOptions, 'environment'>): SourceSnapshot {
+    const environment = opts.environment ?? this.cfg.environment;
+    return this.fallBack(environment, this.cache(environment).read(), `${this.label(environment)}: offline`, 'info', true);
+  }
+
   async refresh(opts: SourceLoadOptions): Promise<SourceSnapshot> {
     const environment = opts.environment ?? this.cfg.environment;
     const label = this.label(environment);
-    const cacheDir = path.resolve(this.root, this.cfg.cacheDir ?? '.flagsweep-cache');
-    const cache = new DiskCache(cacheDir, this.kind, this.identity(environment));
+    const cache = this.cache(environment);
     const cached = cache.read();
     const base = { id: this.id, kind: this.kind, dashboardBaseUrl: this.dashboardBaseUrl(environment) };
-
-    const fallBack = (problem: string, severity: Diagnostic['severity'] = 'warning'): SourceSnapshot => {
-      if (!cached) {
-        return { ...base, states: [], health: opts.offline ? 'offline' : 'error', diagnostics: [{ severity, where: this.id, message: `${problem}; no cached state to fall back on` }] };
-      }
-      const states = cached.states.map((s) => ({ ...s, fromCache: true, asOf: cached.fetchedAt }));
-      return { ...base, states, health: 'cached', asOf: cached.fetchedAt, diagnostics: [{ severity, where: this.id, message: `${problem}; using the cached state as of ${cached.fetchedAt}` }] };
-    };
+    const fallBack = (problem: string, severity: Diagnostic['severity'] = 'warning') => this.fallBack(environment, cached, problem, severity, opts.offline === true);
 
     if (opts.offline) return fallBack(`${label}: offline`, 'info');
     const token = opts.env[this.cfg.tokenEnv];
@@ -105,5 +103,19 @@ export abstract class RemoteSource<C extends RemoteCommonConfig> implements Flag
     const snapshot: SourceSnapshot = { ...base, states, health: 'ok', asOf: fetchedAt, diagnostics };
     this.memo = { environment, at: Date.now(), snapshot };
     return snapshot;
+  }
+
+  private cache(environment: string): DiskCache {
+    return new DiskCache(path.resolve(this.root, this.cfg.cacheDir ?? '.flagsweep-cache'), this.kind, this.identity(environment));
+  }
+
+  /** The last good state (health 'cached'), or nothing (health 'offline' / 'error'), with why. */
+  private fallBack(environment: string, cached: CachedSnapshot | undefined, problem: string, severity: Diagnostic['severity'], offline: boolean): SourceSnapshot {
+    const base = { id: this.id, kind: this.kind, dashboardBaseUrl: this.dashboardBaseUrl(environment) };
+    if (!cached) {
+      return { ...base, states: [], health: offline ? 'offline' : 'error', diagnostics: [{ severity, where: this.id, message: `${problem}; no cached state to fall back on` }] };
+    }
+    const states = cached.states.map((s) => ({ ...s, fromCache: true, asOf: cached.fetchedAt }));
+    return { ...base, states, health: 'cached', asOf: cached.fetchedAt, diagnostics: [{ severity, where: this.id, message: `${problem}; using the cached state as of ${cached.fetchedAt}` }] };
   }
 }
