@@ -86,10 +86,17 @@ export async function startUnleash(pgBin: string): Promise<UnleashTestServer> {
     stopPostgres();
     throw e;
   }
+  // If the test run dies before after() (Ctrl-C, crash), take the server and the cluster down with it.
+  const onExit = () => {
+    child.kill('SIGKILL');
+    stopPostgres();
+  };
+  process.once('exit', onExit);
   return {
     url: `http://127.0.0.1:${port}`,
     adminToken,
     async stop() {
+      process.removeListener('exit', onExit);
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
