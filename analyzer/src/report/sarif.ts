@@ -131,7 +131,7 @@ export function ruleId(status: FlagStatus): string {
 
 function message(flag: FlagDebt): string {
   const parts = [`Flag '${flag.key}' is ${flag.status}: ${flag.reason}.`.replace(/\.\.$/, '.')];
-  if (flag.expires) parts.push(`Expires: ${expiryText(flag)}.`);
+  if (flag.expires && !flag.reason.includes(flag.expires)) parts.push(`Expires: ${expiryText(flag)}.`);
   parts.push(`Owner: ${flag.owner ?? 'none recorded'}.`);
   if (flag.ageDays !== undefined) parts.push(`In code for ${ageText(flag)}.`);
   if (flag.hasWinningValue) parts.push(`Every evaluation returns ${valueText(flag)}: replace the check with that value.`);
