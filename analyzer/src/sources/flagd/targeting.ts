@@ -59,8 +59,8 @@ export function analyzeTargeting(
       else outcomes.add(null);
       return;
     }
-    if (op === 'fractional') {
-      const split = fractionalSplit(args, [...at, 'fractional']);
+    if (op === 'fractional' || op === 'fractionalEvaluation' /* its name before flagd 0.7 */) {
+      const split = fractionalSplit(args, [...at, op]);
       summary.rollout = split;
       for (const bucket of split) if (bucket.weight > 0) outcomes.add(bucket.variant);
       return;
