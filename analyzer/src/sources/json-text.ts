@@ -27,12 +27,17 @@ export type StrictJson = { ok: true; tree: Node } | { ok: false; offset: number;
 /** Parses strict JSON (no comments, no trailing commas) into a tree that keeps offsets, for precise diagnostics. */
 export function parseJsonTree(text: string): StrictJson {
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const tree = parseTree(withoutBom(text), errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || !tree) {
     const first = errors[0];
     return { ok: false, offset: first?.offset ?? 0, problem: first ? describeParseError(printParseErrorCode(first.error)) : 'empty document' };
   }
   return { ok: true, tree };
+}
+
+/** Editors on Windows may save a UTF-8 byte-order mark; a space keeps every offset where it was. */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
 }
 
 function describeParseError(code: string): string {

@@ -185,6 +185,12 @@ describe('flagd source: metadata, key locator and loadFlagStates (sources-flagd-
     assert.deepEqual(byKey.get('banner-color')?.winner, { kind: 'none', reason: '1 targeting rule' });
   });
 
+  it('reads a file saved with a UTF-8 byte-order mark, offsets unchanged', () => {
+    const text = read('sources-flagd-basic', 'flags.flagd.json');
+    assert.deepEqual(parseFlagdDocument(`\uFEFF${text}`, 'flags.flagd.json'), parseFlagdDocument(text, 'flags.flagd.json'));
+    assert.equal(findFlagdKeyRange(`\uFEFF${text}`, 'dark-mode')!.start, findFlagdKeyRange(text, 'dark-mode')!.start + 1);
+  });
+
   it('locates a flag key in the file text, also while the text has a syntax error', () => {
     const text = read('sources-flagd-basic', 'flags.flagd.json');
     const range = findFlagdKeyRange(text, 'dark-mode');

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { getNodeValue, parseTree, type Node } from 'jsonc-parser';
 import type { z } from 'zod';
 import type { Diagnostic, FlagState, Winner } from '../../model';
-import { formatJsonPath, lineColumnAt, nodeAt, parseJsonTree } from '../json-text';
+import { formatJsonPath, lineColumnAt, nodeAt, parseJsonTree, withoutBom } from '../json-text';
 import { mapFlagdMetadata } from './metadata';
 import { flagdEvaluatorsSchema, flagdFlagSchema, flagdMetadataSchema, type FlagdFlag } from './schema';
 import { analyzeTargeting, describeSplit, TargetingError, type TargetingSummary } from './targeting';
@@ -191,7 +191,7 @@ function offsetOf(tree: Node, at: JsonPath): number {
 /** Offsets of a flag's key (tolerating syntax errors elsewhere) (with its quotes) in the text of a flagd file, for hovers and go-to-definition. */
 export function findFlagdKeyRange(text: string, key: string): { start: number; end: number } | undefined {
   // Tolerant parse: the editor text may be half-typed.
-  const tree = parseTree(text, [], { allowTrailingComma: true });
+  const tree = parseTree(withoutBom(text), [], { allowTrailingComma: true });
   const keyNode = tree && nodeAt(tree, ['flags', key])?.parent?.children?.[0];
   return keyNode ? { start: keyNode.offset, end: keyNode.offset + keyNode.length } : undefined;
 }
