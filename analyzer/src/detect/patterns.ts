@@ -87,10 +87,12 @@ export interface PatternSet {
   /** Every substring the prefilter looks for. */
   prefilterTokens: readonly string[];
   /**
-   * A file can hold a flag check only if it contains every token of at least one group: a preset's module name,
-   * all named segments of a custom pattern (`flags` and `isEnabled` for `flags.isEnabled`), `@flag`, ...
+   * A file can hold a flag check only if it satisfies every test of at least one group: the first is a substring
+   * (the anchor the one-pass regular expression looks for), the rest substrings or patterns. Groups: a preset's
+   * module name in quotes as an import has it, all named segments of a custom pattern (`flags` and `isEnabled`
+   * for `flags.isEnabled`), `@flag`, ...
    */
-  prefilterGroups: readonly (readonly string[])[];
+  prefilterGroups: readonly PrefilterGroup[];
   /** Names of flag functions defined with a flag factory (`export const showBanner = flag({...})`), learned while scanning. */
   definedFlagFunctions: Set<string>;
   /** Whether any flag-factory matcher is enabled, and the modules providing factories. */
@@ -99,6 +101,8 @@ export interface PatternSet {
   /** A regular expression finding the first token of any group, rebuilt when definedFlagFunctions grows. */
   prefilter: { source: RegExp; functionCount: number };
 }
+
+export type PrefilterGroup = readonly [string, ...(string | RegExp)[]];
 
 export const ANNOTATION_TOKEN = '@flag';
 
@@ -118,8 +122,8 @@ export function compilePatterns(config: Pick<ResolvedConfig, 'sdks' | 'globalSdk
     definitionModules: [],
     prefilter: { source: /$^/, functionCount: 0 },
   };
-  const groups = new Map<string, string[]>();
-  const addGroup = (tokens: string[]) => groups.set(tokens.join('\0'), tokens);
+  const groups = new Map<string, PrefilterGroup>();
+  const addGroup = (tokens: PrefilterGroup) => groups.set(tokens.map(String).join('\0'), tokens);
   addGroup([ANNOTATION_TOKEN]);
   // Custom patterns come first: a user's pattern wins over a preset on the same call.
   for (const p of config.patterns) {
@@ -131,7 +135,7 @@ export function compilePatterns(config: Pick<ResolvedConfig, 'sdks' | 'globalSdk
     const preset = SDK_PRESETS[id];
     set.presetModules.set(id, preset.modules);
     const isGlobal = set.globalSdks.has(id);
-    if (!isGlobal) for (const t of preset.prefilterTokens ?? preset.modules) addGroup([t]);
+    if (!isGlobal) for (const t of preset.prefilterTokens ?? preset.modules) addGroup([t, quotedModule(preset.modules)]);
     for (const p of preset.patterns) {
       const matcher = presetMatcher(id, preset.modules, p, isGlobal);
       addMatcher(set, matcher);
@@ -139,14 +143,20 @@ export function compilePatterns(config: Pick<ResolvedConfig, 'sdks' | 'globalSdk
     }
   }
   set.prefilterGroups = [...groups.values()];
-  set.prefilterTokens = [...new Set(set.prefilterGroups.flat())].sort();
+  set.prefilterTokens = [...new Set(set.prefilterGroups.map((g) => g[0]))].sort();
   set.prefilter = { source: tokenRegExp(anchors(set.prefilterGroups.map((g) => g[0]))), functionCount: 0 };
   return set;
 }
 
+/** A module specifier as an import or require() writes it: quoted, possibly with a subpath. */
+function quotedModule(modules: readonly string[]): RegExp {
+  const names = modules.map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  return new RegExp(`['"\`](?:${names.join('|')})(?:/[^'"\`]*)?['"\`]`);
+}
+
 /** The substrings a file must contain for `m` to match in it; the most specific (last) segment first. */
-function groupFor(m: Matcher): string[] {
-  const named = (segs: readonly string[]) => segs.filter((s) => s !== '*' && s !== 'this').reverse();
+function groupFor(m: Matcher): PrefilterGroup {
+  const named = (segs: readonly string[]) => segs.filter((s) => s !== '*' && s !== 'this').reverse() as unknown as PrefilterGroup;
   switch (m.kind) {
     case 'call':
     case 'hook':

@@ -12,7 +12,7 @@ export function mayContainFlagCheck(text: string, set: PatternSet): boolean {
   // One pass finds a candidate; only then are whole groups checked (rare: most files have no token at all).
   if (!set.prefilter.source.test(text)) return false;
   for (const group of set.prefilterGroups) {
-    if (group.every((t) => text.includes(t))) return true;
+    if (group.every((t) => (typeof t === 'string' ? text.includes(t) : t.test(text)))) return true;
   }
   for (const name of set.definedFlagFunctions) if (text.includes(name)) return true;
   return false;

@@ -51,11 +51,13 @@ describe('detect: scanning projects', () => {
     for (const f of await listSourceFiles(config)) assert.ok(path.isAbsolute(f) && !f.includes('\\'));
   });
 
-  it('the prefilter needs every named segment of a custom pattern, an SDK module name, or @flag', () => {
+  it('the prefilter needs every named segment of a custom pattern, a quoted SDK module name, or @flag', () => {
     const set = compilePatterns(resolveConfig({ sdks: ['unleash'], patterns: [{ call: 'flags.isEnabled' }, { jsx: 'Feature' }] }, '/x'));
     assert.equal(mayContainFlagCheck("button.isEnabled('x')", set), false);
     assert.equal(mayContainFlagCheck("this.flags\n  .isEnabled('x')", set), true);
     assert.equal(mayContainFlagCheck("import { initialize } from 'unleash-client';", set), true);
+    assert.equal(mayContainFlagCheck('const { initialize } = require("unleash-client/lib/unleash");', set), true);
+    assert.equal(mayContainFlagCheck('// moved off unleash-client last year', set), false);
     assert.equal(mayContainFlagCheck('<Feature flag="a" />', set), true);
     assert.equal(mayContainFlagCheck('const Feature = 1;', set), false);
     assert.equal(mayContainFlagCheck('/** @flag a */ export const A = "a";', set), true);
