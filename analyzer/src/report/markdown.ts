@@ -6,6 +6,8 @@ export interface MarkdownOptions {
   repoUrl?: string;
   /** Usages listed per flag before "+N more" (default 5). */
   maxUsagesPerFlag?: number;
+  /** Rows per flag table before "… and N more" (default 100), so the report fits a PR comment (65,536 characters). */
+  maxFlagsPerTable?: number;
 }
 
 /**
@@ -56,11 +58,13 @@ export function renderMarkdown(report: DebtReport, options: MarkdownOptions = {}
 
 function flagTable(report: DebtReport, flags: FlagDebt[], options: MarkdownOptions): string[] {
   const rows = ['| Flag | Status | Owner | Expires | Age | Winning value | Removable lines | Usages | Why |', '| --- | --- | --- | --- | ---: | --- | ---: | --- | --- |'];
-  for (const f of flags) {
+  const max = options.maxFlagsPerTable ?? 100;
+  for (const f of flags.slice(0, max)) {
     rows.push(
       `| ${code(f.key)} | ${f.status} | ${f.owner ? text(f.owner) : '—'} | ${expiryText(f)} | ${ageText(f)} | ${f.hasWinningValue ? code(valueText(f)) : '—'} | ${removableText(f.removableLines)} | ${usageList(report, f, options)} | ${text(f.reason)} |`,
     );
   }
+  if (flags.length > max) rows.push('', `… and ${flags.length - max} more (see the HTML or JSON report for all of them).`);
   return rows;
 }
 

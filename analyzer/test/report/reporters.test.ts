@@ -85,6 +85,14 @@ describe('Markdown reporter', () => {
     const md = renderMarkdown(sample(), { repoUrl: 'https://github.com/acme/shop/' });
     assert.ok(md.includes(`[src/web/Checkout.tsx:12](https://github.com/acme/shop/blob/${'b'.repeat(40)}/app/src/web/Checkout.tsx#L12)`));
   });
+
+
+  it('caps each flag table so a large report still fits a PR comment', () => {
+    const records = Array.from({ length: 30 }, (_, i) => record(`flag-${String(i).padStart(2, '0')}`, 'expired', [check(`flag-${i}`, 'a.ts', i + 1)]));
+    const md = renderMarkdown(buildDebtReport({ records, root: ROOT, today: '2026-11-22' }), { maxFlagsPerTable: 10 });
+    assert.equal((md.match(/^\| `flag-/gm) ?? []).length, 10);
+    assert.match(md, /… and 20 more/);
+  });
 });
 
 describe('CSV reporter', () => {
