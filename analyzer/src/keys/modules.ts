@@ -42,9 +42,17 @@ export class ModuleResolver {
     }
   }
 
-  clear(): void {
-    this.cache.clear();
-    this.configByDir.clear();
+  /**
+   * After `file` changed, was created or deleted: drops lookups that may now resolve differently (failed ones,
+   * and those that led to `file`); a changed tsconfig/jsconfig drops everything. Without `file`, drops everything.
+   */
+  forget(file?: string): void {
+    if (file === undefined || /(^|\/)(tsconfig|jsconfig)[^/]*\.json$/.test(file)) {
+      this.cache.clear();
+      this.configByDir.clear();
+      return;
+    }
+    for (const [k, v] of this.cache) if (v.file === undefined || v.file === file) this.cache.delete(k);
   }
 
   resolve(specifier: string, fromFile: string): ModuleLookup {

@@ -46,12 +46,13 @@ export class KeyResolver implements BindingHost {
 
   /**
    * Drops what was cached about `file` (or everything): the extension calls this when a file changes, is created
-   * or deleted. Module lookups are dropped wholesale since a new file can change how a specifier resolves.
+   * or deleted.
    */
   forget(file?: string): void {
-    if (file === undefined) this.sources.clear();
-    else this.sources.delete(file.replace(/\\/g, '/'));
-    this.modules.clear();
+    const normalized = file?.replace(/\\/g, '/');
+    if (normalized === undefined) this.sources.clear();
+    else this.sources.delete(normalized);
+    this.modules.forget(normalized);
   }
 
   sourceOf(file: string): ts.SourceFile | undefined {

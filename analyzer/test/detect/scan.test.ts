@@ -93,6 +93,12 @@ describe('detect: scanning projects', () => {
     assert.deepStrictEqual(keyOf(), ['first']);
     ctx.invalidate('/v/keys.ts');
     assert.deepStrictEqual(keyOf(), ['second']);
+    // A module created after a failed lookup resolves once it is announced.
+    files['/v/use.ts'] = "import { K } from './later';\nexport const on = flags.isEnabled(K);\n";
+    assert.deepStrictEqual(keyOf(), [null]);
+    files['/v/later.ts'] = "export const K = 'third';\n";
+    ctx.invalidate('/v/later.ts');
+    assert.deepStrictEqual(keyOf(), ['third']);
   });
 
   it('works on a ts-morph compilerNode (the cleanup engine) with the same results as a scan', () => {
