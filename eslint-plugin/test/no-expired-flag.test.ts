@@ -55,6 +55,12 @@ ruleTester.run('no-expired-flag', rule, {
       ],
     },
     {
+      name: 'expired through an annotation of the same key on another declaration in the project (as the CLI joins them)',
+      code: `${HEADER}import { LEGACY_KEYS } from './legacy-keys';\nclient.getBooleanValue(LEGACY_KEYS.PROMO, false);`,
+      filename,
+      errors: [{ messageId: 'expired', data: { key: 'promo-banner', expires: '2026-11-01', ago: '21 days ago', owner: 'team-growth' }, line: 4, column: 1 }],
+    },
+    {
       name: 'expired through an annotation on the using statement; no owner anywhere',
       code: `${HEADER}// @flag ad-hoc @expires 2026-11-21\nclient.getBooleanValue('ad-hoc', false);`,
       filename,

@@ -3,7 +3,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { createRule } from '../util/create-rule';
 import { getFileFacts, type FileFacts } from '../util/file-facts';
 import { nearestKey } from '../util/nearest-key';
-import { projectAnnotatedKeys } from '../util/annotated-keys';
+import { projectAnnotations } from '../util/project-annotations';
 import { CONFIG_ERROR_MESSAGES, locOf, reportProblemsOnce } from '../util/report';
 import { resolvedChecks } from '../util/rule-helpers';
 
@@ -51,13 +51,13 @@ export default createRule<Options, MessageIds>({
         const allow = new Set(options.allow ?? []);
         const inFile = annotatedInFile(facts);
         const source = project.config.sources.map((s) => (s.type === 'flagd' ? s.path : s.type)).join(' or ');
-        let projectKeys: ReadonlySet<string> | undefined;
+        let projectKeys: ReadonlyMap<string, unknown> | undefined;
         for (const check of checks) {
           const key = project.flags.canonical(check.key, check.keyForm);
           if (project.flags.byKey.has(key) || allow.has(key) || check.annotation?.key !== undefined || inFile.has(key)) continue;
-          projectKeys ??= projectAnnotatedKeys(project);
+          projectKeys ??= projectAnnotations(project.config);
           if (projectKeys.has(key)) continue;
-          const known = [...project.flags.byKey.keys(), ...projectKeys];
+          const known = [...project.flags.byKey.keys(), ...projectKeys.keys()];
           const suggestion = nearestKey(key, check.keyForm === 'camelCase' ? known.map(camelCaseKey) : known);
           const fix = suggestion !== undefined ? replaceKeyFix(context.sourceCode, check, suggestion) : undefined;
           context.report({

@@ -1,5 +1,6 @@
 import type { FlagAnnotation, FlagCheck, FlagState } from '@flagsweep/analyzer';
 import type { FileFacts } from './file-facts';
+import { projectAnnotations } from './project-annotations';
 
 export interface FlagMeta {
   /** The key as the flag source knows it (camelCase member names mapped back). */
@@ -14,8 +15,8 @@ export interface FlagMeta {
 
 /**
  * Joins what is known about a key, like the core's flag records do: the check's own annotation (on the using
- * statement or on the key's declaration, also in another file), annotations in this file, then the flag file.
- * Code annotations win: they sit next to the code that has to change.
+ * statement or on the key's declaration, also in another file), annotations in this file, annotations of the key
+ * anywhere in the project, then the flag file. Code annotations win: they sit next to the code that has to change.
  */
 export function flagMeta(facts: FileFacts, rawKey: string, check?: FlagCheck): FlagMeta {
   const flags = facts.project?.flags;
@@ -24,6 +25,7 @@ export function flagMeta(facts: FileFacts, rawKey: string, check?: FlagCheck): F
   const annotations: (FlagAnnotation | undefined)[] = [check?.annotation];
   for (const d of facts.declarations) if (d.key === key || d.key === rawKey) annotations.push(d.annotation);
   for (const a of facts.annotations) if (a.key === key || a.key === rawKey) annotations.push(a);
+  if (facts.project) annotations.push(...(projectAnnotations(facts.project.config).get(key) ?? []));
   const meta: FlagMeta = { key };
   if (state) meta.state = state;
   for (const field of ['expires', 'owner', 'flagType'] as const) {

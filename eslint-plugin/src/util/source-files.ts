@@ -23,6 +23,23 @@ export function readProjectFile(absPath: string): string | undefined {
   return text;
 }
 
+/**
+ * Reads a file for the project annotation index. Texts already read for key resolution are reused; texts with a
+ * flag annotation are kept for it (they are the declarations imports resolve to); the rest are not kept.
+ */
+export function readForIndex(absPath: string, stamp: FileStamp): string | undefined {
+  const hit = texts.get(absPath);
+  if (hit && sameStamp(hit.stamp, stamp)) return hit.text;
+  let text: string;
+  try {
+    text = fs.readFileSync(absPath, 'utf8');
+  } catch {
+    return undefined;
+  }
+  if (text.includes('@flag')) texts.set(absPath, { stamp, text });
+  return text;
+}
+
 export function clearSourceFileCache(): void {
   texts.clear();
 }
