@@ -176,10 +176,13 @@ export class FileScope {
   }
 
   /** An annotation names the key it is attached to; a different @flag key there is reported. */
+  private readonly mismatched = new Set<FlagAnnotation>();
+
   private claimAnnotation(annotation: FlagAnnotation, key: string | null): void {
     if (key === null) return;
     if (annotation.key === undefined) annotation.key = key;
-    else if (annotation.key !== key && annotation.file === this.file) {
+    else if (annotation.key !== key && annotation.file === this.file && !this.mismatched.has(annotation)) {
+      this.mismatched.add(annotation);
       this.diagnostics.push({
         severity: 'warning',
         where: this.file,

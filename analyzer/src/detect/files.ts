@@ -18,14 +18,33 @@ export async function listSourceFiles(config: ResolvedConfig, paths?: string[]):
     files = files.filter((f) => wanted.some((w) => f === w || f.startsWith(w.endsWith('/') ? w : `${w}/`)));
   }
   if (config.gitignore) {
-    const ignoreFiles = await fg(['**/.gitignore'], { cwd: root, ignore: ['**/node_modules/**'], absolute: true, dot: true, suppressErrors: true });
-    if (ignoreFiles.length > 0) files = files.filter(gitignoreFilter(root, ignoreFiles));
+    const below = await fg(['**/.gitignore'], { cwd: root, ignore: ['**/node_modules/**'], absolute: true, dot: true, suppressErrors: true });
+    const ignoreFiles = [...ancestorIgnoreFiles(root), ...below];
+    if (ignoreFiles.length > 0) files = files.filter(gitignoreFilter(ignoreFiles));
   }
   return files.map((f) => f.replace(/\\/g, '/')).sort();
 }
 
+/**
+ * .gitignore files above the root, up to the repository's top (the folder holding .git): git applies them to the
+ * scanned folder too. Outside a repository there are none.
+ */
+function ancestorIgnoreFiles(root: string): string[] {
+  const found: string[] = [];
+  let dir = path.posix.dirname(root);
+  if (fs.existsSync(path.join(root, '.git'))) return found;
+  for (;;) {
+    const candidate = `${dir}/.gitignore`;
+    if (fs.existsSync(candidate)) found.push(candidate);
+    if (fs.existsSync(path.join(dir, '.git'))) return found;
+    const parent = path.posix.dirname(dir);
+    if (parent === dir) return [];
+    dir = parent;
+  }
+}
+
 /** Each .gitignore applies to paths below its own folder, as git reads them. */
-function gitignoreFilter(root: string, ignoreFiles: string[]): (file: string) => boolean {
+function gitignoreFilter(ignoreFiles: string[]): (file: string) => boolean {
   const rules: { dir: string; ig: Ignore }[] = ignoreFiles.map((f) => {
     const dir = path.posix.dirname(f.replace(/\\/g, '/'));
     return { dir, ig: ignore().add(fs.readFileSync(f, 'utf8')) };

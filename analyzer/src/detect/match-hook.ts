@@ -51,7 +51,7 @@ export function addDestructureChecks(pattern: ts.ObjectBindingPattern, m: FlagsO
 
 /** `flags.newNav` / `flags['new-nav']` / `flags[FLAGS.X]`. */
 export function addMemberCheck(access: ts.PropertyAccessExpression | ts.ElementAccessExpression, m: FlagsObjectMatcher, scope: FileScope): void {
-  if (isWriteTarget(access)) return;
+  if (isWriteTarget(access) || isCalledMethod(access)) return;
   if (ts.isPropertyAccessExpression(access)) {
     scope.add({ matcher: m, kind: 'property', node: access, keyNode: access.name, resolution: { key: access.name.text, origin: 'member-name' }, evaluates: m.evaluates, keyForm: m.keyForm });
     return;
@@ -74,6 +74,12 @@ function addUsesOfFlagsVariable(name: string, decl: ts.VariableDeclaration, m: F
     ts.forEachChild(node, visit);
   };
   visit(container);
+}
+
+/** `toggles.hasOwnProperty(...)`, `flags.get(...)`: a method of the flags object, not a flag. */
+function isCalledMethod(node: ts.Node): boolean {
+  const p = node.parent;
+  return ts.isCallExpression(p) && p.expression === node;
 }
 
 function isWriteTarget(node: ts.Node): boolean {

@@ -51,7 +51,14 @@ export async function scanProject(config: ResolvedConfig, opts: ScanOptions = {}
     }
   };
   const run = (file: string, text: string): void => {
-    const detection = detectFile(file, text, ctx);
+    let detection: FileDetection;
+    try {
+      detection = detectFile(file, text, ctx);
+    } catch (e) {
+      // A bug in a matcher must not cost the rest of the scan; the file is named so it can be reported.
+      result.skipped.push({ file, reason: `flagsweep could not scan this file: ${(e as Error).message}` });
+      return;
+    }
     if (detection.parsed) {
       result.parsedFiles++;
       detections.set(file, detection);

@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Project } from 'ts-morph';
 import { loadConfig, resolveConfig } from '../../src/config';
@@ -51,6 +53,21 @@ describe('detect: scanning projects', () => {
     for (const f of await listSourceFiles(config)) assert.ok(path.isAbsolute(f) && !f.includes('\\'));
   });
 
+  it('.gitignore files above the config folder count, up to the repository top', async () => {
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-gitignore-'));
+    const write = (rel: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
+      fs.writeFileSync(path.join(repo, rel), text);
+    };
+    fs.mkdirSync(path.join(repo, '.git'));
+    write('.gitignore', 'generated/\n');
+    write('app/src/a.ts', 'export {};\n');
+    write('app/src/generated/b.ts', 'export {};\n');
+    write('app/node_modules/pkg/index.js', 'export {};\n');
+    const files = await listSourceFiles(resolveConfig({}, path.join(repo, 'app')));
+    assert.deepStrictEqual(files.map((f) => path.relative(repo, f).split(path.sep).join('/')), ['app/src/a.ts']);
+  });
+
   it('the prefilter needs every named segment of a custom pattern, a quoted SDK module name, or @flag', () => {
     const set = compilePatterns(resolveConfig({ sdks: ['unleash'], patterns: [{ call: 'flags.isEnabled' }, { jsx: 'Feature' }] }, '/x'));
     assert.equal(mayContainFlagCheck("button.isEnabled('x')", set), false);
@@ -79,6 +96,18 @@ describe('detect: scanning projects', () => {
     const result = await scanProject(loadConfig(root), { paths: ['src/app.ts'], readFile });
     assert.equal(result.files, 1);
     assert.equal(result.checks[0].key, 'edited-cart');
+  });
+
+  it('methods called on a flags object are not flags; an annotation naming another key is reported', () => {
+    const ctx = createDetectContext(resolveConfig({ sdks: [], patterns: [{ hook: 'useToggles' }, { call: 'flags.isEnabled' }] }, '/v'));
+    const hook = detectFile('/v/a.ts', 'const t = useToggles();\nexport const x = t.hasOwnProperty("a") || t.beta;\n', ctx);
+    assert.deepStrictEqual(hook.checks.map((c) => c.key), ['beta']);
+    const text = "/** @flag old-name @expires 2027-01-01 */\nconst KEY = 'new-name';\nexport const on = flags.isEnabled(KEY);\n";
+    const found = detectFile('/v/b.ts', text, ctx);
+    assert.equal(found.checks[0].annotation?.expires, '2027-01-01');
+    assert.deepStrictEqual(found.diagnostics, [
+      { severity: 'warning', where: '/v/b.ts', message: '@flag old-name is attached to a check or declaration of "new-name"', line: 1, column: 1 },
+    ]);
   });
 
   it('a long-lived context keeps parsed constants until invalidate() says the file changed', () => {
