@@ -1,7 +1,7 @@
 // Builds the extension with esbuild:
 //  dist/extension.js  the part VS Code loads at activation: wiring, providers, pure mapping (small, starts fast)
 //  dist/engine.js     the analyzer core (+ TypeScript), required lazily the first time flags are indexed
-//  out/e2e/suite/     the end-to-end mocha suite run inside VS Code (not packaged)
+//  out/e2e/suite/     the end-to-end mocha suite run inside VS Code (never packaged)
 // and copies the config JSON Schema for `jsonValidation`. `--production` minifies and drops source maps.
 'use strict';
 const esbuild = require('esbuild');
@@ -33,8 +33,11 @@ const common = {
 };
 
 async function main() {
+  // Stale bundles or source maps from another mode must never end up in a package.
+  fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
   await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/extension.ts')], outfile: path.join(root, 'dist/extension.js'), plugins: [lazyEngine('./engine.js')] });
-  if (!production) {
+  {
+    // The end-to-end suite (never packaged) is built in both modes: it also runs against the packaged .vsix.
     fs.rmSync(path.join(root, 'out/e2e'), { recursive: true, force: true });
     await esbuild.build({
       ...common,

@@ -6,7 +6,7 @@
 //   node test/e2e/run.js [--vsix path/to.vsix]
 //
 // With --vsix the packaged extension is installed into the scratch extensions dir with --install-extension
-// and the suite runs against it instead of the development folder.
+// and the suite runs against the installed copy instead of the development folder.
 'use strict';
 const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -144,8 +144,15 @@ async function main() {
     FLAGSWEEP_E2E_REPO: REPO,
     FLAGSWEEP_E2E_VSIX: vsix ? '1' : '',
   };
+  let extensionPath = EXT_DIR;
   if (vsix) {
     execFileSync(CODE_SERVER, ['--user-data-dir', userData, '--extensions-dir', extensionsDir, '--install-extension', vsix], { env, stdio: 'inherit' });
+    // VS Code runs extension tests only next to a development extension: point it at the folder
+    // --install-extension unpacked, so the suite exercises exactly what the .vsix contains.
+    const installed = fs.readdirSync(extensionsDir).find((d) => d.startsWith('flagsweep.flagsweep-vscode-'));
+    if (!installed) fail(`the .vsix did not install into ${extensionsDir}`);
+    extensionPath = path.join(extensionsDir, installed);
+    if (fs.existsSync(path.join(extensionPath, 'dist/extension.js.map'))) fail('the .vsix contains source maps');
   }
 
   const port = await freePort();
@@ -194,8 +201,7 @@ async function main() {
     });
     page.on('pageerror', (e) => console.error(`e2e: page error: ${e.message}`));
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-    const payload = [['extensionTestsPath', remote(SUITE)]];
-    if (!vsix) payload.unshift(['extensionDevelopmentPath', remote(EXT_DIR)]);
+    const payload = [['extensionDevelopmentPath', remote(extensionPath)], ['extensionTestsPath', remote(SUITE)]];
     const url = `${origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     await page.goto(url);
     serveHoverScreenshots(page, handshake, stop).catch((e) => console.error(`e2e: screenshot helper: ${e.message}`));
