@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, fixtureUri, hoverText, positionOf, waitFor } from './helpers';
+import { api, fixtureUri, hoverText, positionOf, recordFigure, waitFor } from './helpers';
 
 describe('live flag state', () => {
   before(api);
@@ -22,6 +22,7 @@ describe('live flag state', () => {
     await waitFor('the hover to show the new value', async () => /ON for everyone, serves `false`/.test(await hoverText(page.uri, at)), 1000);
     const elapsed = Date.now() - started;
     console.log(`flagd edit → hover updated in ${elapsed} ms`);
+    recordFigure('flagdEditToHoverMs', elapsed);
     assert.ok(elapsed < 1000, `took ${elapsed} ms`);
     await waitFor('diagnostics to carry the new winning value', () =>
       vscode.languages.getDiagnostics(page.uri).some((d) => d.source === 'flagsweep' && /Winning value `false`/.test(d.message)),

@@ -60,3 +60,15 @@ export async function screenshotHover(text: string, expect: string, file: string
   const result = await waitFor('the runner to take the hover screenshot', () => fs.existsSync(done) && fs.readFileSync(done, 'utf8'), 60_000);
   return JSON.parse(result);
 }
+
+/** Adds a measured figure to test-results/extension-e2e/figures.json (read by `npm run bench`). */
+export function recordFigure(name: string, value: number): void {
+  const repo = process.env.FLAGSWEEP_E2E_REPO;
+  if (!repo) return;
+  const file = path.join(repo, 'test-results/extension-e2e/figures.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const figures = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  figures[name] = value;
+  figures.measuredAt = new Date().toISOString();
+  fs.writeFileSync(file, JSON.stringify(figures, null, 2) + '\n');
+}

@@ -1,0 +1,186 @@
+'use strict';
+// VS Code extension benchmark, on the ~1M-line corpus, outside VS Code: the provider code paths with the same
+// modules the extension bundles (the workspace FolderIndex from the engine bundle and the pure mapping functions),
+// built here by esbuild so nothing needs the `vscode` module.
+//   - initial background index: wall time and the heap/RSS growth it leaves behind (budget: < 300 MB)
+//   - hover p95 over every flag check in the corpus: key lookup + record + recordToHover (budget: < 30 ms)
+//   - diagnostics refresh after an edit: re-scan of the edited file + records + recordToDiagnostics (budget: < 200 ms)
+//   - a flag-file edit: local source re-read + records + diagnostics
+// Activation is measured inside a real VS Code by the extension's end-to-end suite, which writes
+// test-results/extension-e2e/figures.json; this case prints that figure when present.
+const fs = require('node:fs');
+const path = require('node:path');
+const { fork } = require('node:child_process');
+const { ensureCorpus } = require('../corpus');
+
+const REPO = path.resolve(__dirname, '../..');
+const EXT = path.join(REPO, 'extension');
+const BUNDLE = path.join(REPO, '.bench/extension-providers.js');
+const NOW = new Date(Date.UTC(2026, 10, 22));
+
+function buildBundle() {
+  const esbuild = require(require.resolve('esbuild', { paths: [EXT] }));
+  esbuild.buildSync({
+    stdin: {
+      contents: [
+        "export { FolderIndex, unreachableRanges } from './src/engine/index';",
+        "export { recordToHover } from './src/mapping/hover';",
+        "export { recordToDiagnostics, DEFAULT_SEVERITIES } from './src/mapping/diagnostics';",
+      ].join('\n'),
+      resolveDir: EXT,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: BUNDLE,
+    mainFields: ['module', 'main'],
+    alias: { '@flagsweep/analyzer': path.join(REPO, 'analyzer/src/index.ts') },
+    logLevel: 'error',
+  });
+}
+
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+async function child() {
+  const dir = ensureCorpus();
+  global.gc?.();
+  const base = process.memoryUsage();
+  const m = require(BUNDLE);
+  const texts = new Map();
+  const readFile = (f) => {
+    if (texts.has(f)) return texts.get(f);
+    try {
+      return fs.readFileSync(f, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  let t = performance.now();
+  const index = new m.FolderIndex({ root: dir, readFile, now: NOW });
+  await Promise.all([index.indexAll(), index.loadStates({ env: {}, offline: true })]);
+  const records = index.records();
+  const indexMs = performance.now() - t;
+  global.gc?.();
+  const after = process.memoryUsage();
+
+  // Hover: for every check, what the hover provider does for a cursor on its key.
+  const checks = records.flatMap((r) => r.usages);
+  const hoverMs = [];
+  for (let round = 0; round < 3; round++) {
+    for (const c of checks) {
+      t = performance.now();
+      const entry = index.fileEntry(c.file);
+      const offset = c.keyRange.start + 1;
+      const hit = entry.checks.find((x) => x.key !== null && x.keyRange.start <= offset && offset <= x.keyRange.end);
+      const record = index.recordForCheck(hit);
+      const hover = m.recordToHover(record, { now: NOW, folder: dir, restricted: false });
+      hoverMs.push(performance.now() - t);
+      if (!hover.markdown) throw new Error('empty hover');
+    }
+  }
+
+  // Diagnostics after an edit: the debounced re-scan of the edited file, then the full diagnostics pass.
+  const refresh = () => {
+    let n = 0;
+    for (const r of index.records()) n += m.recordToDiagnostics(r, { severities: m.DEFAULT_SEVERITIES }).length;
+    return n;
+  };
+  const files = [...new Set(checks.map((c) => c.file))].slice(0, 40);
+  const editMs = [];
+  let diagnostics = 0;
+  for (const file of files) {
+    const text = readFile(file) + `\nexport const benchEdit${editMs.length} = 1;\n`;
+    texts.set(file, text);
+    t = performance.now();
+    index.updateFile(file, text);
+    diagnostics = refresh();
+    const entry = index.fileEntry(file);
+    const decided = (entry?.checks ?? []).flatMap((c) => {
+      const r = index.recordForCheck(c);
+      return r && r.winner.kind === 'value' && typeof r.winner.value === 'boolean' ? [{ key: r.key, start: c.range.start, end: c.range.end, value: r.winner.value }] : [];
+    });
+    m.unreachableRanges(file, text, decided);
+    editMs.push(performance.now() - t);
+  }
+
+  // A flag-file edit: only local sources are re-read.
+  const flagMs = [];
+  for (let i = 0; i < 10; i++) {
+    t = performance.now();
+    await index.loadStates({ env: {}, offline: true, localOnly: true });
+    refresh();
+    flagMs.push(performance.now() - t);
+  }
+  global.gc?.();
+  const end = process.memoryUsage();
+  process.send({
+    indexMs,
+    files: index.fileCount,
+    records: records.length,
+    checks: checks.length,
+    diagnostics,
+    heapGrowthMb: (after.heapUsed - base.heapUsed) / 2 ** 20,
+    rssGrowthMb: (after.rss - base.rss) / 2 ** 20,
+    rssGrowthEndMb: (end.rss - base.rss) / 2 ** 20,
+    hoverP50: percentile(hoverMs, 50),
+    hoverP95: percentile(hoverMs, 95),
+    editP50: percentile(editMs, 50),
+    editP95: percentile(editMs, 95),
+    flagP95: percentile(flagMs, 95),
+  });
+}
+
+function run() {
+  return new Promise((resolve, reject) => {
+    const p = fork(__filename, ['child'], { execArgv: ['--expose-gc'], stdio: 'inherit' });
+    let result;
+    p.on('message', (m) => (result = m));
+    p.on('exit', (code) => (code === 0 && result ? resolve(result) : reject(new Error(`extension bench child exited with ${code}`))));
+  });
+}
+
+async function main() {
+  ensureCorpus();
+  buildBundle();
+  const r = await run();
+  const print = (name, value) => console.log(`${name}: ${value}`);
+  print('extension index files with flags', r.files);
+  print('extension index flags', r.records);
+  print('extension index checks', r.checks);
+  print('extension index wall ms (background, after activation)', r.indexMs.toFixed(0));
+  print('extension heap growth MB (budget 300)', r.heapGrowthMb.toFixed(0));
+  print('extension RSS growth MB (budget 300)', r.rssGrowthMb.toFixed(0));
+  print('extension RSS growth after edits MB', r.rssGrowthEndMb.toFixed(0));
+  print('extension hover p50 ms', r.hoverP50.toFixed(3));
+  print('extension hover p95 ms (budget 30)', r.hoverP95.toFixed(3));
+  print('extension diagnostics refresh after edit p50 ms', r.editP50.toFixed(1));
+  print('extension diagnostics refresh after edit p95 ms (budget 200)', r.editP95.toFixed(1));
+  print('extension flag-file edit to diagnostics p95 ms', r.flagP95.toFixed(1));
+  const figures = path.join(REPO, 'test-results/extension-e2e/figures.json');
+  if (fs.existsSync(figures)) {
+    const e2e = JSON.parse(fs.readFileSync(figures, 'utf8'));
+    print('extension activation ms in VS Code (budget 300, from the last E2E run)', e2e.activationMs.toFixed(1));
+    if (e2e.flagdEditToHoverMs !== undefined) print('extension flagd edit to hover ms in VS Code (from the last E2E run)', e2e.flagdEditToHoverMs);
+  } else print('extension activation ms in VS Code', 'not measured yet: run `npm test -w extension` (E2E writes it)');
+  const over = [r.hoverP95 > 30 && 'hover p95', r.editP95 > 200 && 'diagnostics refresh', r.rssGrowthMb > 300 && 'memory'].filter(Boolean);
+  if (over.length) {
+    console.error(`over budget: ${over.join(', ')}`);
+    process.exitCode = 1;
+  }
+}
+
+if (process.argv[2] === 'child')
+  child().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+else
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
