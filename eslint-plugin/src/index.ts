@@ -14,7 +14,7 @@ function recommendedRules(): TSESLint.FlatConfig.Rules {
 }
 
 const plugin = {
-  meta: { name, version },
+  meta: { name, version, namespace: PLUGIN_NAME },
   rules,
   configs: {} as { recommended: TSESLint.FlatConfig.Config },
 };

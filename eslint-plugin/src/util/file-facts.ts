@@ -77,7 +77,14 @@ function computeFacts(context: AnyContext): FileFacts {
   const text = context.sourceCode.text;
   // The prefilter keeps the per-file cost near zero for the (many) files that can't contain a flag check.
   if (!mayContainFlagCheck(text, detect.patterns)) return facts;
-  const result = detectInSourceFile(sourceFileFor(context), detect);
+  let result: ReturnType<typeof detectInSourceFile>;
+  try {
+    result = detectInSourceFile(sourceFileFor(context), detect);
+  } catch (e) {
+    // One file the core can't handle must not end the whole lint run: say so in that file and move on.
+    facts.problems.push(oneLine(`flagsweep: could not analyse this file: ${(e as Error).message}`));
+    return facts;
+  }
   facts.checks = result.checks;
   facts.declarations = result.declarations;
   facts.localDeclarations = result.declarations.filter((d) => samePath(d.file, context.filename));
