@@ -23,7 +23,7 @@ export function demoRepo(): FixtureRepo {
   return repo;
 }
 
-export async function demoDebt(dir: string, opts: { git?: boolean; since?: string; removable?: boolean } = {}): Promise<{ result: AnalysisResult; debt: DebtReport }> {
+export async function demoDebt(dir: string, opts: { git?: boolean; since?: string } = {}): Promise<{ result: AnalysisResult; debt: DebtReport }> {
   const result = await analyze({ paths: [dir], cwd: dir, now: parseToday(TODAY), env: {}, offline: true });
   const debt = await collectDebt({
     records: result.records,
@@ -32,7 +32,7 @@ export async function demoDebt(dir: string, opts: { git?: boolean; since?: strin
     today: TODAY,
     git: opts.git ?? true,
     since: opts.since,
-    removableLines: opts.removable === false ? undefined : cleanupDryRunLines(result.config),
+    removableLines: cleanupDryRunLines(result.config),
     diagnostics: result.diagnostics,
     tool: { name: 'flagsweep', version: TOOL_VERSION },
   });

@@ -42,7 +42,7 @@ async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
   const failOn = parseFailOn(opts.failOn);
   const maxUsages = Number(opts.maxUsages);
   if (!Number.isInteger(maxUsages) || maxUsages < 0) throw new UsageError(`--max-usages: "${opts.maxUsages}" is not a whole number`);
-  const { debt } = await analyzeDebt(paths, opts, { git: false, since: opts.since, removable: false });
+  const { debt } = await analyzeDebt(paths, opts, { git: false, since: opts.since, removable: 'none' });
   const failing = debt.flags.filter((f) => failOn.includes(f.status));
   if (opts.sarif) writeReport(renderSarif(debt, { statuses: failOn }), opts.sarif);
   process.stdout.write(formatCheck(debt, failing, failOn, maxUsages, useColor(opts)));

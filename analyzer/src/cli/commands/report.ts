@@ -23,7 +23,7 @@ interface ReportOptions extends CommonOptions {
   repoUrl?: string;
   git: boolean;
   since?: string;
-  removable: boolean;
+  removable: 'action' | 'all' | 'none';
 }
 
 /** `flagsweep report`: the debt report in one of six formats. Exit 0 unless usage/config error. */
@@ -38,7 +38,11 @@ export function registerReport(program: Command): void {
     .option('--repo-url <url>', 'repository web address: usages become links (markdown, html) and SARIF records it')
     .option('--no-git', 'skip age and activity from git blame')
     .option('--since <git-ref>', 'only flags whose usages are on lines added or changed since this ref (PR mode)')
-    .addOption(new Option('--no-removable', 'skip the cleanup dry run that counts removable lines'))
+    .addOption(
+      new Option('--removable <flags>', 'which flags get a cleanup dry run to count removable lines')
+        .choices(['action', 'all', 'none'])
+        .default('action'),
+    )
     .action(
       action(async (paths: string[], opts: ReportOptions) => {
         const repoUrl = checkRepoUrl(opts.repoUrl);
@@ -58,7 +62,7 @@ export interface DebtRun {
 export async function analyzeDebt(
   paths: string[],
   opts: CommonOptions,
-  want: { git: boolean; since?: string; removable: boolean },
+  want: { git: boolean; since?: string; removable: 'action' | 'all' | 'none' },
 ): Promise<DebtRun> {
   const now = resolveToday(opts);
   const progress = createProgress();
@@ -85,7 +89,8 @@ export async function analyzeDebt(
       today: formatDay(now),
       git: want.git,
       since: want.since,
-      removableLines: want.removable ? cleanupDryRunLines(result.config) : undefined,
+      removableLines: want.removable === 'none' ? undefined : cleanupDryRunLines(result.config),
+      removableFor: want.removable === 'all' ? 'all' : 'action',
       diagnostics: result.diagnostics,
       tool: { name: 'flagsweep', version: TOOL_VERSION },
     });
