@@ -116,6 +116,20 @@ describe('launchdarkly source: contract tests against a local server shaped like
     assert.ok(!JSON.stringify(snapshot).includes(token));
   });
 
+  it('skips a flag of unexpected shape with a warning and keeps the others', async () => {
+    server.behaviour.oddFlag = true;
+    const snapshot = await source().load({ env: env() });
+    assert.equal(snapshot.health, 'ok');
+    assert.equal(snapshot.states.length, 8);
+    assert.deepEqual(snapshot.diagnostics, [
+      {
+        severity: 'warning',
+        where: 'launchdarkly:production',
+        message: 'launchdarkly production: flag "half-migrated" has an unexpected shape (expected a "key" string and a "variations" array); skipped',
+      },
+    ]);
+  });
+
   it('names the token setting on 403', async () => {
     server.behaviour.forbidden = 'all';
     const snapshot = await source().load({ env: env() });

@@ -20,6 +20,8 @@ export interface LdServerBehaviour {
   delayMs?: number;
   /** Serve truncated JSON. */
   malformed?: boolean;
+  /** Add a flag without variations to the first page. */
+  oddFlag?: boolean;
   /** Answer 403 to every request, or only to the flag statuses. */
   forbidden?: 'all' | 'statuses';
 }
@@ -69,6 +71,11 @@ export async function startLdContractServer(token = 'api-0f1e2d3c-4b5a-6978-8877
       body = page && sample(page);
     } else if (url.pathname === '/api/v2/flag-statuses/default/production') {
       body = sample('flag-statuses.json');
+    }
+    if (body !== undefined && state.behaviour.oddFlag && url.searchParams.get('offset') === null && url.pathname.startsWith('/api/v2/flags/')) {
+      const page = JSON.parse(body);
+      page.items.unshift({ key: 'half-migrated', name: 'Half migrated', environments: {} });
+      body = JSON.stringify(page);
     }
     if (body === undefined) return answer(404, '{"code":"not_found","message":"Unknown resource"}');
     if (state.behaviour.malformed) return answer(200, body.slice(0, body.length / 2));

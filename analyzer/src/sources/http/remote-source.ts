@@ -119,3 +119,21 @@ export abstract class RemoteSource<C extends RemoteCommonConfig> implements Flag
     return { ...base, states, health: 'cached', asOf: cached.fetchedAt, diagnostics: [{ severity, where: this.id, message: `${problem}; using the cached state as of ${cached.fetchedAt}` }] };
   }
 }
+
+/**
+ * Maps every item, skipping (with a warning) the ones whose shape the mapper can't read, so one odd flag in a
+ * vendor's answer doesn't cost the others.
+ */
+export function mapEach<T>(items: T[], name: (item: T) => unknown, map: (item: T) => FlagState, where: string, label: string): { states: FlagState[]; diagnostics: Diagnostic[] } {
+  const states: FlagState[] = [];
+  const diagnostics: Diagnostic[] = [];
+  items.forEach((item, i) => {
+    try {
+      states.push(map(item));
+    } catch (e) {
+      const key = name(item);
+      diagnostics.push({ severity: 'warning', where, message: `${label}: flag ${typeof key === 'string' ? JSON.stringify(key) : `#${i + 1}`} has an unexpected shape (${(e as Error).message}); skipped` });
+    }
+  });
+  return { states, diagnostics };
+}

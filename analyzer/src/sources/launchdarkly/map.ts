@@ -44,6 +44,7 @@ export interface LdFlagStatus {
 const TYPE_TAGS = ['release', 'experiment', 'ops', 'operational', 'kill-switch', 'permission'];
 
 export function mapLdFlag(flag: LdFlag, environment: string, sourceId: string, dashboardUrl: string, status?: LdFlagStatus): FlagState {
+  if (typeof flag.key !== 'string' || !Array.isArray(flag.variations)) throw new Error('expected a "key" string and a "variations" array');
   const env = flag.environments?.[environment];
   const names = variationNames(flag.variations);
   const variants = Object.fromEntries(flag.variations.map((v, i) => [names[i], v.value]));

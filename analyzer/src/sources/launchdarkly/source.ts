@@ -1,7 +1,7 @@
 import type { LaunchDarklySourceConfig } from '../../config';
 import type { Diagnostic, FlagState } from '../../model';
 import { SourceError } from '../http/errors';
-import { RemoteSource, type Fetcher } from '../http/remote-source';
+import { mapEach, RemoteSource, type Fetcher } from '../http/remote-source';
 import { mapLdFlag, type LdFlag, type LdFlagStatus } from './map';
 
 interface LdPage<T> {
@@ -61,8 +61,14 @@ export class LaunchDarklySource extends RemoteSource<LaunchDarklySourceConfig> {
       if (!(e instanceof SourceError)) throw e;
       diagnostics.push({ severity: 'info', where: this.id, message: `${e.message}; flag statuses (launched, inactive, last requested) left out` });
     }
-    const states = flags.map((f) => mapLdFlag(f, environment, this.id, `${this.dashboardBaseUrl(environment)}/${encodeURIComponent(f.key)}`, statuses.get(f.key)));
-    return { states, diagnostics };
+    const mapped = mapEach(
+      flags,
+      (f) => f?.key,
+      (f) => mapLdFlag(f, environment, this.id, `${this.dashboardBaseUrl(environment)}/${encodeURIComponent(f.key)}`, statuses.get(f.key)),
+      this.id,
+      this.label(environment),
+    );
+    return { states: mapped.states, diagnostics: [...mapped.diagnostics, ...diagnostics] };
   }
 
   /** Follows `_links.next` until the last page (and stops on a link it has already seen). */

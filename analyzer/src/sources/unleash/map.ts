@@ -38,6 +38,7 @@ export const UNLEASH_LIFETIME_DAYS: Record<string, number | undefined> = {
 };
 
 export function mapUnleashFeature(feature: UnleashFeature, environment: string, sourceId: string, dashboardUrl: string): FlagState {
+  if (typeof feature.name !== 'string' || !Array.isArray(feature.environments)) throw new Error('expected a "name" string and an "environments" array');
   const env = feature.environments.find((e) => e.name === environment);
   const enabled = env?.enabled === true;
   const strategies = (env?.strategies ?? []).filter((s) => !s.disabled);

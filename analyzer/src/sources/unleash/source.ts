@@ -1,7 +1,7 @@
 import type { UnleashSourceConfig } from '../../config';
 import type { Diagnostic, FlagState } from '../../model';
 import { SourceError } from '../http/errors';
-import { RemoteSource, type Fetcher } from '../http/remote-source';
+import { mapEach, RemoteSource, type Fetcher } from '../http/remote-source';
 import { mapUnleashFeature, type UnleashFeature } from './map';
 
 const CONCURRENCY = 4;
@@ -50,8 +50,14 @@ export class UnleashSource extends RemoteSource<UnleashSourceConfig> {
       const known = [...new Set(features.flatMap((f) => f.environments?.map((e) => e.name) ?? []))].join(', ');
       throw new SourceError(`unleash ${environment}: environment "${environment}" is not enabled in project "${this.cfg.project}" (it has: ${known}); check "environment" or --source-env`, 'config');
     }
-    const states = features.map((f) => mapUnleashFeature(f, environment, this.id, `${this.dashboardBaseUrl()}/features/${encodeURIComponent(f.name)}`));
-    const diagnostics = await this.addConstantSince(fetcher, environment, states);
+    const { states, diagnostics } = mapEach(
+      features,
+      (f) => f?.name,
+      (f) => mapUnleashFeature(f, environment, this.id, `${this.dashboardBaseUrl()}/features/${encodeURIComponent(f.name)}`),
+      this.id,
+      this.label(environment),
+    );
+    diagnostics.push(...(await this.addConstantSince(fetcher, environment, states)));
     return { states, diagnostics };
   }
 
