@@ -14,11 +14,20 @@ export interface UnleashTestServer {
   stop(): Promise<void>;
 }
 
-export function findPostgresBin(): string | undefined {
-  const base = '/usr/lib/postgresql';
+export function findPostgresBin(base = '/usr/lib/postgresql'): string | undefined {
   if (!fs.existsSync(base)) return undefined;
   const versions = fs.readdirSync(base).filter((v) => fs.existsSync(path.join(base, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
   return versions.length > 0 ? path.join(base, versions[0], 'bin') : undefined;
+}
+
+/**
+ * The PostgreSQL bin folder, or undefined when the tests may skip (PostgreSQL missing on a developer machine).
+ * On CI (CI=true) a missing PostgreSQL is an error: the Unleash tests must run there.
+ */
+export function requirePostgres(env: Record<string, string | undefined>, base?: string): string | undefined {
+  const bin = findPostgresBin(base);
+  if (!bin && env.CI === 'true') throw new Error('PostgreSQL is missing on CI: run scripts/setup/postgres.sh');
+  return bin;
 }
 
 export function freePort(): Promise<number> {

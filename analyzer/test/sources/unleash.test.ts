@@ -6,7 +6,7 @@ import { resolveConfig } from '../../src/config';
 import { addDays } from '../../src/sources/dates';
 import { createSource, loadFlagStates, type SourceSnapshot } from '../../src/sources';
 import type { FlagState } from '../../src/model';
-import { findPostgresBin, startUnleash, type UnleashTestServer } from './unleash-server';
+import { requirePostgres, startUnleash, type UnleashTestServer } from './unleash-server';
 
 describe('unleash source against a real Unleash server (unleash-server 7.5.1 on PostgreSQL)', function () {
   this.timeout(120_000);
@@ -32,9 +32,8 @@ describe('unleash source against a real Unleash server (unleash-server 7.5.1 on 
   const byKey = (snapshot: SourceSnapshot) => new Map<string, FlagState>(snapshot.states.map((s) => [s.key, s]));
 
   before(async function () {
-    const bin = findPostgresBin();
+    const bin = requirePostgres(process.env);
     if (!bin) {
-      if (process.env.CI === 'true') throw new Error('PostgreSQL is missing on CI: run scripts/setup/postgres.sh');
       console.warn('\n  !!! SKIPPING the real-Unleash tests: no PostgreSQL under /usr/lib/postgresql (run scripts/setup/postgres.sh) !!!\n');
       this.skip();
     }
@@ -170,5 +169,14 @@ describe('unleash source against a real Unleash server (unleash-server 7.5.1 on 
     assert.equal(later.diagnostics[0].severity, 'warning');
     assert.match(later.diagnostics[0].message, /^unleash production: cannot reach http:\/\/127\.0\.0\.1:\d+ \((ECONNREFUSED: nothing listens there|the server closed the connection)\) \(1 attempt; "retries" in flagsweep\.config\.json\); using the cached state as of (.+)$/);
     assert.equal(later.diagnostics[0].message.split('as of ')[1], fetchedAt);
+  });
+});
+
+describe('unleash test setup: PostgreSQL on CI', () => {
+  it('fails instead of skipping when CI=true and PostgreSQL is missing', () => {
+    assert.throws(() => requirePostgres({ CI: 'true' }, '/nonexistent/postgresql'), /PostgreSQL is missing on CI: run scripts\/setup\/postgres\.sh/);
+  });
+  it('lets a developer machine without PostgreSQL skip', () => {
+    assert.equal(requirePostgres({}, '/nonexistent/postgresql'), undefined);
   });
 });
