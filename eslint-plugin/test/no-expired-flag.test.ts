@@ -1,5 +1,7 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
 import rule from '../src/rules/no-expired-flag';
-import { createRuleTester, espree, fileIn, HEADER } from './rule-tester';
+import { createRuleTester, espree, fileIn, HEADER, PROJECT } from './rule-tester';
 
 const ruleTester = createRuleTester();
 const filename = fileIn();
@@ -77,6 +79,13 @@ ruleTester.run('no-expired-flag', rule, {
           line: 2,
         },
       ],
+    },
+    {
+      name: 'settings.flagsweep.configFile points at a config outside the file\'s folders',
+      code: `${HEADER}client.getBooleanValue('legacy-search', false);`,
+      filename: path.join(os.tmpdir(), 'elsewhere', 'file.ts'),
+      settings: { flagsweep: { now: '2026-11-22', configFile: path.join(PROJECT, 'flagsweep.config.json') } },
+      errors: [{ messageId: 'expired', data: { key: 'legacy-search', expires: '2026-10-01', ago: '52 days ago', owner: 'team-search' }, line: 3, column: 1 }],
     },
     {
       name: 'JSX with the default parser (espree)',

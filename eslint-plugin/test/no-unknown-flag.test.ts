@@ -56,6 +56,26 @@ ruleTester.run('no-unknown-flag', rule, {
       errors: [{ messageId: 'unknownFlag', data: { key: 'unannotated-flag', source, hint: '' }, line: 4, column: 24, suggestions: [] }],
     },
     {
+      name: 'TSX gate component from a custom pattern given in settings.flagsweep.patterns',
+      code: `export const Page = () => <Feature flag="dark-mdoe"><Dark /></Feature>;`,
+      filename: fileIn('src/page.tsx'),
+      languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+      settings: { flagsweep: { now: '2026-11-22', patterns: [{ jsx: 'Feature' }] } },
+      errors: [
+        {
+          messageId: 'unknownFlag',
+          data: { key: 'dark-mdoe', source, hint: " Did you mean 'dark-mode'?" },
+          line: 1,
+          column: 41,
+          endLine: 1,
+          endColumn: 52,
+          suggestions: [
+            { messageId: 'useKnownKey', data: { suggestion: 'dark-mode' }, output: `export const Page = () => <Feature flag="dark-mode"><Dark /></Feature>;` },
+          ],
+        },
+      ],
+    },
+    {
       name: 'JS with the default parser',
       code: `import { OpenFeature } from '@openfeature/web-sdk';\nconst client = OpenFeature.getClient();\nclient.getBooleanValue('dark-mdoe', false);`,
       filename: fileIn('src/theme.js'),
