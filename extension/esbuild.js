@@ -39,14 +39,17 @@ async function main() {
   {
     // The end-to-end suite (never packaged) is built in both modes: it also runs against the packaged .vsix.
     fs.rmSync(path.join(root, 'out/e2e'), { recursive: true, force: true });
-    await esbuild.build({
-      ...common,
-      sourcemap: 'inline',
-      entryPoints: fs.readdirSync(path.join(root, 'test/e2e/suite')).filter((f) => f.endsWith('.ts')).map((f) => path.join(root, 'test/e2e/suite', f)),
-      outdir: path.join(root, 'out/e2e/suite'),
-      external: ['vscode', 'mocha'],
-      plugins: [lazyEngine(path.join(root, 'dist/engine.js'))],
-    });
+    for (const suite of ['suite', 'remote']) {
+      const dir = path.join(root, 'test/e2e', suite);
+      await esbuild.build({
+        ...common,
+        sourcemap: 'inline',
+        entryPoints: fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f)),
+        outdir: path.join(root, 'out/e2e', suite),
+        external: ['vscode', 'mocha'],
+        plugins: [lazyEngine(path.join(root, 'dist/engine.js'))],
+      });
+    }
   }
   await esbuild.build({
     ...common,

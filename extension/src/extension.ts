@@ -17,6 +17,8 @@ const FLAG_FILES: vscode.DocumentSelector = [{ language: 'json', scheme: 'file' 
 /** What activate() returns: used by the end-to-end tests and by anyone scripting the extension. */
 export interface FlagsweepApi {
   index: WorkspaceIndex;
+  /** SecretStorage-backed tokens (tests set one without the input box). */
+  tokens: TokenStore;
   diagnostics: FlagDiagnostics;
   flagsView: FlagsView;
   statusBar: FlagStatusBar;
@@ -51,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): FlagsweepApi {
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms${vscode.workspace.isTrusted ? '' : ' (Restricted Mode: local files only)'}`);
   index.whenReady().then(() => log.info(`index ready ${(performance.now() - started).toFixed(0)} ms after activation started`));
-  return { index, diagnostics, flagsView, statusBar, activationMs };
+  return { index, tokens, diagnostics, flagsView, statusBar, activationMs };
 }
 
 export function deactivate(): void {}

@@ -13,11 +13,14 @@ export function stateInWords(state: FlagState | undefined, winner: Winner): stri
   if (winner.kind === 'code-default') return 'ON, serves the code default';
   const rollout = rolloutWords(state);
   const rules = state.ruleCount ? `${state.ruleCount} targeting rule${state.ruleCount === 1 ? '' : 's'}` : undefined;
-  if (rollout && rules) return `${rules}, then ${rollout}`;
+  // A rollout is itself one rule (an Unleash gradual rollout strategy, a flagd fractional): only more is "rules, then".
+  if (rollout && state.ruleCount && state.ruleCount > 1) return `${rules}, then ${rollout}`;
   if (rollout) return rollout;
   if (rules) return rules;
   return state.hasTargeting ? 'targeting rules decide' : 'no single value';
 }
+
+const ON_OFF_NAMES: Record<string, boolean | undefined> = { on: true, off: false, true: true, false: false, enabled: true, disabled: false };
 
 /** "50% rollout" for an on/off split; "split: `a` 25%, `b` 75%" for variants. */
 function rolloutWords(state: FlagState): string | undefined {
@@ -25,8 +28,10 @@ function rolloutWords(state: FlagState): string | undefined {
   if (!rollout || rollout.length === 0) return undefined;
   const total = rollout.reduce((sum, r) => sum + r.weight, 0) || 1;
   const pct = (w: number) => `${Math.round((w / total) * 1000) / 10}%`;
-  const on = rollout.find((r) => state.variants[r.variant] === true);
-  const isOnOff = rollout.every((r) => typeof state.variants[r.variant] === 'boolean');
+  // Sources without variant values (an Unleash gradual rollout) name the buckets "on"/"off".
+  const valueOf = (name: string): unknown => (name in state.variants ? state.variants[name] : ON_OFF_NAMES[name.toLowerCase()]);
+  const on = rollout.find((r) => valueOf(r.variant) === true);
+  const isOnOff = rollout.every((r) => typeof valueOf(r.variant) === 'boolean');
   if (isOnOff) return on ? `${pct(on.weight)} rollout` : '0% rollout';
   return `split: ${rollout.map((r) => `${formatValue(state.variants[r.variant] ?? r.variant)} ${pct(r.weight)}`).join(', ')}`;
 }

@@ -3,12 +3,17 @@
 // (playwright-core), with the extension-tests URL payload. Exit code = the suite's exit code; any missing
 // prerequisite, startup failure or timeout exits non-zero (it never skips).
 //
-//   node test/e2e/run.js [--vsix path/to.vsix]
+//   node test/e2e/run.js [--vsix path/to.vsix] [--scenario main|remote|restricted]
 //
+// Scenarios (all by default, one code-server each):
+//   main        test-fixtures/vscode-checkout, trusted: hover, diagnostics, code actions, view, live flagd edits
+//   remote      test-fixtures/vscode-multiroot (two folders), trusted, against a stand-in Unleash server
+//   restricted  the same multi-root workspace untrusted (Restricted Mode): nothing may reach the server
 // With --vsix the packaged extension is installed into the scratch extensions dir with --install-extension
-// and the suite runs against the installed copy instead of the development folder.
+// and the suites run against the installed copy instead of the development folder.
 'use strict';
 const { spawn, execFileSync } = require('node:child_process');
+const { startFakeUnleash } = require('./fake-unleash');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
@@ -19,10 +24,14 @@ const EXT_DIR = path.resolve(__dirname, '../..');
 const REPO = path.resolve(EXT_DIR, '..');
 const CODE_SERVER = path.join(REPO, '.tools/code-server/node_modules/.bin/code-server');
 const CHROMIUM = process.env.FLAGSWEEP_CHROMIUM || '/usr/bin/chromium';
-const SUITE = path.join(EXT_DIR, 'out/e2e/suite/index.js');
-const FIXTURE = path.join(REPO, 'test-fixtures/vscode-checkout');
+const SCENARIOS = {
+  main: { fixture: 'vscode-checkout', suite: 'out/e2e/suite/index.js', trusted: true },
+  remote: { fixture: 'vscode-multiroot', workspaceFile: 'multiroot.code-workspace', suite: 'out/e2e/remote/index.js', trusted: true, unleash: true },
+  restricted: { fixture: 'vscode-multiroot', workspaceFile: 'multiroot.code-workspace', suite: 'out/e2e/remote/index.js', trusted: false, unleash: true },
+};
+const UNLEASH_TOKEN = 'e2e-admin-token';
 const ARTIFACTS = path.join(REPO, 'test-results/extension-e2e');
-const TIMEOUT_MS = Number(process.env.FLAGSWEEP_E2E_TIMEOUT_MS || 240_000);
+const TIMEOUT_MS = Number(process.env.FLAGSWEEP_E2E_TIMEOUT_MS || 420_000);
 const NOW = '2026-11-22';
 
 function fail(message) {
@@ -35,8 +44,11 @@ function checkPrerequisites() {
   if (!fs.existsSync(CODE_SERVER)) missing.push(`code-server (${CODE_SERVER}): run scripts/setup/code-server.sh`);
   if (!fs.existsSync(CHROMIUM)) missing.push(`chromium (${CHROMIUM}): run scripts/setup/code-server.sh`);
   if (!fs.existsSync(path.join(EXT_DIR, 'dist/extension.js'))) missing.push('extension bundle dist/extension.js: run npm run build -w extension');
-  if (!fs.existsSync(SUITE)) missing.push(`test suite ${SUITE}: run npm run build -w extension`);
-  if (!fs.existsSync(FIXTURE)) missing.push(`fixture workspace ${FIXTURE}`);
+  for (const sc of Object.values(SCENARIOS)) {
+    const suite = path.join(EXT_DIR, sc.suite);
+    if (!fs.existsSync(suite)) missing.push(`test suite ${suite}: run npm run build -w extension`);
+    if (!fs.existsSync(path.join(REPO, 'test-fixtures', sc.fixture))) missing.push(`fixture workspace test-fixtures/${sc.fixture}`);
+  }
   try {
     require.resolve('playwright-core');
   } catch {
@@ -115,18 +127,21 @@ async function hoverAndScreenshot(page, { text, expect, file }) {
   throw new Error(`no hover containing "${expect}" appeared over ${text}`);
 }
 
-async function main() {
-  const vsixIndex = process.argv.indexOf('--vsix');
-  const vsix = vsixIndex > 0 ? path.resolve(process.argv[vsixIndex + 1] || '') : undefined;
-  if (vsix && !fs.existsSync(vsix)) fail(`no .vsix at ${vsix}`);
-  checkPrerequisites();
-  const { chromium } = require('playwright-core');
-
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-e2e-'));
+async function runScenario(name, vsix, chromium) {
+  const sc = SCENARIOS[name];
+  console.log(`\ne2e: scenario ${name} (${sc.fixture}, ${sc.trusted ? 'trusted' : 'Restricted Mode'})`);
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `flagsweep-e2e-${name}-`));
   const workspace = path.join(scratch, 'workspace');
-  fs.cpSync(FIXTURE, workspace, { recursive: true });
+  fs.cpSync(path.join(REPO, 'test-fixtures', sc.fixture), workspace, { recursive: true });
   const handshake = path.join(scratch, 'handshake');
   fs.mkdirSync(handshake);
+  let unleash;
+  if (sc.unleash) {
+    unleash = await startFakeUnleash(handshake, UNLEASH_TOKEN);
+    const config = path.join(workspace, 'shop/flagsweep.config.json');
+    fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('http://127.0.0.1:1', `http://127.0.0.1:${unleash.port}`));
+    fs.writeFileSync(path.join(handshake, 'unleash.json'), '[]');
+  }
   const userData = path.join(scratch, 'user-data');
   const extensionsDir = path.join(scratch, 'extensions');
   // No welcome page or walkthrough over the editor the screenshot shows; nothing phones home.
@@ -142,7 +157,8 @@ async function main() {
     FLAGSWEEP_NOW: NOW,
     FLAGSWEEP_E2E_HANDSHAKE: handshake,
     FLAGSWEEP_E2E_REPO: REPO,
-    FLAGSWEEP_E2E_VSIX: vsix ? '1' : '',
+    FLAGSWEEP_E2E_SCENARIO: name,
+    FLAGSWEEP_E2E_UNLEASH_TOKEN: sc.unleash ? UNLEASH_TOKEN : '',
   };
   let extensionPath = EXT_DIR;
   if (vsix) {
@@ -150,22 +166,17 @@ async function main() {
     // VS Code runs extension tests only next to a development extension: point it at the folder
     // --install-extension unpacked, so the suite exercises exactly what the .vsix contains.
     const installed = fs.readdirSync(extensionsDir).find((d) => d.startsWith('flagsweep.flagsweep-vscode-'));
-    if (!installed) fail(`the .vsix did not install into ${extensionsDir}`);
+    if (!installed) throw new Error(`the .vsix did not install into ${extensionsDir}`);
     extensionPath = path.join(extensionsDir, installed);
-    if (fs.existsSync(path.join(extensionPath, 'dist/extension.js.map'))) fail('the .vsix contains source maps');
+    if (fs.existsSync(path.join(extensionPath, 'dist/extension.js.map'))) throw new Error('the .vsix contains source maps');
   }
 
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const serverLog = fs.openSync(path.join(scratch, 'code-server.log'), 'w');
-  const server = spawn(
-    CODE_SERVER,
-    ['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-      '--user-data-dir', userData, '--extensions-dir', extensionsDir, workspace],
-    { env, stdio: ['ignore', serverLog, serverLog], detached: true },
-  );
-  let browser;
-  const stop = { done: false };
+  const args = ['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--user-data-dir', userData, '--extensions-dir', extensionsDir];
+  if (sc.trusted) args.push('--disable-workspace-trust');
+  const server = spawn(CODE_SERVER, [...args, workspace], { env, stdio: ['ignore', serverLog, serverLog], detached: true });
   const killServer = () => {
     // code-server forks its server and extension hosts: stop the process group this runner created, nothing else.
     try {
@@ -175,12 +186,8 @@ async function main() {
     }
   };
   process.on('exit', killServer);
-  const timer = setTimeout(() => {
-    console.error(`e2e: timed out after ${TIMEOUT_MS} ms (code-server log: ${path.join(scratch, 'code-server.log')})`);
-    killServer();
-    process.exit(3);
-  }, TIMEOUT_MS);
-
+  let browser;
+  const stop = { done: false };
   let code = 1;
   try {
     await waitForHealth(`${origin}/healthz`, server, Date.now() + 30_000);
@@ -193,32 +200,57 @@ async function main() {
     const exited = new Promise((resolve) => {
       page.exposeFunction('codeAutomationLog', (type, args) => {
         const line = Array.isArray(args) ? util.format(...args) : String(args);
-        // Gallery lookups fail offline by design; they say nothing about the suite.
-        if (/ENOTFOUND|^Creating a socket|^Resolv(ing|ed) connection token|^Creation of workbench contribution|^Updating additional builtin|^\[Service Worker\]|^ChatSessionStore|^OverlayWebview has been disposed/.test(line)) return;
+        // Gallery lookups fail offline by design, and workbench start-up chatter says nothing about the suite.
+        if (/ENOTFOUND|^Creating a socket|^Resolv(ing|ed) connection token|^Creation of workbench contribution|^Updating additional builtin|^\[Service Worker\]|^ChatSessionStore|^OverlayWebview has been disposed|refused to show dialog in tests/.test(line)) return;
         (type === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
       });
       page.exposeFunction('codeAutomationExit', (exitCode) => resolve(exitCode));
     });
     page.on('pageerror', (e) => console.error(`e2e: page error: ${e.message}`));
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-    const payload = [['extensionDevelopmentPath', remote(extensionPath)], ['extensionTestsPath', remote(SUITE)]];
-    const url = `${origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-    await page.goto(url);
+    const payload = [['extensionDevelopmentPath', remote(extensionPath)], ['extensionTestsPath', remote(path.join(EXT_DIR, sc.suite))]];
+    const target = sc.workspaceFile ? `workspace=${encodeURIComponent(path.join(workspace, sc.workspaceFile))}` : `folder=${encodeURIComponent(workspace)}`;
+    await page.goto(`${origin}/?${target}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     serveHoverScreenshots(page, handshake, stop).catch((e) => console.error(`e2e: screenshot helper: ${e.message}`));
     code = await exited;
-    console.log(`e2e: suite finished with exit code ${code}`);
+    console.log(`e2e: scenario ${name} finished with exit code ${code}`);
   } catch (e) {
-    console.error(`e2e: ${e && e.stack ? e.stack : e}`);
-    console.error(`e2e: code-server log: ${path.join(scratch, 'code-server.log')}`);
+    console.error(`e2e: scenario ${name}: ${e && e.stack ? e.stack : e}`);
     code = 1;
   } finally {
     stop.done = true;
-    clearTimeout(timer);
     if (browser) await browser.close().catch(() => {});
     killServer();
+    unleash?.server.close();
   }
   if (code === 0) fs.rmSync(scratch, { recursive: true, force: true });
-  process.exit(typeof code === 'number' ? code : 1);
+  else console.error(`e2e: kept ${scratch} (code-server.log, workspace) for inspection`);
+  return typeof code === 'number' ? code : 1;
+}
+
+async function main() {
+  const arg = (flag) => {
+    const i = process.argv.indexOf(flag);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const vsix = arg('--vsix') && path.resolve(arg('--vsix'));
+  if (vsix && !fs.existsSync(vsix)) fail(`no .vsix at ${vsix}`);
+  const only = arg('--scenario');
+  if (only && !SCENARIOS[only]) fail(`unknown scenario ${only}: one of ${Object.keys(SCENARIOS).join(', ')}`);
+  checkPrerequisites();
+  const { chromium } = require('playwright-core');
+  const timer = setTimeout(() => {
+    console.error(`e2e: timed out after ${TIMEOUT_MS} ms`);
+    process.exit(3);
+  }, TIMEOUT_MS);
+  const failed = [];
+  for (const name of only ? [only] : Object.keys(SCENARIOS)) {
+    if ((await runScenario(name, vsix, chromium)) !== 0) failed.push(name);
+  }
+  clearTimeout(timer);
+  if (failed.length) console.error(`e2e: failed scenarios: ${failed.join(', ')}`);
+  else console.log('e2e: all scenarios passed');
+  process.exit(failed.length ? 1 : 0);
 }
 
 main();

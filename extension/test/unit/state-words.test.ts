@@ -17,6 +17,11 @@ describe('stateInWords', () => {
     const variants = state({ variants: { a: 'monthly', b: 'yearly' }, rollout: [{ variant: 'a', weight: 1 }, { variant: 'b', weight: 3 }] });
     assert.equal(stateInWords(variants, { kind: 'none', reason: 'split' }), 'split: `"monthly"` 25%, `"yearly"` 75%');
   });
+  it('reads on/off buckets of sources without variant values, and rules before a split', () => {
+    const unleash = state({ variants: {}, hasTargeting: true, ruleCount: 1, rollout: [{ variant: 'on', weight: 25 }, { variant: 'off', weight: 75 }] });
+    assert.equal(stateInWords(unleash, { kind: 'none', reason: 'rollout' }), '25% rollout');
+    assert.equal(stateInWords({ ...unleash, ruleCount: 3 }, { kind: 'none', reason: 'rollout' }), '3 targeting rules, then 25% rollout');
+  });
   it('counts targeting rules', () => {
     assert.equal(stateInWords(state({ hasTargeting: true, ruleCount: 2 }), { kind: 'none', reason: 'rules' }), '2 targeting rules');
     assert.equal(stateInWords(state({ hasTargeting: true, ruleCount: 1 }), { kind: 'none', reason: 'rules' }), '1 targeting rule');
