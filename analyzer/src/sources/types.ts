@@ -8,6 +8,11 @@ export interface SourceLoadOptions {
   env: Record<string, string | undefined>;
   /** Use the disk cache (remote sources) or the file (flagd) only; no network. */
   offline?: boolean;
+  /**
+   * Ask the services even when this process fetched the same data less than a minute ago (what refresh() does).
+   * Without it, load() reuses live answers of the last minute.
+   */
+  refresh?: boolean;
   /** Overrides the configured environment of remote sources (--source-env). */
   environment?: string;
   /** The run's "today" (--now / FLAGSWEEP_NOW). Cache fetch times always use the real clock. */

@@ -13,7 +13,8 @@ describe('remote source faults: the load completes with the cached or file state
   let root: string;
   let config: ResolvedConfig;
   let fetchedAt: string;
-  const load = (env: Record<string, string | undefined> = { LD_API_TOKEN: server.token }, offline = false) => loadFlagStates(config, { env, offline });
+  // refresh: as a new process would, not from this process's memory of the last minute.
+  const load = (env: Record<string, string | undefined> = { LD_API_TOKEN: server.token }, offline = false) => loadFlagStates(config, { env, offline, refresh: true });
 
   beforeEach(async () => {
     server = await startLdContractServer();
@@ -47,6 +48,13 @@ describe('remote source faults: the load completes with the cached or file state
   it('server down', async () => {
     await server.close();
     assertCached(await load(), `launchdarkly production: cannot reach ${server.baseUrl} (ECONNREFUSED: nothing listens there) (1 attempt; "retries" in flagsweep.config.json)`);
+  });
+
+  it('within a minute the same process answers from memory, without asking the server', async () => {
+    await server.close();
+    const result = await loadFlagStates(config, { env: { LD_API_TOKEN: server.token } });
+    assert.deepEqual(result.snapshots.map((s) => s.health), ['ok', 'ok']);
+    assert.equal(result.states.size, 9);
   });
 
   it('server too slow (timeoutMs)', async () => {

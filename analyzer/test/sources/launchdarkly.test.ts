@@ -181,5 +181,9 @@ describe('launchdarkly source: contract tests against a local server shaped like
     assert.equal(server.requests.length, 4);
     await s.refresh({ env: env() });
     assert.equal(server.requests.length, 8);
+    await source().load({ env: env() });
+    assert.equal(server.requests.length, 8, 'another source object of the same process shares the memory');
+    await source().load({ env: env(), refresh: true });
+    assert.equal(server.requests.length, 12);
   });
 });

@@ -160,7 +160,7 @@ describe('unleash source against a real Unleash server (unleash-server 7.5.1 on 
     assert.equal(live.snapshots[1].health, 'ok');
     const fetchedAt = live.snapshots[1].asOf!;
     await server!.stop();
-    const later = await loadFlagStates(config, { env: { UNLEASH_TOKEN: server!.adminToken } });
+    const later = await loadFlagStates(config, { env: { UNLEASH_TOKEN: server!.adminToken }, refresh: true });
     assert.deepEqual(later.snapshots.map((s) => s.health), ['ok', 'cached']);
     assert.equal(later.states.get('checkout-on')?.fromCache, true);
     assert.equal(later.states.get('checkout-on')?.asOf, fetchedAt);

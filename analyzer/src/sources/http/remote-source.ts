@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { Diagnostic, FlagState } from '../../model';
 import type { FlagSource, SourceKind, SourceLoadOptions, SourceSnapshot } from '../types';
@@ -32,6 +33,8 @@ export class Fetcher {
 }
 
 const MEMO_MS = 60_000;
+/** Live answers of the last minute, shared by every source object of this process (the extension re-analyses often). */
+const MEMO = new Map<string, { at: number; snapshot: SourceSnapshot }>();
 
 /**
  * Shared behaviour of the network sources: token from `env`, timeouts/retries/ETags (request.ts), the last good
@@ -39,7 +42,6 @@ const MEMO_MS = 60_000;
  */
 export abstract class RemoteSource<C extends RemoteCommonConfig> implements FlagSource {
   abstract readonly kind: Exclude<SourceKind, 'flagd'>;
-  private memo?: { environment: string; at: number; snapshot: SourceSnapshot };
 
   constructor(
     readonly id: string,
@@ -60,7 +62,9 @@ export abstract class RemoteSource<C extends RemoteCommonConfig> implements Flag
 
   async load(opts: SourceLoadOptions): Promise<SourceSnapshot> {
     const environment = opts.environment ?? this.cfg.environment;
-    if (!opts.offline && this.memo && this.memo.environment === environment && Date.now() - this.memo.at < MEMO_MS) return this.memo.snapshot;
+    const token = opts.env[this.cfg.tokenEnv];
+    const memo = opts.offline || opts.refresh || !token ? undefined : MEMO.get(this.memoKey(environment, token));
+    if (memo && Date.now() - memo.at < MEMO_MS) return memo.snapshot;
     return this.refresh(opts);
   }
 
@@ -101,8 +105,13 @@ export abstract class RemoteSource<C extends RemoteCommonConfig> implements Flag
     const failure = cache.write({ version: 1, sourceId: this.id, fetchedAt, states, responses: fetcher.responses });
     if (failure) diagnostics.push({ severity: 'warning', where: this.id, message: `${label}: cannot write the cache ${cache.file} (${failure}); "cacheDir"` });
     const snapshot: SourceSnapshot = { ...base, states, health: 'ok', asOf: fetchedAt, diagnostics };
-    this.memo = { environment, at: Date.now(), snapshot };
+    MEMO.set(this.memoKey(environment, token), { at: Date.now(), snapshot });
     return snapshot;
+  }
+
+  /** Same cache file (service, project, environment, cache folder) and token: the same answer. The token is kept as a hash only. */
+  private memoKey(environment: string, token: string): string {
+    return `${this.cache(environment).file}\0${createHash('sha256').update(token).digest('hex')}`;
   }
 
   private cache(environment: string): DiskCache {
