@@ -3,7 +3,8 @@
  * an interactive terminal: never in pipes, redirected output or CI logs.
  */
 export interface Progress {
-  onProgress: (done: number, total: number) => void;
+  /** `label` replaces the default "scanning … files" wording, e.g. "blaming 3/40 files". */
+  onProgress: (done: number, total: number, label?: string) => void;
   /** Clears the line (if one was drawn). Call before printing results. */
   stop: () => void;
 }
@@ -29,14 +30,14 @@ export function createProgress(options: ProgressOptions = {}): Progress {
   let drawn = false;
   let lastDraw = 0;
   return {
-    onProgress(done, total) {
+    onProgress(done, total, what) {
       const t = now();
       if (t - started < delay) return;
       // Redraw at most ~10 times a second, and always for the last file.
       if (drawn && t - lastDraw < 100 && done < total) return;
       lastDraw = t;
       drawn = true;
-      stream.write(`\r\x1b[2Kflagsweep: ${label} ${done}/${total} files`);
+      stream.write(`\r\x1b[2Kflagsweep: ${what ?? `${label} ${done}/${total} files`}`);
     },
     stop() {
       if (drawn) stream.write('\r\x1b[2K');

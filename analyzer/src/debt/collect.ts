@@ -23,6 +23,8 @@ export interface CollectDebtOptions {
   removableFor?: 'action' | 'all';
   diagnostics?: readonly Diagnostic[];
   tool?: { name: string; version: string };
+  /** Progress of the slow phases: files blamed, flags dry-run cleaned. */
+  onProgress?: (phase: 'blame' | 'cleanup', done: number, total: number) => void;
 }
 
 /**
@@ -34,16 +36,24 @@ export async function collectDebt(options: CollectDebtOptions): Promise<DebtRepo
   if (options.since !== undefined) changes = await changedLinesSince(options.since, options.root);
   const records = changes ? options.records.filter((r) => r.usages.some((u) => touchesChange(changes!, u.file, u.range.line, u.range.endLine))) : options.records;
   let git: GitActivity | undefined;
-  if (options.git) git = await collectGitActivity(usageLines(records), { cwd: options.root, today: options.today });
+  if (options.git) {
+    git = await collectGitActivity(usageLines(records), {
+      cwd: options.root,
+      today: options.today,
+      onProgress: (done, total) => options.onProgress?.('blame', done, total),
+    });
+  }
   let removable: Map<string, number> | undefined;
   if (options.removableLines) {
     removable = new Map();
-    for (const record of records) {
-      if (record.status === 'active' && options.removableFor !== 'all') continue;
-      const value = winningValue(record);
-      if (value === undefined || record.usages.length === 0) continue;
+    const candidates = records
+      .filter((record) => record.status !== 'active' || options.removableFor === 'all')
+      .map((record) => ({ record, value: winningValue(record) }))
+      .filter(({ record, value }) => value !== undefined && record.usages.length > 0);
+    for (const [i, { record, value }] of candidates.entries()) {
       const lines = await options.removableLines(record, value);
       if (lines !== undefined) removable.set(record.key, lines);
+      options.onProgress?.('cleanup', i + 1, candidates.length);
     }
   }
   return buildDebtReport({

@@ -37,6 +37,8 @@ export interface GitActivityOptions {
   today: string;
   /** Parallel blame processes (default 4). */
   concurrency?: number;
+  /** Called after each file is blamed. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -57,7 +59,15 @@ export async function collectGitActivity(usages: readonly UsageLines[], options:
   }
   const notes: string[] = [];
   const files = [...linesByFile.keys()].sort();
+  let done = 0;
   const blamed = await mapLimit(files, options.concurrency ?? 4, async (file) => {
+    try {
+      return await blameOne(file);
+    } finally {
+      options.onProgress?.(++done, files.length);
+    }
+  });
+  async function blameOne(file: string): Promise<Map<number, LineAuthorship>> {
     const relative = toSlash(path.relative(root, realPath(file)));
     if (relative.startsWith('../') || path.isAbsolute(relative)) {
       notes.push(`${toSlash(file)} is outside the git repository at ${root}: no age for its usages`);
@@ -69,7 +79,7 @@ export async function collectGitActivity(usages: readonly UsageLines[], options:
       notes.push(`${relative}: ${(e as Error).message}`);
       return new Map<number, LineAuthorship>();
     }
-  });
+  }
   const blameByFile = new Map(files.map((file, i) => [file, blamed[i]]));
   const todaySeconds = Date.parse(`${options.today}T00:00:00Z`) / 1000;
   const byKey = new Map<string, { first: number; last: number; uncommitted: boolean }>();

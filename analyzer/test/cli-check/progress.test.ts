@@ -21,6 +21,9 @@ describe('progress line', () => {
     assert.equal(stream.text.split('\r\x1b[2K').length, 2, 'throttled');
     progress.onProgress(100, 100);
     assert.match(stream.text, /scanning 100\/100 files$/);
+    t = 2000;
+    progress.onProgress(3, 40, 'git blame 3/40 files');
+    assert.match(stream.text, /\r\x1b\[2Kflagsweep: git blame 3\/40 files$/);
     progress.stop();
     assert.ok(stream.text.endsWith('\r\x1b[2K'));
   });

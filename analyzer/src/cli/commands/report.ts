@@ -76,11 +76,12 @@ export async function analyzeDebt(
       env: process.env,
       offline: opts.offline,
       sourceEnvironment: opts.sourceEnv,
-      onProgress: progress.onProgress,
+      onProgress: (done, total) => progress.onProgress(done, total),
     });
   } finally {
     progress.stop();
   }
+  const later = createProgress();
   try {
     const debt = await collectDebt({
       records: result.records,
@@ -93,11 +94,15 @@ export async function analyzeDebt(
       removableFor: want.removable === 'all' ? 'all' : 'action',
       diagnostics: result.diagnostics,
       tool: { name: 'flagsweep', version: TOOL_VERSION },
+      onProgress: (phase, done, total) =>
+        later.onProgress(done, total, phase === 'blame' ? `git blame ${done}/${total} files` : `cleanup dry run ${done}/${total} flags`),
     });
     return { result, debt };
   } catch (e) {
     if (e instanceof GitError) throw new UsageError(e.message);
     throw e;
+  } finally {
+    later.stop();
   }
 }
 
