@@ -139,7 +139,7 @@ function notes(report: DebtReport): string {
       ? [`${plural(report.summary.dynamicUsages, 'flag check')} with a key that is not statically known (not counted above).`]
       : []),
     ...report.git.notes,
-    ...(report.summary.removableLines === undefined ? ['Removable lines: n/a (no cleanup dry run in this report).'] : []),
+    'Removable lines come from a cleanup dry run to the winning value; n/a where there is no single value or no dry run was made (active flags by default).',
   ];
   return lines.length === 0 ? '' : `<h2>Notes</h2><div class="notes">${lines.map((l) => `<p>${esc(l)}</p>`).join('')}</div>`;
 }

@@ -31,6 +31,7 @@ th button::after { content: " \\2195"; color: #8c959f; }
 th[aria-sort="ascending"] button::after { content: " \\2191"; color: var(--fg); }
 th[aria-sort="descending"] button::after { content: " \\2193"; color: var(--fg); }
 td.num, th.num { text-align: right; }
+td.num { white-space: nowrap; }
 code { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #eff2f5; padding: 1px 4px; border-radius: 4px; overflow-wrap: anywhere; }
 .badge { display: inline-block; padding: 0 8px; border-radius: 10px; color: #fff; font-size: 12px; font-weight: 600; background: var(--badge); }
 .reason { color: var(--muted); max-width: 320px; }
