@@ -128,7 +128,8 @@ function usages(report: DebtReport, f: FlagDebt, options: HtmlOptions): string {
   const items = f.usages.map((u) => {
     const label = `${esc(u.file)}:${u.line}:${u.column}`;
     const href = options.repoUrl ? safeHref(usageUrl(report, options.repoUrl, u)) : undefined;
-    return `<li>${href ? `<a href="${href}" rel="noreferrer">${label}</a>` : label} <span class="reason">${esc(u.kind)}</span></li>`;
+    const changed = u.changed ? ' <strong>changed</strong>' : '';
+    return `<li>${href ? `<a href="${href}" rel="noreferrer">${label}</a>` : label} <span class="reason">${esc(u.kind)}</span>${changed}</li>`;
   });
   return `<details><summary>${plural(f.usageCount, 'usage')} in ${plural(f.fileCount, 'file')}</summary><ul>${items.join('')}</ul></details>`;
 }

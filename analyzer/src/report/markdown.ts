@@ -73,7 +73,8 @@ function usageList(report: DebtReport, flag: FlagDebt, options: MarkdownOptions)
   const max = options.maxUsagesPerFlag ?? 5;
   const shown = flag.usages.slice(0, max).map((u) => {
     const label = text(`${u.file}:${u.line}`);
-    return options.repoUrl ? `[${label}](${usageUrl(report, options.repoUrl, u)})` : label;
+    const link = options.repoUrl ? `[${label}](${usageUrl(report, options.repoUrl, u)})` : label;
+    return u.changed ? `${link} (changed)` : link;
   });
   const more = flag.usages.length - shown.length;
   return shown.join('<br>') + (more > 0 ? `<br>+${more} more` : '');

@@ -87,6 +87,13 @@ describe('Markdown reporter', () => {
   });
 
 
+  it('marks usages on changed lines in --since mode', () => {
+    const report = sample();
+    report.flags[0].usages[1].changed = true;
+    const md = renderMarkdown(report);
+    assert.ok(md.includes('src/server/pay.ts:40<br>src/web/Checkout.tsx:12 (changed)'), md);
+  });
+
   it('caps each flag table so a large report still fits a PR comment', () => {
     const records = Array.from({ length: 30 }, (_, i) => record(`flag-${String(i).padStart(2, '0')}`, 'expired', [check(`flag-${i}`, 'a.ts', i + 1)]));
     const md = renderMarkdown(buildDebtReport({ records, root: ROOT, today: '2026-11-22' }), { maxFlagsPerTable: 10 });
