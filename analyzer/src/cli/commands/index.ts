@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { registerCheck } from './check';
+import { registerCleanup } from './cleanup';
 import { registerReport } from './report';
 import { registerScan } from './scan';
 import { registerSources } from './sources';
 
 /** Every CLI command, one module each. */
-export const COMMANDS: ((program: Command) => void)[] = [registerScan, registerSources, registerCheck, registerReport];
+export const COMMANDS: ((program: Command) => void)[] = [registerScan, registerSources, registerCleanup, registerCheck, registerReport];
