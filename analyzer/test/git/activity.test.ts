@@ -51,6 +51,18 @@ describe('git activity (real repository)', () => {
     assert.equal(activity.invocations, 5);
   });
 
+  it('blames a file with many keys in one invocation, paths with spaces included', async () => {
+    const lines = Array.from({ length: 20 }, (_, i) => `export const f${i} = client.getBooleanValue('key-${i}', false);`);
+    repo.write({ 'src/many flags.ts': lines.join('\n') + '\n' });
+    repo.git('add', '--', 'src/many flags.ts');
+    repo.commitStaged('many flags', '2026-03-03');
+    const many = lines.map((_, i) => ({ key: `key-${i}`, file: `${repo.dir}/src/many flags.ts`, lines: [i + 1] }));
+    const activity = await collectGitActivity(many, { cwd: `${repo.dir}/src`, today: '2026-11-22' });
+    assert.equal(activity.invocations, 3);
+    assert.equal(activity.byKey.size, 20);
+    assert.deepEqual(activity.byKey.get('key-19'), { firstSeen: '2026-03-03', lastTouched: '2026-03-03', uncommitted: false });
+  });
+
   it('outside a git repository returns a note and no data instead of failing', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-nogit-'));
     try {
