@@ -135,3 +135,14 @@ describe('HTML reporter', () => {
     assert.ok(!/(src|href)="(https?:)?\/\//.test(html), 'no network resources');
   });
 });
+
+describe('reporters on an empty project', () => {
+  it('render without NaN or undefined and with zero counts', () => {
+    const empty = buildDebtReport({ records: [], root: ROOT, today: '2026-11-22' });
+    const outputs = [renderHtml(empty), renderMarkdown(empty), renderCsv(empty), renderSarif(empty)];
+    for (const out of outputs) assert.ok(!/(?<!is)NaN|\bundefined\b|Infinity/.test(out), out.slice(0, 200));
+    assert.ok(renderHtml(empty).includes('data-label="expired" data-value="0"'));
+    assert.match(renderMarkdown(empty), /Nothing to do: every flag is active\./);
+    assert.deepEqual(sarifValidator()(JSON.parse(renderSarif(empty))), []);
+  });
+});
