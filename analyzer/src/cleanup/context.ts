@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import type { TextEdit } from './edits';
 import { type MarkerTable, skipTransparent } from './markers';
-import type { BoundFile } from './parse';
+import { bindParsed, type BoundFile } from './parse';
 import { References } from './scope';
 import { isPure, needsParens } from './syntax';
 import { movedText, removeNode } from './text';
@@ -22,13 +22,17 @@ export class RoundContext {
   readonly sf: ts.SourceFile;
   private refs?: References;
 
+  /** `source`: the parsed text; the binder (a one-file Program) is only built when a rule needs name resolution. */
   constructor(
     readonly file: string,
-    readonly bound: BoundFile,
+    source: ts.SourceFile | BoundFile,
     readonly markers: MarkerTable,
     private readonly onLeft: (site: LeftSite) => void,
   ) {
-    this.sf = bound.sf;
+    if ('checker' in source) {
+      this.sf = source.sf;
+      this.refs = new References(source.sf, source.checker);
+    } else this.sf = source;
   }
 
   get text(): string {
@@ -37,7 +41,10 @@ export class RoundContext {
 
   /** Which identifiers refer to which declaration in this round's text. */
   get references(): References {
-    this.refs ??= new References(this.sf, this.bound.checker);
+    if (!this.refs) {
+      const bound = bindParsed(this.sf);
+      this.refs = new References(bound.sf, bound.checker);
+    }
     return this.refs;
   }
 

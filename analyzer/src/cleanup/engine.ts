@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import type { FlagCheck } from '../model';
 import { RoundContext, type LeftSite } from './context';
 import { type TextEdit, applyEdits, pickGroups } from './edits';
-import { foldExpression } from './fold';
+import { foldExpression, foldWhole } from './fold';
 import { dropEmptyFragment } from './jsx';
 import { MarkerTable, preferredQuote, renderValue } from './markers';
 import { bindSource, describeSyntaxError, parseSource, syntaxErrors } from './parse';
@@ -57,8 +57,14 @@ export function cleanupFileText(opts: FileCleanupOptions): FileCleanupResult {
   const errors = syntaxErrors(original);
   if (errors.length > 0) throw new RewriteError(`${describeSyntaxError(original, errors[0])} (the file does not parse; it was not changed)`, file, 0, 0);
   const markers = opts.markers ?? new MarkerTable();
-  const first = bindSource(file, opts.text);
-  const referencedBefore = referencedDeclarations(first.sf, new References(first.sf, first.checker));
+  let referencedCache: Set<string> | undefined;
+  const referencedBefore = (): Set<string> => {
+    if (!referencedCache) {
+      const first = bindSource(file, opts.text);
+      referencedCache = referencedDeclarations(first.sf, new References(first.sf, first.checker));
+    }
+    return referencedCache;
+  };
   let text = opts.text;
   let substituted = 0;
   const noLeft = (): void => undefined;
@@ -71,7 +77,7 @@ export function cleanupFileText(opts: FileCleanupOptions): FileCleanupResult {
       checks = checks.filter((c) => c.range.start <= opts.siteOffset! && opts.siteOffset! <= c.range.end).slice(-1);
     }
     if (checks.length === 0) break;
-    const ctx = new RoundContext(file, bindSource(file, text), markers, noLeft);
+    const ctx = new RoundContext(file, parseSource(file, text), markers, noLeft);
     let made = 0;
     for (const c of checks) if (ctx.group(() => substituteCheck(ctx, c, opts.value, opts.patterns))) made++;
     const edits = pickGroups(ctx.groups);
@@ -80,10 +86,25 @@ export function cleanupFileText(opts: FileCleanupOptions): FileCleanupResult {
     text = applyChecked(file, text, ctx, edits);
   }
 
+  if (substituted === 0) {
+    // Nothing of the flag here (or nothing it could clean): only test overrides may go; otherwise the file is untouched.
+    const ctx = new RoundContext(file, original, markers, noLeft);
+    if (opts.overrideNames.size > 0) removeFlagOverrides(ctx, opts.overrideNames);
+    const edits = pickGroups(ctx.groups);
+    if (edits.length > 0) text = applyChecked(file, text, ctx, edits);
+    const left: LeftSite[] = [];
+    if (opts.siteOffset === undefined) {
+      const reportCtx = new RoundContext(file, parseSource(file, text), markers, (site) => left.push(site));
+      reportCtx.reporting = true;
+      for (const c of opts.findChecks(text)) substituteCheck(reportCtx, c, opts.value, opts.patterns);
+    }
+    return { text, left: left.map(({ file: f, line, column, reason }) => ({ file: f, line, column, reason })), substituted };
+  }
+
   // 2. Simplify to a fixpoint. 3. Prune. Pruning can expose more to simplify, so both repeat until quiet.
   let overridesDone = opts.overrideNames.size === 0;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const ctx = new RoundContext(file, bindSource(file, text), markers, noLeft);
+    const ctx = new RoundContext(file, parseSource(file, text), markers, noLeft);
     simplifyRound(ctx);
     let edits = pickGroups(ctx.groups);
     if (edits.length === 0) {
@@ -91,7 +112,7 @@ export function cleanupFileText(opts: FileCleanupOptions): FileCleanupResult {
         removeFlagOverrides(ctx, opts.overrideNames);
         overridesDone = true;
       }
-      pruneDead(ctx, referencedBefore);
+      pruneDead(ctx, referencedBefore());
       edits = pickGroups(ctx.groups);
       if (edits.length === 0) break;
     }
@@ -101,24 +122,35 @@ export function cleanupFileText(opts: FileCleanupOptions): FileCleanupResult {
 
   // Report what is left for a person, from one last pass that changes nothing.
   const left: (LeftSite & { offset: number })[] = [];
-  const finalBound = bindSource(file, text);
-  const reportCtx = new RoundContext(file, finalBound, markers, (site) => left.push(site as LeftSite & { offset: number }));
+  const finalSf = parseSource(file, text);
+  const reportCtx = new RoundContext(file, finalSf, markers, (site) => left.push(site as LeftSite & { offset: number }));
   reportCtx.reporting = true;
   const remaining = opts.findChecks(text);
   for (const c of opts.siteOffset === undefined ? remaining : []) substituteCheck(reportCtx, c, opts.value, opts.patterns);
   simplifyRound(reportCtx);
 
   // 4. Markers still in the code become literals.
-  const finalEdits = finalizeMarkers(finalBound.sf, markers, preferredQuote(original));
+  const finalEdits = finalizeMarkers(finalSf, markers, preferredQuote(original));
   const finalText = applyEdits(text, finalEdits);
-  if (finalEdits.length > 0) verifyParses(file, finalText, finalBound.sf, finalEdits);
+  if (finalEdits.length > 0) verifyParses(file, finalText, finalSf, finalEdits);
   return { text: finalText, left: left.map((s) => relocate(s, finalEdits, finalText)), substituted };
 }
 
+/**
+ * One bottom-up pass of every simplification rule. A node whose subtree already changed this round is skipped:
+ * its own rewrite would overlap and wait for the re-parse anyway.
+ */
 function simplifyRound(ctx: RoundContext): void {
-  const visit = (node: ts.Node): void => {
-    ts.forEachChild(node, visit);
-    ctx.group(() => foldExpression(ctx, node) || collapseStatement(ctx, node) || inlineValues(ctx, node) || dropEmptyFragment(ctx, node));
+  const visit = (node: ts.Node): boolean => {
+    // Statements first (an `if` decided by its condition goes at once), then whole decided expressions.
+    if (!ctx.reporting && (ts.isIfStatement(node) || ts.isSwitchStatement(node)) && ctx.group(() => collapseStatement(ctx, node))) return true;
+    if (!ctx.reporting && ctx.group(() => foldWhole(ctx, node))) return true;
+    let changed = false;
+    ts.forEachChild(node, (child) => {
+      if (visit(child)) changed = true;
+    });
+    if (changed && !ctx.reporting) return true;
+    return ctx.group(() => foldExpression(ctx, node) || collapseStatement(ctx, node) || inlineValues(ctx, node) || dropEmptyFragment(ctx, node)) || changed;
   };
   visit(ctx.sf);
 }

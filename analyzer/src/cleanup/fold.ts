@@ -107,6 +107,64 @@ function foldBinary(ctx: RoundContext, node: ts.BinaryExpression): boolean {
   }
 }
 
+/**
+ * The value of an expression when the substituted values alone decide it (`!(M && M)`, `M ? M : x` with M
+ * true, `M === 'b'`), without dropping anything that would have run: operands that are skipped at run time
+ * (short-circuit, untaken branch) may be unknown, evaluated ones may not.
+ */
+export function evalKnown(node: ts.Node, markers: RoundContext['markers']): { value: unknown } | undefined {
+  const n = skipTransparent(node);
+  if (ts.isIdentifier(n)) return markers.lookup(n.text);
+  if (ts.isAwaitExpression(n)) return evalKnown(n.expression, markers);
+  if (ts.isPrefixUnaryExpression(n) && n.operator === ts.SyntaxKind.ExclamationToken) {
+    const v = evalKnown(n.operand, markers);
+    return v && { value: !v.value };
+  }
+  if (ts.isConditionalExpression(n)) {
+    const c = evalKnown(n.condition, markers);
+    return c && evalKnown(c.value ? n.whenTrue : n.whenFalse, markers);
+  }
+  if (!ts.isBinaryExpression(n)) return undefined;
+  const op = n.operatorToken.kind;
+  switch (op) {
+    case ts.SyntaxKind.AmpersandAmpersandToken: {
+      const l = evalKnown(n.left, markers);
+      return l && (l.value ? evalKnown(n.right, markers) : l);
+    }
+    case ts.SyntaxKind.BarBarToken: {
+      const l = evalKnown(n.left, markers);
+      return l && (l.value ? l : evalKnown(n.right, markers));
+    }
+    case ts.SyntaxKind.QuestionQuestionToken: {
+      const l = evalKnown(n.left, markers);
+      return l && (l.value === null || l.value === undefined ? evalKnown(n.right, markers) : l);
+    }
+    case ts.SyntaxKind.EqualsEqualsEqualsToken:
+    case ts.SyntaxKind.ExclamationEqualsEqualsToken:
+    case ts.SyntaxKind.EqualsEqualsToken:
+    case ts.SyntaxKind.ExclamationEqualsToken: {
+      const l = evalKnown(n.left, markers);
+      const r = evalKnown(n.right, markers);
+      const a = l ?? (r ? literalValue(n.left) : undefined);
+      const b = r ?? (l ? literalValue(n.right) : undefined);
+      return a && b ? { value: compare(op, a.value, b.value) } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Replaces a whole expression the substituted values decide, in one step (top-down, before its parts). */
+export function foldWhole(ctx: RoundContext, node: ts.Node): boolean {
+  if (!ts.isExpression(node as ts.Expression) || ts.isIdentifier(node)) return false;
+  if (!(ts.isBinaryExpression(node) || ts.isPrefixUnaryExpression(node) || ts.isConditionalExpression(node) || ts.isParenthesizedExpression(node) || ts.isAwaitExpression(node))) return false;
+  if (ts.isParenthesizedExpression(node.parent)) return false;
+  const v = evalKnown(node, ctx.markers);
+  if (!v) return false;
+  ctx.replaceWithValue(node as ts.Expression, v.value);
+  return true;
+}
+
 function compare(op: ts.SyntaxKind, a: unknown, b: unknown): boolean {
   switch (op) {
     case ts.SyntaxKind.EqualsEqualsEqualsToken:

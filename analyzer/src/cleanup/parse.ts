@@ -44,7 +44,13 @@ const bindOptions: ts.CompilerOptions = {
 };
 
 export function bindSource(file: string, text: string): BoundFile {
-  const sf = parseSource(file, text);
+  return bindParsed(parseSource(file, text));
+}
+
+/** Binds an already parsed file (the same node objects the caller holds). */
+export function bindParsed(sf: ts.SourceFile): BoundFile {
+  const file = sf.fileName;
+  const text = sf.text;
   const host: ts.CompilerHost = {
     getSourceFile: (name) => (name === file ? sf : undefined),
     getDefaultLibFileName: () => 'lib.d.ts',

@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import type { RoundContext } from './context';
+import { evalKnown } from './fold';
 import { knownValue, literalValue } from './markers';
 import { endsAbruptly, hasUnlabeledJumpOut, identifierTexts, lexicalNames, statementList } from './syntax';
 import { blockBodyText, indentOfLine, movedText, removalRange } from './text';
@@ -13,7 +14,7 @@ export function collapseStatement(ctx: RoundContext, node: ts.Node): boolean {
   if (ts.isSwitchStatement(node)) return collapseSwitch(ctx, node);
   if (ts.isWhileStatement(node) || (ts.isForStatement(node) && !node.initializer)) {
     const cond = ts.isWhileStatement(node) ? node.expression : node.condition;
-    const known = cond && knownValue(cond, ctx.markers);
+    const known = cond && evalKnown(cond, ctx.markers);
     if (known && !known.value) {
       removeStatement(ctx, node);
       return true;
@@ -21,14 +22,14 @@ export function collapseStatement(ctx: RoundContext, node: ts.Node): boolean {
     return false;
   }
   if (ts.isDoStatement(node)) {
-    const known = knownValue(node.expression, ctx.markers);
+    const known = evalKnown(node.expression, ctx.markers);
     if (known && !known.value && !hasUnlabeledJumpOut(node.statement, 'both')) {
       replaceStatementWith(ctx, node, [node.statement]);
       return true;
     }
     return false;
   }
-  if (ts.isExpressionStatement(node) && knownValue(node.expression, ctx.markers)) {
+  if (ts.isExpressionStatement(node) && evalKnown(node.expression, ctx.markers)) {
     removeStatement(ctx, node);
     return true;
   }
@@ -36,7 +37,7 @@ export function collapseStatement(ctx: RoundContext, node: ts.Node): boolean {
 }
 
 function collapseIf(ctx: RoundContext, node: ts.IfStatement): boolean {
-  const known = knownValue(node.expression, ctx.markers);
+  const known = evalKnown(node.expression, ctx.markers);
   if (!known) return false;
   const chosen = known.value ? node.thenStatement : node.elseStatement;
   const parent = node.parent;
@@ -52,7 +53,7 @@ function collapseIf(ctx: RoundContext, node: ts.IfStatement): boolean {
 }
 
 function collapseSwitch(ctx: RoundContext, node: ts.SwitchStatement): boolean {
-  const known = knownValue(node.expression, ctx.markers);
+  const known = evalKnown(node.expression, ctx.markers);
   if (!known) return false;
   const clauses = node.caseBlock.clauses;
   let index = -1;

@@ -74,6 +74,8 @@ function inlineFunction(ctx: RoundContext, fn: ts.FunctionLikeDeclaration, name:
   if (fn.asteriskToken) return false;
   const isAsync = !!ts.getModifiers(fn as ts.FunctionDeclaration)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
   const refs = ctx.references.referencesTo(name);
+  // A function nothing calls (an entry point, or already unused) is not ours to delete.
+  if (refs.length === 0) return false;
   const marker = ctx.marker(known.value);
   let remaining = 0;
   let replaced = 0;
@@ -89,7 +91,6 @@ function inlineFunction(ctx: RoundContext, fn: ts.FunctionLikeDeclaration, name:
     else ctx.remove(declaration);
     return true;
   }
-  if (remaining === 0 && isExported(declaration) && replaced === 0) return false;
   return replaced > 0;
 }
 
