@@ -81,7 +81,7 @@ async function cleanupEverywhere(index: WorkspaceIndex, t: ReturnType<typeof tar
       choices.length === 1 && choices[0].preferred
         ? choices[0]
         : await vscode.window.showQuickPick(
-            choices.map((c) => ({ label: c.label.replace(/`/g, ''), description: c.preferred ? 'the value it serves' : 'your choice', choice: c })),
+            choices.map((c) => ({ label: c.label.replace(/`/g, ''), description: c.isChoice ? 'your choice' : 'what every check gets now', choice: c })),
             { placeHolder: `Remove flag "${t.key}": which value should the code keep?` },
           ).then((p) => p?.choice);
     if (!picked) return undefined;

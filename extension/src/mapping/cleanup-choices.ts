@@ -4,7 +4,7 @@ import { formatValue } from './markdown';
 /** One way to remove a flag from code: the value every check is replaced with. */
 export interface CleanupChoice {
   value: unknown;
-  /** Markdown-free label part: "keep ON", "keep `\"v2\"`". */
+  /** "keep ON", "keep `\"v2\"`", "keep OFF, the code default". */
   label: string;
   /** The flag serves this value to everyone (or it is the code default of a disabled flag): safe as the default fix. */
   preferred: boolean;
@@ -38,14 +38,14 @@ export function cleanupChoices(record: FlagRecord): CleanupChoice[] {
   if (winner.kind === 'code-default') {
     const def = uniformCodeDefault(record);
     const knownOff = !!record.state?.exists && !record.state.archived;
-    if (def) choices.push({ value: def.value, label: `${keepLabel(def.value)} (code default)`, preferred: knownOff, isChoice: false });
+    if (def) choices.push({ value: def.value, label: `${keepLabel(def.value)}, the code default`, preferred: knownOff, isChoice: false });
   }
   const variantValues = Object.values(record.state?.variants ?? {});
   const booleanFlag = record.usages.some((u) => u.evaluates === 'boolean') || variantValues.length === 0 || variantValues.every((v) => typeof v === 'boolean');
   const options: unknown[] = booleanFlag ? [true, false] : variantValues;
   for (const value of options) {
     if (choices.some((c) => JSON.stringify(c.value) === JSON.stringify(value))) continue;
-    choices.push({ value, label: `${keepLabel(value)} (your choice)`, preferred: false, isChoice: true });
+    choices.push({ value, label: keepLabel(value), preferred: false, isChoice: true });
   }
   return choices;
 }

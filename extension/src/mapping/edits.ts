@@ -48,12 +48,12 @@ export function editsToWorkspaceEdit(changes: readonly CleanupFileChange[], opti
     });
 }
 
-/** "Remove flag `x` everywhere (3 files)…" */
-export function everywhereTitle(key: string, keepLabel: string, fileCount: number): string {
-  return `Remove flag "${key}" everywhere (${fileCount} file${fileCount === 1 ? '' : 's'}, ${keepLabel})…`;
+/** "Remove flag "x" everywhere (3 files, keep ON)…"; a value the person picks says so: "…, your choice: keep ON)…". */
+export function everywhereTitle(key: string, keepLabel: string, fileCount: number, isChoice = false): string {
+  return `Remove flag "${key}" everywhere (${fileCount} file${fileCount === 1 ? '' : 's'}, ${isChoice ? 'your choice: ' : ''}${keepLabel})…`;
 }
 
-/** "Remove flag `x` here (keep `true`)" */
-export function hereTitle(key: string, keepLabel: string): string {
-  return `Remove flag "${key}" here (${keepLabel})`;
+/** "Remove flag "x" here (keep ON)"; "Remove flag "x" here (your choice: keep OFF)" without a winning value. */
+export function hereTitle(key: string, keepLabel: string, isChoice = false): string {
+  return `Remove flag "${key}" here (${isChoice ? 'your choice: ' : ''}${keepLabel})`;
 }

@@ -71,7 +71,7 @@ export function recordToHover(record: FlagRecord, ctx: HoverContext): HoverConte
     for (const c of preferred) links.push(commandLink(`Remove flag (${c.label})`, HOVER_COMMANDS.cleanup, [{ ...target, value: c.value }]));
     const picks = choices.filter((c) => c.isChoice);
     if (picks.length > 0) {
-      const pickLinks = picks.map((c) => commandLink(c.label.replace(' (your choice)', ''), HOVER_COMMANDS.cleanup, [{ ...target, value: c.value }]));
+      const pickLinks = picks.map((c) => commandLink(c.label, HOVER_COMMANDS.cleanup, [{ ...target, value: c.value }]));
       links.push(`Remove flag, choose: ${pickLinks.join(' / ')}`);
     }
     if (choices.length > 0) commands.add(HOVER_COMMANDS.cleanup);

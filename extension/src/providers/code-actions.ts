@@ -50,7 +50,7 @@ export class FlagCodeActions implements vscode.CodeActionProvider<FlagCodeAction
       const diagnostics = context.diagnostics.filter((d) => d.source === 'flagsweep' && d.range.intersection(checkRange));
       const choices = cleanupChoices(record);
       for (const c of choices) {
-        const here = new FlagCodeAction(hereTitle(record.key, c.label), vscode.CodeActionKind.QuickFix, {
+        const here = new FlagCodeAction(hereTitle(record.key, c.label, c.isChoice), vscode.CodeActionKind.QuickFix, {
           root: folder.root,
           key: record.key,
           value: c.value,
@@ -64,7 +64,7 @@ export class FlagCodeActions implements vscode.CodeActionProvider<FlagCodeAction
       seenKeys.add(record.key);
       const files = new Set(record.usages.map((u) => u.file)).size;
       for (const c of choices) {
-        const everywhere = new FlagCodeAction(everywhereTitle(record.key, c.label, files), vscode.CodeActionKind.QuickFix.append('flagsweep').append('everywhere'), {
+        const everywhere = new FlagCodeAction(everywhereTitle(record.key, c.label, files, c.isChoice), vscode.CodeActionKind.QuickFix.append('flagsweep').append('everywhere'), {
           root: folder.root,
           key: record.key,
           value: c.value,

@@ -47,6 +47,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.disposables.push(
       ws.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && this.schedule(e.document.uri.fsPath, () => e.document.getText())),
       ws.onDidCloseTextDocument((d) => this.schedule(d.uri.fsPath, () => undefined)),
+      // The config is read from disk, so a config edit takes effect when saved.
+      ws.onDidSaveTextDocument((d) => path.basename(d.uri.fsPath) === 'flagsweep.config.json' && this.schedule(d.uri.fsPath, () => undefined)),
       ws.onDidChangeWorkspaceFolders((e) => {
         for (const f of e.removed) this.folders.delete(f.uri.fsPath);
         for (const f of e.added) this.addFolder(f);
@@ -112,6 +114,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       entry.index = undefined;
       entry.error = e instanceof Error ? e.message : String(e);
       this.log.error(`cannot index ${entry.folder.uri.fsPath}: ${entry.error}`);
+      // A broken flagsweep.config.json is the usual cause: say so once; fixing the file rebuilds (see schedule).
+      void vscode.window.showWarningMessage(`flagsweep: ${entry.error}`);
     }
     this.emitter.fire({ root: entry.folder.uri.fsPath });
   }
@@ -133,7 +137,21 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Debounces work for one changed file; flag files and config files get their own handling. */
   private schedule(file: string, text: () => string | undefined): void {
     const entry = this.entryFor(file);
-    if (!entry?.index) return;
+    if (!entry) return;
+    if (!entry.index) {
+      // The folder failed to index (bad config): an edit of a config file may fix it.
+      if (path.basename(file) === 'flagsweep.config.json' || path.basename(file) === 'package.json') {
+        clearTimeout(this.pending.get(file));
+        this.pending.set(
+          file,
+          setTimeout(() => {
+            this.pending.delete(file);
+            entry.ready = this.build(entry);
+          }, readSettings(entry.folder).debounceMs),
+        );
+      }
+      return;
+    }
     const index = entry.index;
     const isFlagFile = index.localSourceFiles().includes(file);
     const isConfig = file === index.config.configFile;

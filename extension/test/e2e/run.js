@@ -158,6 +158,7 @@ async function runScenario(name, vsix, chromium) {
     FLAGSWEEP_E2E_HANDSHAKE: handshake,
     FLAGSWEEP_E2E_REPO: REPO,
     FLAGSWEEP_E2E_SCENARIO: name,
+    FLAGSWEEP_E2E_BROWSER: '1',
     FLAGSWEEP_E2E_UNLEASH_TOKEN: sc.unleash ? UNLEASH_TOKEN : '',
   };
   let extensionPath = EXT_DIR;

@@ -33,5 +33,6 @@ describe('editsToWorkspaceEdit', () => {
   it('titles the code actions as the issue words them', () => {
     assert.equal(hereTitle('new-checkout', 'keep `true`'), 'Remove flag "new-checkout" here (keep `true`)');
     assert.equal(everywhereTitle('new-checkout', 'keep ON', 2), 'Remove flag "new-checkout" everywhere (2 files, keep ON)…');
+    assert.equal(hereTitle('search-v2', 'keep OFF', true), 'Remove flag "search-v2" here (your choice: keep OFF)');
   });
 });

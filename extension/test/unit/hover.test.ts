@@ -57,7 +57,7 @@ describe('recordToHover', () => {
     missing.usages[0] = { ...missing.usages[0], defaultValue: false };
     const h = recordToHover(missing, ctx);
     assert.match(h.markdown, /not defined in any flag source \(evaluates to the code default\)/);
-    assert.match(h.markdown, /Remove flag \\\(keep OFF \\\(code default\\\)\\\)/);
+    assert.match(h.markdown, /Remove flag \\\(keep OFF, the code default\\\)/);
     assert.match(h.markdown, /choose: \[keep ON\]/);
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, fixtureUri, hoverText, positionOf, screenshotHover } from './helpers';
+import { api, fixtureUri, hoverText, positionOf } from './helpers';
 
 describe('hover', () => {
   before(api);
@@ -38,17 +38,7 @@ describe('hover', () => {
     const reports = await vscode.workspace.openTextDocument(fixtureUri('src/reports.ts'));
     const text = await hoverText(reports.uri, positionOf(reports, "'beta-reports'", 3));
     assert.match(text, /not defined in any flag source \(evaluates to the code default\)/);
-    assert.match(text, /Remove flag \\\(keep OFF \\\(code default\\\)\\\)/);
+    assert.match(text, /Remove flag \\\(keep OFF, the code default\\\)/);
     assert.match(text, /Remove flag, choose: \[keep ON\]/);
-  });
-
-  it('renders in the browser on a real mouse hover (screenshot saved under test-results/)', async () => {
-    const doc = await vscode.workspace.openTextDocument(fixtureUri('src/checkout/CheckoutPage.tsx'));
-    await vscode.window.showTextDocument(doc, { preview: false });
-    const seen = await screenshotHover("'new-checkout'", 'ON for everyone', 'hover-new-checkout.png');
-    assert.equal(seen.ok, true, seen.error);
-    assert.match(seen.hoverText ?? '', /ON for everyone, serves true · expired 3 days ago · owner payments/);
-    assert.match(seen.hoverText ?? '', /Remove flag \(keep ON\)/);
-    console.log(`hover screenshot: ${seen.screenshot}`);
   });
 });

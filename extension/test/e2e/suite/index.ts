@@ -9,7 +9,12 @@ export async function run(): Promise<void> {
   const M = require('mocha');
   const Mocha = M.default || M;
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
-  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
+  // *.browser.test.js need the code-server runner (real mouse, screenshots); test-electron runs the rest.
+  const browser = process.env.FLAGSWEEP_E2E_BROWSER === '1';
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js') && (browser || !f.endsWith('.browser.test.js')))
+    .sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
   await mocha.loadFilesAsync();
   const failures: number = await new Promise((resolve) => mocha.run(resolve));

@@ -1,0 +1,18 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, fixtureUri, screenshotHover } from './helpers';
+
+// Loaded only by the browser runner (test/e2e/run.js), which performs the real mouse hover and takes the screenshot.
+describe('hover in the browser', () => {
+  before(api);
+
+  it('renders in the browser on a real mouse hover (screenshot saved under test-results/)', async () => {
+    const doc = await vscode.workspace.openTextDocument(fixtureUri('src/checkout/CheckoutPage.tsx'));
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const seen = await screenshotHover("'new-checkout'", 'ON for everyone', 'hover-new-checkout.png');
+    assert.equal(seen.ok, true, seen.error);
+    assert.match(seen.hoverText ?? '', /ON for everyone, serves true · expired 3 days ago · owner payments/);
+    assert.match(seen.hoverText ?? '', /Remove flag \(keep ON\)/);
+    console.log(`hover screenshot: ${seen.screenshot}`);
+  });
+});
