@@ -15,6 +15,8 @@ export interface PresetCall {
   key?: number;
   /** Argument index of the code default value. */
   default?: number;
+  /** The key argument is an array of keys (Flagsmith React `useFlags(['a', 'b'])`): one check per element. */
+  keyList?: boolean;
   /** What the call returns when the flag is missing and no default argument is written. */
   implicitDefault?: unknown;
   negate?: boolean;
@@ -164,6 +166,7 @@ export const SDK_PRESETS: Record<SdkPresetId, SdkPreset> = {
       { call: '*.getValue', evaluates: 'value' },
       { call: '*.isFeatureEnabled', implicitDefault: false, evaluates: 'boolean' },
       { call: '*.getFeatureValue', evaluates: 'value' },
+      { call: 'useFlags', keyList: true, evaluates: 'value', modules: ['flagsmith/react', 'react-native-flagsmith/react'] },
     ],
   },
   configcat: {

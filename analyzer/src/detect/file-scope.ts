@@ -120,7 +120,7 @@ export class FileScope {
 
   /** Adds a check (once per node: a node matched by two routes is one check). */
   add(found: Found): FlagCheck | undefined {
-    const id = `${found.node.pos}:${found.node.end}:${found.kind}`;
+    const id = `${found.node.pos}:${found.node.end}:${found.keyNode.pos}:${found.kind}`;
     if (this.seen.has(id)) return undefined;
     this.seen.add(id);
     const { resolution } = found;

@@ -59,6 +59,15 @@ function mayCallFlagFunction(call: ts.CallExpression, name: string, scope: FileS
 
 function addCallCheck(call: ts.CallExpression, m: CallMatcher, scope: FileScope): void {
   const arg = call.arguments[m.keyArg];
+  if (m.keyList && arg && ts.isArrayLiteralExpression(arg)) {
+    for (const el of arg.elements) {
+      const resolution: KeyResolution = ts.isSpreadElement(el)
+        ? { key: null, dynamic: { expression: el.getText(scope.sf), reason: 'spread element' } }
+        : scope.ctx.resolver.resolve(el, scope.sf, scope.file);
+      scope.add({ matcher: m, kind: 'call', node: call, keyNode: el, resolution, evaluates: m.evaluates === 'infer' ? 'value' : m.evaluates });
+    }
+    return;
+  }
   const resolution: KeyResolution = !arg
     ? { key: null, dynamic: { expression: call.getText(scope.sf), reason: `no key argument at position ${m.keyArg}` } }
     : ts.isSpreadElement(arg)

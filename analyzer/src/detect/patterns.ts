@@ -23,6 +23,8 @@ export interface CallMatcher extends MatcherOrigin {
   callee: readonly string[];
   imported: boolean;
   keyArg: number;
+  /** The key argument is an array literal of keys. */
+  keyList: boolean;
   defaultArg?: number;
   implicitDefault?: unknown;
   hasImplicitDefault: boolean;
@@ -234,6 +236,7 @@ function presetMatcher(sdk: string, presetModules: readonly string[], p: PresetP
       // Without an import to go through, a global SDK's functions are matched by name.
       imported: callee[0] !== '*' && !isGlobal,
       keyArg,
+      keyList: p.keyList ?? false,
       defaultArg: p.default,
       implicitDefault: p.implicitDefault,
       hasImplicitDefault: 'implicitDefault' in p,
@@ -264,6 +267,7 @@ function customMatcher(p: PatternConfig): Matcher {
       callee: segments(p.call),
       imported: false,
       keyArg: p.key,
+      keyList: false,
       defaultArg: p.default,
       hasImplicitDefault: false,
       negate: p.negate,

@@ -76,9 +76,11 @@ const SCENARIOS: Scenario[] = [
   },
   {
     fixture: 'detect-flagsmith',
-    title: 'Flagsmith client: hasFeature and getValue',
+    title: 'Flagsmith: React useFlags([keys]) gives one check per key; client hasFeature and getValue',
     checks: [
-      { file: 'src/client.ts', line: 4, column: 7, key: 'header-v2', kind: 'call', sdk: 'flagsmith', evaluates: 'boolean' },
+      { file: 'src/Header.tsx', line: 4, column: 17, key: 'header_banner', kind: 'call', sdk: 'flagsmith', evaluates: 'value', keyLine: 4, keyColumn: 27 },
+      { file: 'src/Header.tsx', line: 4, column: 17, key: 'header_color', kind: 'call', sdk: 'flagsmith', evaluates: 'value', keyLine: 4, keyColumn: 44 },
+      { file: 'src/client.ts', line: 4, column: 7, key: 'header-v2', kind: 'call', sdk: 'flagsmith', evaluates: 'boolean', defaultValue: false },
       { file: 'src/client.ts', line: 5, column: 12, key: 'header-title', kind: 'call', evaluates: 'value' },
     ],
   },
