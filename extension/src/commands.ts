@@ -67,8 +67,14 @@ export function registerCommands(index: WorkspaceIndex, tokens: TokenStore): vsc
   ];
 }
 
+/** What the cleanup command returns: the edits it applied (or, with dryRun, would apply) and each file's result. */
+export interface CleanupOutcome {
+  edits: PlainFileEdit[];
+  after: Record<string, string>;
+}
+
 /** Plans a project-wide cleanup with the engine and applies it through the refactor preview. */
-async function cleanupEverywhere(index: WorkspaceIndex, t: ReturnType<typeof target>): Promise<PlainFileEdit[] | undefined> {
+async function cleanupEverywhere(index: WorkspaceIndex, t: ReturnType<typeof target>): Promise<CleanupOutcome | undefined> {
   if (!t) return undefined;
   await index.whenReady();
   const folder = index.folderByRoot(t.root);
@@ -97,11 +103,12 @@ async function cleanupEverywhere(index: WorkspaceIndex, t: ReturnType<typeof tar
     needsConfirmation: true,
     relativeName: (f) => vscode.workspace.asRelativePath(f),
   });
-  if (t.dryRun) return files;
+  const outcome = { edits: files, after: Object.fromEntries(plan.files.map((f) => [f.file, f.after])) };
+  if (t.dryRun) return outcome;
   if (files.length === 0) void vscode.window.showInformationMessage(`flagsweep: nothing to change for "${t.key}".`);
   else await vscode.workspace.applyEdit(toWorkspaceEdit(files), { isRefactoring: true });
   if (plan.leftForHuman.length > 0) void vscode.commands.executeCommand('flagsweep.showLeftovers', t.key, plan.leftForHuman);
-  return files;
+  return outcome;
 }
 
 async function showUsages(index: WorkspaceIndex, t: ReturnType<typeof target>): Promise<void> {

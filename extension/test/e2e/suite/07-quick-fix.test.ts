@@ -1,13 +1,49 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 // The same engine bundle the extension loads: the library `flagsweep cleanup` runs.
 import { cleanupFlag, loadConfig } from '@flagsweep/analyzer';
+import type { CleanupOutcome } from '../../../src/commands';
 import { api, fixtureUri, positionOf, waitFor, workspaceRoot } from './helpers';
+
+/** Runs the real CLI (`flagsweep cleanup <key> --value <v>`, which writes files) on a copy of the workspace. */
+function cliCleanup(key: string, value: string): Map<string, string> {
+  const repo = process.env.FLAGSWEEP_E2E_REPO;
+  if (!repo) throw new Error('FLAGSWEEP_E2E_REPO is not set: run through test/e2e/run.js');
+  const cli = path.join(repo, 'analyzer/dist/cli/main.js');
+  if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: build the analyzer (npx tsc -b)`);
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-cli-'));
+  fs.cpSync(workspaceRoot(), copy, { recursive: true });
+  const run = spawnSync(process.execPath, [cli, 'cleanup', key, '--value', value, '--no-color'], {
+    cwd: copy,
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', FLAGSWEEP_NOW: '2026-11-22' },
+    encoding: 'utf8',
+  });
+  assert.ok(run.status === 0 || run.status === 1, `flagsweep cleanup exited ${run.status}: ${run.stderr}`);
+  const changed = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else {
+        const original = path.join(workspaceRoot(), path.relative(copy, p));
+        const text = fs.readFileSync(p, 'utf8');
+        if (!fs.existsSync(original) || fs.readFileSync(original, 'utf8') !== text) changed.set(original, text);
+      }
+    }
+  };
+  walk(copy);
+  fs.rmSync(copy, { recursive: true, force: true });
+  return changed;
+}
 
 describe('code actions', () => {
   before(api);
 
-  it('offers "here" and "everywhere" fixes; the everywhere edit needs confirmation and matches the cleanup library', async () => {
+  it('offers "here" and "everywhere" fixes on the check', async () => {
     const uri = fixtureUri('src/checkout/CheckoutPage.tsx');
     const doc = await vscode.workspace.openTextDocument(uri);
     const pos = positionOf(doc, "'new-checkout'", 3);
@@ -15,19 +51,6 @@ describe('code actions', () => {
     const titles = actions.map((a) => a.title);
     assert.ok(titles.includes('Remove flag "new-checkout" here (keep ON)'), titles.join(' | '));
     assert.ok(titles.includes('Remove flag "new-checkout" everywhere (2 files, keep ON)…'), titles.join(' | '));
-
-    const { index } = await api();
-    const planned = await vscode.commands.executeCommand<{ file: string; metadata: { needsConfirmation: boolean } }[]>('flagsweep.cleanupFlag', {
-      key: 'new-checkout',
-      folder: index.all()[0].root,
-      value: true,
-      dryRun: true,
-    });
-    const library = await cleanupFlag({ config: loadConfig(workspaceRoot()), key: 'new-checkout', value: true, scope: { kind: 'project' } });
-    assert.deepEqual(planned.map((f) => f.file).sort(), library.files.map((f) => f.file).sort());
-    assert.ok(planned.length >= 2 && planned.every((f) => f.metadata.needsConfirmation), 'every entry goes through the refactor preview');
-    const constants = library.files.find((f) => f.file.endsWith('/src/flags.ts'));
-    assert.ok(constants && !constants.after.includes('NEW_CHECKOUT'), 'the now-unused constant is removed');
   });
 
   it('"Remove flag here (keep ON)" rewrites the file exactly as the cleanup library does', async () => {
@@ -48,8 +71,25 @@ describe('code actions', () => {
     assert.ok(!doc.getText().includes('useFlag'), 'the check and its now-unused import are gone');
     assert.ok(!doc.getText().includes('LegacyCheckout'), 'the dead branch and its import are gone');
     await doc.save();
-
     const { index } = await api();
     await waitFor('the index to drop the removed usage', () => index.all()[0].record('new-checkout')?.usages.length === 1, 2000);
+  });
+
+  it('"Remove flag everywhere" needs confirmation (refactor preview) and gives what `flagsweep cleanup` writes', async () => {
+    const { index } = await api();
+    const outcome = await vscode.commands.executeCommand<CleanupOutcome>('flagsweep.cleanupFlag', { key: 'new-checkout', folder: index.all()[0].root, value: true, dryRun: true });
+    assert.ok(outcome.edits.length > 0 && outcome.edits.every((f) => f.metadata.needsConfirmation), 'every entry goes through the refactor preview');
+
+    const cli = cliCleanup('new-checkout', 'true');
+    assert.deepEqual([...cli.keys()].sort(), outcome.edits.map((f) => f.file).sort(), 'the same files change');
+    // Apply the planned edits (here without the preview) and compare every file with the CLI's.
+    const edit = new vscode.WorkspaceEdit();
+    for (const f of outcome.edits) for (const e of f.edits) edit.replace(vscode.Uri.file(f.file), new vscode.Range(e.range.startLine, e.range.startCharacter, e.range.endLine, e.range.endCharacter), e.newText);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    for (const [file, text] of cli) assert.equal((await vscode.workspace.openTextDocument(vscode.Uri.file(file))).getText(), text, file);
+    const constants = cli.get(path.join(workspaceRoot(), 'src/flags.ts')) ?? '';
+    assert.ok(!constants.includes('NEW_CHECKOUT'), 'the now-unused constant is removed');
+    await vscode.workspace.saveAll();
+    await waitFor('no usage of the flag left in the index', () => !index.all()[0].record('new-checkout')?.usages.length, 3000);
   });
 });
