@@ -104,6 +104,15 @@ export class RoundContext {
       }
     }
     const text = movedText(this.sf, source, target);
+    // `(flag ? 'on' : 'off')` → `'on'`, not `('on')`: parentheses that only grouped the replaced expression go.
+    const parens = target.parent;
+    if (parens && ts.isParenthesizedExpression(parens) && isAtomic(source) && !text.includes('\n') && !ts.isParenthesizedExpression(parens.parent)) {
+      const outer = climbParens(parens);
+      if (!(ts.isArrowFunction(outer.parent) && ts.isObjectLiteralExpression(skipTransparent(source)))) {
+        this.replace(parens, text);
+        return;
+      }
+    }
     this.replace(target, needsParens(source, target) ? `(${text})` : text);
   }
 
@@ -117,6 +126,24 @@ export class RoundContext {
     }
     this.replace(target, this.marker(value));
   }
+}
+
+/** An expression that never needs parentheses around it. */
+function isAtomic(node: ts.Node): boolean {
+  return (
+    ts.isIdentifier(node) ||
+    ts.isStringLiteral(node) ||
+    ts.isNumericLiteral(node) ||
+    ts.isNoSubstitutionTemplateLiteral(node) ||
+    node.kind === ts.SyntaxKind.TrueKeyword ||
+    node.kind === ts.SyntaxKind.FalseKeyword ||
+    node.kind === ts.SyntaxKind.NullKeyword ||
+    node.kind === ts.SyntaxKind.ThisKeyword ||
+    ts.isCallExpression(node) ||
+    ts.isPropertyAccessExpression(node) ||
+    ts.isElementAccessExpression(node) ||
+    ts.isJsxSelfClosingElement(node)
+  );
 }
 
 export function climbParens(node: ts.Node): ts.Node {

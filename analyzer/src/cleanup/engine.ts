@@ -120,6 +120,8 @@ export function cleanupFileText(opts: FileCleanupOptions): FileCleanupResult {
     if (round === MAX_ROUNDS - 1) throw new RewriteError(`${file}: the cleanup did not settle after ${MAX_ROUNDS} rounds`, file, 0, 0);
   }
 
+  text = trimLeadingBlankLines(opts.text, text);
+
   // Report what is left for a person, from one last pass that changes nothing.
   const left: (LeftSite & { offset: number })[] = [];
   const finalSf = parseSource(file, text);
@@ -140,6 +142,19 @@ export function cleanupFileText(opts: FileCleanupOptions): FileCleanupResult {
  * One bottom-up pass of every simplification rule. A node whose subtree already changed this round is skipped:
  * its own rewrite would overlap and wait for the re-parse anyway.
  */
+/** Imports removed from the top of a file must not leave it starting with blank lines it did not have. */
+function trimLeadingBlankLines(before: string, after: string): string {
+  const blankPrefix = (t: string): number => {
+    let end = 0;
+    for (;;) {
+      const nl = t.indexOf('\n', end);
+      if (nl === -1 || t.slice(end, nl).trim() !== '') return end;
+      end = nl + 1;
+    }
+  };
+  return blankPrefix(before) > 0 ? after : after.slice(blankPrefix(after));
+}
+
 function simplifyRound(ctx: RoundContext): void {
   const visit = (node: ts.Node): boolean => {
     // Statements first (an `if` decided by its condition goes at once), then whole decided expressions.

@@ -112,7 +112,7 @@ export function findKeyConstants(file: string, text: string, key: string): KeyDe
       while (ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isParenthesizedExpression(init)) init = init.expression;
       const isKey = (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)) && init.text === key;
       const name = ts.isIdentifier(n.name) || ts.isStringLiteral(n.name) ? n.name.text : undefined;
-      const constant = !ts.isVariableDeclaration(n) || (n.parent.flags & ts.NodeFlags.Const) !== 0;
+      const constant = ts.isVariableDeclaration(n) ? (n.parent.flags & ts.NodeFlags.Const) !== 0 : ts.isEnumMember(n) || inConstObject(n);
       if (isKey && name && constant) {
         const start = n.getStart(sf);
         const a = sf.getLineAndCharacterOfPosition(start);
@@ -124,4 +124,21 @@ export function findKeyConstants(file: string, text: string, key: string): KeyDe
   };
   visit(sf);
   return out;
+}
+
+/** A member of an object literal (possibly nested, never inside an array) that initializes a `const`: a constants map. */
+function inConstObject(prop: ts.PropertyAssignment): boolean {
+  let n: ts.Node = prop.parent;
+  for (;;) {
+    const p = n.parent;
+    if (ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || ts.isParenthesizedExpression(p) || (ts.isPropertyAssignment(p) && ts.isObjectLiteralExpression(p.parent))) {
+      n = ts.isPropertyAssignment(p) ? p.parent : p;
+      continue;
+    }
+    if (ts.isCallExpression(p) && p.expression.getText() === 'Object.freeze') {
+      n = p;
+      continue;
+    }
+    return ts.isVariableDeclaration(p) && (p.parent.flags & ts.NodeFlags.Const) !== 0;
+  }
 }

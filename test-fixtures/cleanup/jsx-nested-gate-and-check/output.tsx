@@ -1,5 +1,3 @@
 export function Page({ client }: Props) {
-  return (
-    <A />
-  );
+  return <A />;
 }

@@ -1,0 +1,129 @@
+'use strict';
+// Cleanup benchmark: one flag used in exactly 50 files of the ~1M-line corpus. The corpus is copied to a temp
+// folder and a 50-file overlay that reads the flag (calls, negated calls, a constant, a hook destructure, a JSX
+// gate, a config entry, a function returning the check) is written into the copy. Then a whole-project
+// cleanupFlag (no writes) is timed: listing, prefiltering every file, loading only the files that mention the
+// flag, and cleaning them. Budget: under 5 s.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { ensureCorpus } = require('../corpus');
+
+const ANALYZER = path.resolve(__dirname, '../../analyzer/dist');
+const KEY = 'bench-cleanup-flag';
+const FILES = 50;
+
+function overlayFile(i) {
+  const n = String(i).padStart(2, '0');
+  switch (i % 5) {
+    case 0:
+      return [`bench${n}.ts`, `import { flags } from '../flags-client';
+import { BENCH_CLEANUP_FLAG } from './keys';
+
+export function price${n}(total: number): number {
+  if (flags.isEnabled(BENCH_CLEANUP_FLAG)) {
+    return total * 0.9;
+  }
+  return total;
+}
+`];
+    case 1:
+      return [`bench${n}.ts`, `import { flags } from '../flags-client';
+
+export function label${n}(): string {
+  const on = flags.isEnabled('${KEY}');
+  log('label');
+  return on ? 'New' : 'Old';
+}
+
+function log(x: string): void {
+  console.log(x);
+}
+`];
+    case 2:
+      return [`bench${n}.tsx`, `import { useToggles } from '../toggles';
+
+export function Panel${n}() {
+  const { '${KEY}': benchOn, other } = useToggles();
+  return (
+    <section>
+      {benchOn ? <NewPanel /> : <OldPanel />}
+      {other && <Extra />}
+    </section>
+  );
+}
+`];
+    case 3:
+      return [`bench${n}.tsx`, `import { Feature } from '../feature';
+import { flags } from '../flags-client';
+
+export function Page${n}() {
+  if (flags.isDisabled('${KEY}')) return null;
+  return (
+    <main>
+      <Feature flag="${KEY}">
+        <Banner />
+      </Feature>
+    </main>
+  );
+}
+`];
+    default:
+      return [`bench${n}.js`, `const { flags } = require('../flags-client');
+
+function isBenchOn() {
+  return flags.isEnabled('${KEY}');
+}
+
+module.exports.routes${n} = [
+  { path: '/a', page: 'a' },
+  { path: '/b', page: 'b', flag: '${KEY}' },
+];
+module.exports.run${n} = () => (isBenchOn() ? 'on' : 'off');
+`];
+  }
+}
+
+async function main() {
+  const corpus = ensureCorpus();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-bench-cleanup-'));
+  try {
+    fs.cpSync(corpus, dir, { recursive: true });
+    writeOverlay(dir);
+    const { loadConfig, cleanupFlag } = require(ANALYZER);
+    const config = loadConfig(dir);
+    const started = performance.now();
+    const result = await cleanupFlag({ config, key: KEY, value: true, scope: { kind: 'project' } });
+    const ms = performance.now() - started;
+    if (result.errors.length > 0) throw new Error(result.errors.map((e) => e.message).join('\n'));
+    console.log(`cleanup wall time: ${Math.round(ms)} ms`);
+    console.log(`files scanned: ${result.stats.filesScanned}`);
+    console.log(`files loaded: ${result.stats.filesLoaded}`);
+    console.log(`files changed: ${result.files.length}`);
+    console.log(`checks cleaned: ${result.stats.checksCleaned}/${result.stats.checksFound}`);
+    console.log(`lines removed: ${result.stats.linesRemoved}`);
+    console.log(`sites left for a human: ${result.leftForHuman.length}`);
+    console.log(`within 5 s budget: ${ms < 5000 ? 'yes' : 'no'}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function writeOverlay(dir) {
+  const overlay = path.join(dir, 'src', 'cleanup-bench');
+  fs.mkdirSync(overlay, { recursive: true });
+  fs.writeFileSync(path.join(overlay, 'keys.ts'), `export const BENCH_CLEANUP_FLAG = '${KEY}';\n`);
+  for (let i = 1; i < FILES; i++) {
+    const [name, text] = overlayFile(i);
+    fs.writeFileSync(path.join(overlay, name), text);
+  }
+}
+
+module.exports = { writeOverlay, KEY };
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}
