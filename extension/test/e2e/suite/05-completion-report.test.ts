@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, fixtureUri } from './helpers';
+import { api, fixtureUri, waitFor } from './helpers';
 
 describe('completion and report', () => {
   before(api);
@@ -19,6 +19,24 @@ describe('completion and report', () => {
     const del = new vscode.WorkspaceEdit();
     del.deleteFile(uri);
     await vscode.workspace.applyEdit(del);
+  });
+
+  it('validates flagsweep.config.json against the published schema (jsonValidation)', async () => {
+    const doc = await vscode.workspace.openTextDocument(fixtureUri('flagsweep.config.json'));
+    await vscode.window.showTextDocument(doc);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, doc.positionAt(doc.getText().indexOf('{') + 1), '\n  "keys": { "case": "Title Case" }, "bogusField": 1,');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      const problems = await waitFor('schema diagnostics from the JSON language server', () => {
+        const list = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source !== 'flagsweep');
+        return list.length >= 2 && list;
+      }, 20_000);
+      assert.ok(problems.some((d) => /bogusField/.test(d.message)), problems.map((d) => d.message).join(' | '));
+      assert.ok(problems.some((d) => /kebab-case/.test(d.message)), problems.map((d) => d.message).join(' | '));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
   });
 
   it('opens the tech-debt report in a webview', async () => {
