@@ -54,6 +54,8 @@ export class FolderIndex {
   readonly config: ResolvedConfig;
   private ctx: DetectContext;
   private readonly files = new Map<string, FileEntry>();
+  /** Every file the config covers (include/exclude/.gitignore), as listed at index time plus admitted new files. */
+  private readonly listed = new Set<string>();
   private readonly sources: FlagSource[];
   private snapshots: SourceSnapshot[] = [];
   private states = new Map<string, FlagState>();
@@ -92,6 +94,7 @@ export class FolderIndex {
   /** Scans every source file. `shouldYield` lets the caller give the event loop a turn (the extension host stays responsive). */
   async indexAll(onProgress?: (done: number, total: number) => void): Promise<void> {
     const list = await listSourceFiles(this.config);
+    for (const f of list) this.listed.add(f);
     let lastYield = Date.now();
     for (let i = 0; i < list.length; i++) {
       this.scan(list[i]);
@@ -130,9 +133,20 @@ export class FolderIndex {
     return entry;
   }
 
-  /** Is this file one the config scans (by the include/exclude lists as listed at index time)? */
+  /** Is this file one the config scans? (Known files only: see `admit` for new ones.) */
   isSourceFile(file: string): boolean {
-    return /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/.test(file) && !file.endsWith('.d.ts') && file.startsWith(this.config.root + path.sep);
+    return this.listed.has(file.replace(/\\/g, '/'));
+  }
+
+  /** A file created after indexing: asks the same file lister the scan uses whether the config covers it. */
+  async admit(file: string): Promise<boolean> {
+    const posix = file.replace(/\\/g, '/');
+    if (this.listed.has(posix)) return true;
+    if (!posix.startsWith(this.config.root.replace(/\\/g, '/') + '/')) return false;
+    const found = await listSourceFiles(this.config, [posix]);
+    if (!found.includes(posix)) return false;
+    this.listed.add(posix);
+    return true;
   }
 
   /** Re-scans one changed file (saved or not). Returns the files whose results changed. */
@@ -159,6 +173,7 @@ export class FolderIndex {
 
   removeFile(file: string): void {
     this.files.delete(file);
+    this.listed.delete(file);
     this.ctx.resolver.forget(file);
     this.cachedRecords = undefined;
   }

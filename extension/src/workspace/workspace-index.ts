@@ -155,7 +155,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     const index = entry.index;
     const isFlagFile = index.localSourceFiles().includes(file);
     const isConfig = file === index.config.configFile;
-    if (!isFlagFile && !isConfig && !(SOURCE_FILE.test(file) && index.isSourceFile(file))) return;
+    // Unknown code files (new ones, or excluded ones like node_modules) are checked against the config before any scan.
+    if (!isFlagFile && !isConfig && !SOURCE_FILE.test(file)) return;
     clearTimeout(this.pending.get(file));
     const run = () => {
       this.pending.delete(file);
@@ -164,8 +165,10 @@ export class WorkspaceIndex implements vscode.Disposable {
         void this.loadStates(entry, index, { force: false, localOnly: true }).then(() => this.emitter.fire({ root: index.root }));
         return;
       }
-      const changed = index.updateFile(file.replace(/\\/g, '/'), text());
-      this.emitter.fire({ root: index.root, files: changed });
+      const posix = file.replace(/\\/g, '/');
+      const update = () => this.emitter.fire({ root: index.root, files: index.updateFile(posix, text()) });
+      if (index.isSourceFile(posix)) return update();
+      if (fs.existsSync(file)) void index.admit(posix).then((covered) => covered && update());
     };
     this.pending.set(file, setTimeout(run, readSettings(entry.folder).debounceMs));
   }
@@ -174,7 +177,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   flush(file: string): void {
     const entry = this.entryFor(file);
     const timer = this.pending.get(file);
-    if (!entry?.index || !timer || !SOURCE_FILE.test(file)) return;
+    if (!entry?.index || !timer || !entry.index.isSourceFile(file)) return;
     clearTimeout(timer);
     this.pending.delete(file);
     const changed = entry.index.updateFile(file.replace(/\\/g, '/'), this.readFile(file));

@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { FolderIndex } from '../../src/engine/folder-index';
+
+const FIXTURE = path.resolve(__dirname, '../../../test-fixtures/vscode-checkout');
+const NOW = new Date(Date.UTC(2026, 10, 22));
+
+describe('FolderIndex (the workspace index behind every provider)', () => {
+  let root: string;
+  let index: FolderIndex;
+  const unsaved = new Map<string, string>();
+  const readFile = (f: string) => unsaved.get(f) ?? (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined);
+
+  beforeEach(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-index-'));
+    fs.cpSync(FIXTURE, root, { recursive: true });
+    unsaved.clear();
+    index = new FolderIndex({ root, readFile, now: NOW });
+    await Promise.all([index.indexAll(), index.loadStates({ env: {}, offline: true })]);
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('builds records for the fixture: statuses as the lifecycle core decides them', () => {
+    const statuses = Object.fromEntries(index.records().map((r) => [r.key, r.status]));
+    assert.deepEqual(statuses, {
+      'beta-reports': 'missing',
+      'dark-mode': 'expiring',
+      'legacy-banner': 'stale',
+      'new-checkout': 'expired',
+      newNav: 'active',
+      'search-v2': 'active',
+    });
+  });
+
+  it('maps a camelCase hook member to its source key', () => {
+    const file = `${root}/src/search/SearchBox.tsx`;
+    const check = index.fileEntry(file)!.checks[0];
+    assert.equal(check.key, 'searchV2');
+    assert.equal(index.recordForCheck(check)?.key, 'search-v2');
+  });
+
+  it('re-scans one changed file with unsaved text', () => {
+    const file = `${root}/src/reports.ts`;
+    unsaved.set(file, readFile(file) + "\nexport const again = () => client.getBooleanValue('beta-reports', true);\n");
+    assert.deepEqual(index.updateFile(file, unsaved.get(file)), [file]);
+    assert.equal(index.record('beta-reports')?.usages.length, 2);
+  });
+
+  it('re-scans files that import keys when a declaration changes', () => {
+    const flags = `${root}/src/flags.ts`;
+    const changed = index.updateFile(flags, readFile(flags)!.replace("NEW_CHECKOUT = 'new-checkout'", "NEW_CHECKOUT = 'new-checkout-v2'"));
+    assert.ok(changed.includes(`${root}/src/checkout/summary.ts`), changed.join(', '));
+  });
+
+  it('re-reads only local flag files, with unsaved text', async () => {
+    const flagd = `${root}/flags.flagd.json`;
+    unsaved.set(flagd, readFile(flagd)!.replace('"defaultVariant": "on"', '"defaultVariant": "off"'));
+    await index.loadStates({ env: {}, offline: true, localOnly: true });
+    assert.deepEqual(index.record('new-checkout')?.winner, { kind: 'value', value: false, variant: 'off' });
+  });
+
+  it('admits new files the config covers and nothing it excludes', async () => {
+    fs.mkdirSync(`${root}/node_modules/sdk`, { recursive: true });
+    fs.writeFileSync(`${root}/node_modules/sdk/index.ts`, "useFlag('x')");
+    fs.writeFileSync(`${root}/src/new.ts`, "import { OpenFeature } from '@openfeature/web-sdk';\nOpenFeature.getClient().getBooleanValue('dark-mode', false);\n");
+    assert.equal(await index.admit(`${root}/node_modules/sdk/index.ts`), false);
+    assert.equal(await index.admit(`${root}/src/new.ts`), true);
+    index.updateFile(`${root}/src/new.ts`);
+    assert.equal(index.record('dark-mode')?.usages.length, 2);
+  });
+});
