@@ -1,20 +1,19 @@
+import * as path from 'node:path';
 import * as ts from 'typescript';
 import type { TSESLint } from '@typescript-eslint/utils';
 import {
-  createDetectContext,
   detectInSourceFile,
   mayContainFlagCheck,
   scriptKindFor,
-  type DetectContext,
   type FlagAnnotation,
   type FlagCheck,
   type KeyDeclaration,
-  type ResolvedConfig,
 } from '@flagsweep/analyzer';
+import { detectContextFor } from './detect-context';
 import { getProject, type Project } from './project';
+import { keyedAnnotations, noteLintedFile } from './project-annotations';
 import { samePath } from './rule-helpers';
 import { parseSettings } from './settings';
-import { readProjectFile } from './source-files';
 import { resolveToday } from './today';
 
 /** What the core found in one file, computed once per file and shared by every flagsweep rule. */
@@ -44,7 +43,6 @@ export interface AnyContext {
 }
 
 const factsBySource = new WeakMap<object, FileFacts>();
-const detectContexts = new WeakMap<ResolvedConfig, DetectContext>();
 
 export function getFileFacts(context: AnyContext): FileFacts {
   const sourceCode = context.sourceCode;
@@ -76,7 +74,10 @@ function computeFacts(context: AnyContext): FileFacts {
   const detect = detectContextFor(project.config);
   const text = context.sourceCode.text;
   // The prefilter keeps the per-file cost near zero for the (many) files that can't contain a flag check.
-  if (!mayContainFlagCheck(text, detect.patterns)) return facts;
+  if (!mayContainFlagCheck(text, detect.patterns)) {
+    noteLintedFile(project.config, context.filename, []);
+    return facts;
+  }
   let result: ReturnType<typeof detectInSourceFile>;
   try {
     result = detectInSourceFile(sourceFileFor(context), detect);
@@ -89,16 +90,8 @@ function computeFacts(context: AnyContext): FileFacts {
   facts.declarations = result.declarations;
   facts.localDeclarations = result.declarations.filter((d) => samePath(d.file, context.filename));
   facts.annotations = result.annotations;
+  noteLintedFile(project.config, context.filename, keyedAnnotations(result, context.filename.split(path.sep).join('/')));
   return facts;
-}
-
-export function detectContextFor(config: ResolvedConfig): DetectContext {
-  let detect = detectContexts.get(config);
-  if (!detect) {
-    detect = createDetectContext(config, { readFile: readProjectFile });
-    detectContexts.set(config, detect);
-  }
-  return detect;
 }
 
 /**
