@@ -1,5 +1,4 @@
 import { ts } from 'ts-morph';
-import type { FlagCheck } from '../model';
 import { RoundContext, type LeftSite } from './context';
 import { type TextEdit, applyEdits, pickGroups } from './edits';
 import { foldExpression, foldWhole } from './fold';
@@ -9,7 +8,8 @@ import { bindSource, describeSyntaxError, parseSource, syntaxErrors } from './pa
 import { pruneDead, referencedDeclarations, removeFlagOverrides } from './prune';
 import { References } from './scope';
 import { collapseStatement } from './statements';
-import { substituteCheck } from './substitute';
+import { type EngineCheck, substituteCheck } from './substitute';
+import { flagExportsOf, removeExportedDeclarations } from './exports';
 import { inlineValues } from './variables';
 
 /** A rewrite that would leave a file that no longer parses. Nothing of the file may be written. */
@@ -30,7 +30,9 @@ export interface FileCleanupOptions {
   text: string;
   value: unknown;
   /** The checks of the flag being cleaned in `text` (the scanner's output for this file, filtered to the key). */
-  findChecks: (text: string) => FlagCheck[];
+  findChecks: (text: string) => EngineCheck[];
+  /** Exported declarations (names) to delete first: flag functions the project no longer calls anywhere. */
+  removeExports?: readonly string[];
   /** config.patterns, for gate components' prop names. */
   patterns: readonly unknown[];
   /** Names an override map may use for the flag (the key and its camelCase form). Empty: leave overrides alone. */
@@ -41,8 +43,17 @@ export interface FileCleanupOptions {
   markers?: MarkerTable;
 }
 
+/** An exported function (or constant) that, after the cleanup, only returns (holds) a substituted value. */
+export interface FlagExport {
+  name: string;
+  kind: 'function' | 'const';
+  value: unknown;
+}
+
 export interface FileCleanupResult {
   text: string;
+  /** Exports reduced to a constant value: their importers can be cleaned too. */
+  flagExports: FlagExport[];
   left: LeftSite[];
   /** Checks of the flag substituted in this file. */
   substituted: number;
@@ -68,6 +79,15 @@ export function cleanupFileText(opts: FileCleanupOptions): FileCleanupResult {
   let text = opts.text;
   let substituted = 0;
   const noLeft = (): void => undefined;
+  if (opts.removeExports && opts.removeExports.length > 0) {
+    const ctx = new RoundContext(file, original, markers, noLeft);
+    removeExportedDeclarations(ctx, opts.removeExports);
+    const edits = pickGroups(ctx.groups);
+    if (edits.length > 0) {
+      text = applyChecked(file, text, ctx, edits);
+      substituted++;
+    }
+  }
 
   // 1. Substitution, re-detecting after every round (a gate's children may hold further checks).
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -98,7 +118,7 @@ export function cleanupFileText(opts: FileCleanupOptions): FileCleanupResult {
       reportCtx.reporting = true;
       for (const c of opts.findChecks(text)) substituteCheck(reportCtx, c, opts.value, opts.patterns);
     }
-    return { text, left: left.map(({ file: f, line, column, reason }) => ({ file: f, line, column, reason })), substituted };
+    return { text, flagExports: [], left: left.map(({ file: f, line, column, reason }) => ({ file: f, line, column, reason })), substituted };
   }
 
   // 2. Simplify to a fixpoint. 3. Prune. Pruning can expose more to simplify, so both repeat until quiet.
@@ -131,11 +151,13 @@ export function cleanupFileText(opts: FileCleanupOptions): FileCleanupResult {
   for (const c of opts.siteOffset === undefined ? remaining : []) substituteCheck(reportCtx, c, opts.value, opts.patterns);
   simplifyRound(reportCtx);
 
+  const flagExports = flagExportsOf(reportCtx);
+
   // 4. Markers still in the code become literals.
   const finalEdits = finalizeMarkers(finalSf, markers, preferredQuote(original));
   const finalText = applyEdits(text, finalEdits);
   if (finalEdits.length > 0) verifyParses(file, finalText, finalSf, finalEdits);
-  return { text: finalText, left: left.map((s) => relocate(s, finalEdits, finalText)), substituted };
+  return { text: finalText, flagExports, left: left.map((s) => relocate(s, finalEdits, finalText)), substituted };
 }
 
 /**

@@ -4,7 +4,8 @@ import { createDetectContext, detectFile, listSourceFiles, type DetectContext } 
 import type { Diagnostic, FlagCheck, KeyDeclaration } from '../model';
 import { removeFlagDefinition } from './definition';
 import { countLinesRemoved, minimalEdits } from './edits';
-import { RewriteError, cleanupFileText } from './engine';
+import { RewriteError, cleanupFileText, type FlagExport } from './engine';
+import { cleanImportersOfFlagExports } from './importers';
 import { declaredName, findKeyConstants, removeUnusedKeyDeclarations } from './key-declarations';
 import { checkReadsKey, keySpellings } from './keys';
 import { MarkerTable } from './markers';
@@ -104,6 +105,7 @@ export async function cleanupFlag(request: CleanupRequest): Promise<CleanupResul
 
   const markers = new MarkerTable();
   const after = new Map<string, string>();
+  const exportsByFile = new Map<string, FlagExport[]>();
   const overrideNames = scope.kind === 'site' ? new Set<string>() : new Set(spellings);
   for (const l of loaded.values()) {
     try {
@@ -119,11 +121,21 @@ export async function cleanupFlag(request: CleanupRequest): Promise<CleanupResul
         markers,
       });
       after.set(l.file, out.text);
+      if (out.flagExports.length > 0) exportsByFile.set(l.file, out.flagExports);
       result.stats.checksCleaned += out.substituted;
       result.leftForHuman.push(...out.left);
     } catch (e) {
       if (!(e instanceof RewriteError)) throw e;
       result.errors.push({ kind: e.line === 0 ? 'parse' : 'rewrite', file: e.file, line: e.line || undefined, column: e.column || undefined, message: e.message });
+    }
+  }
+
+  if (scope.kind === 'project' && result.errors.length === 0 && exportsByFile.size > 0) {
+    try {
+      cleanImportersOfFlagExports({ candidates, exportsByFile, after, textOf, key, value, markers, patterns: config.patterns, result, loaded: new Set(loaded.keys()) });
+    } catch (e) {
+      if (!(e instanceof RewriteError)) throw e;
+      result.errors.push({ kind: 'rewrite', file: e.file, line: e.line, column: e.column, message: e.message });
     }
   }
 

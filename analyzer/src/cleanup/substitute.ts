@@ -6,8 +6,15 @@ import { References } from './scope';
 import { removeListElement } from './text';
 import { removeDeclarator } from './variables';
 
+/**
+ * A check the engine substitutes: a scanner FlagCheck, or a call of a flag function imported from a module the
+ * cleanup already reduced to a constant (`isNewCheckout()` → the value it now returns), which carries that value.
+ */
+export type EngineCheck = FlagCheck & { fixedValue?: { value: unknown } };
+
 /** The value a check evaluates to once the flag is fixed to `value`, or why that cannot be said. */
-export function checkValue(check: FlagCheck, value: unknown): { value: unknown } | { reason: string } {
+export function checkValue(check: EngineCheck, value: unknown): { value: unknown } | { reason: string } {
+  if (check.fixedValue) return check.fixedValue;
   if (check.evaluates === 'boolean') {
     if (typeof value !== 'boolean') return { reason: `this check reads the flag as a boolean, but the value given is ${JSON.stringify(value)}` };
     return { value: check.polarity === 'negative' ? !value : value };
@@ -32,7 +39,7 @@ export function nodeAt(sf: ts.SourceFile, start: number, end: number, want?: (n:
 }
 
 /** Writes the value of one flag check into the text (as a marker). Returns false when the site is left for a human. */
-export function substituteCheck(ctx: RoundContext, check: FlagCheck, value: unknown, patterns: readonly unknown[]): boolean {
+export function substituteCheck(ctx: RoundContext, check: EngineCheck, value: unknown, patterns: readonly unknown[]): boolean {
   const { start, end } = check.range;
   switch (check.kind) {
     case 'jsx': {

@@ -64,8 +64,16 @@ function collapseBlankLines(text: string, start: number, end: number): { start: 
 }
 
 export function removeNode(sf: ts.SourceFile, node: ts.Node): TextEdit {
-  const r = removalRange(sf, node.getStart(sf), node.getEnd());
+  const r = removalRange(sf, docCommentStart(sf, node), node.getEnd());
   return { ...r, newText: '' };
+}
+
+/** Where a node starts including its JSDoc block (`/** ... *\/` right above it belongs to it and goes with it). */
+export function docCommentStart(sf: ts.SourceFile, node: ts.Node): number {
+  const start = node.getStart(sf);
+  const comments = ts.getLeadingCommentRanges(sf.text, node.pos) ?? [];
+  const doc = comments.filter((c) => sf.text.startsWith('/**', c.pos) && c.kind === ts.SyntaxKind.MultiLineCommentTrivia);
+  return doc.length > 0 ? doc[0].pos : start;
 }
 
 /** Removes one element of a comma-separated list (array element, property, specifier, binding, argument). */

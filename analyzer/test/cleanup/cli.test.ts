@@ -44,14 +44,14 @@ describe('flagsweep cleanup (the built CLI)', function () {
     assert.match(r.stdout, /^\+\+\+ b\/src\/checkout\.ts/m);
     assert.match(r.stdout, /^-  return client\.isEnabled\(FLAGS\.NEW_CHECKOUT, false\) \? 'Pay now' : 'Checkout';$/m);
     assert.match(r.stdout, /^\+  return 'Pay now';$/m);
-    assert.match(r.stdout, /would change 4 files, \d+ lines removed/);
+    assert.match(r.stdout, /would change 6 files, \d+ lines removed/);
     assert.deepEqual(snapshot(dir), before);
   });
 
   it('writes the files and reports lines removed (exit 0); a second run changes nothing', () => {
     const r = cli(dir, 'new-checkout', '--value', 'true', '--remove-definition');
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /changed 5 files/);
+    assert.match(r.stdout, /changed 7 files/);
     assert.match(fs.readFileSync(path.join(dir, 'src/checkout.ts'), 'utf8'), /return 'Pay now';/);
     assert.doesNotMatch(fs.readFileSync(path.join(dir, 'flags.flagd.json'), 'utf8'), /new-checkout/);
     const leftovers = [...snapshot(dir).keys()].filter((f) => f.includes('.tmp'));

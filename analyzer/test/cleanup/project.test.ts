@@ -27,9 +27,10 @@ describe('cleanup across a whole project (test-fixtures/cleanup-project-checkout
     assert.deepEqual(result.errors, []);
     assert.deepEqual(result.leftForHuman, []);
     const changed = result.files.map((f) => path.relative(dir, f.file)).sort();
-    assert.deepEqual(changed, ['flags.flagd.json', 'src/cart.ts', 'src/checkout.ts', 'src/flags.ts', 'src/test/fixtures.ts']);
-    // Only files mentioning the flag or its constant were loaded; theme.ts/format.ts/client.ts were not.
-    assert.equal(result.stats.filesLoaded, 4);
+    assert.deepEqual(changed, ['flags.flagd.json', 'src/cart.ts', 'src/checkout.ts', 'src/flag-helpers.ts', 'src/flags.ts', 'src/header.ts', 'src/test/fixtures.ts']);
+    // Loaded: files mentioning the flag or its constant, then header.ts, which imports the flag function
+    // isNewCheckout from flag-helpers.ts; theme.ts, format.ts and client.ts were never parsed.
+    assert.equal(result.stats.filesLoaded, 6);
     for (const f of result.files) fs.writeFileSync(f.file, f.after);
 
     const after = tscPasses(dir);
@@ -44,6 +45,10 @@ describe('cleanup across a whole project (test-fixtures/cleanup-project-checkout
     assert.match(read('src/flags.ts'), /DARK_MODE: 'dark-mode'/);
     assert.doesNotMatch(read('src/checkout.ts'), /FLAGS|client/);
     assert.match(read('src/cart.ts'), /FLAGS\.DARK_MODE/);
+    // The exported flag function was inlined in its importer and deleted (with its doc comment) from its module.
+    assert.doesNotMatch(read('src/flag-helpers.ts'), /isNewCheckout|new checkout flow/);
+    assert.match(read('src/header.ts'), /^import \{ isDarkMode \} from '\.\/flag-helpers';$/m);
+    assert.match(read('src/header.ts'), /^ {2}links\.push\('express-checkout'\);$/m);
     const flagd = JSON.parse(read('flags.flagd.json'));
     assert.deepEqual(Object.keys(flagd.flags), ['dark-mode']);
     assert.match(read('flags.flagd.json'), /\n {4}"dark-mode": \{\n/, 'the rest of the flagd file keeps its formatting');

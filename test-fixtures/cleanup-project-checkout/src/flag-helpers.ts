@@ -1,0 +1,9 @@
+import { client } from './client';
+import { FLAGS } from './flags';
+
+/** The new checkout flow is on. */
+export function isNewCheckout(): boolean {
+  return client.isEnabled(FLAGS.NEW_CHECKOUT, false);
+}
+
+export const isDarkMode = (): boolean => client.isEnabled(FLAGS.DARK_MODE, false);
