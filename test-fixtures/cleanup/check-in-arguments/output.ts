@@ -1,0 +1,3 @@
+export function track(client: Client) {
+  analytics.send('checkout', { variant: 'new' });
+}

@@ -1,0 +1,9 @@
+import { useFlags } from './flags';
+
+export function Cart() {
+  const { newCheckout: useNewCart } = useFlags();
+  if (useNewCart) {
+    return <NewCart />;
+  }
+  return <OldCart />;
+}

@@ -1,0 +1,5 @@
+export function send(client: Client) {
+  do {
+    attempt();
+  } while (client.isEnabled('retry-twice'));
+}

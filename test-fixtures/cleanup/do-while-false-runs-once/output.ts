@@ -1,0 +1,3 @@
+export function send(client: Client) {
+  attempt();
+}

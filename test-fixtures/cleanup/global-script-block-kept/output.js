@@ -1,0 +1,4 @@
+{
+  const banner = document.createElement('div');
+  document.body.append(banner);
+}

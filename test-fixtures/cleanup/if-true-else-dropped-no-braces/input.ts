@@ -1,0 +1,5 @@
+export function pick(client: Client) {
+  if (client.isEnabled('new-checkout')) modern();
+  else legacy();
+  finish();
+}

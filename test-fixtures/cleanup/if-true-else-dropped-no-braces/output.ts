@@ -1,0 +1,4 @@
+export function pick(client: Client) {
+  modern();
+  finish();
+}

@@ -1,0 +1,3 @@
+export function Page({ compact }: Props) {
+  return compact ? <Small /> : <New />;
+}

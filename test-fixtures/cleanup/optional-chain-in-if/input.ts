@@ -1,0 +1,6 @@
+export function maybe(client?: Client) {
+  if (client?.isEnabled('new-checkout')) {
+    return 'new';
+  }
+  return 'old';
+}

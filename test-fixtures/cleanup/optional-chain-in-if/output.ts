@@ -1,0 +1,3 @@
+export function maybe(client?: Client) {
+  return 'new';
+}

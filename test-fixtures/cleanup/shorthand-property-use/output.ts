@@ -1,0 +1,3 @@
+export function settings(client: Client) {
+  return { newCheckout: true, theme: 'light' };
+}

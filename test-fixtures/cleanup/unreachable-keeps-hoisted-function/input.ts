@@ -1,0 +1,11 @@
+export function run(client: Client) {
+  if (client.isEnabled('new-checkout')) {
+    return helper();
+  }
+  legacy();
+  return 0;
+
+  function helper() {
+    return 1;
+  }
+}

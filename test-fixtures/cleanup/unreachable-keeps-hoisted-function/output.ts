@@ -1,0 +1,6 @@
+export function run(client: Client) {
+  return helper();
+  function helper() {
+    return 1;
+  }
+}

@@ -1,0 +1,3 @@
+export function Layout({ client }: Props) {
+  return <C />;
+}
