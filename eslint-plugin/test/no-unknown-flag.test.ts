@@ -4,6 +4,7 @@ import { createRuleTester, espree, fileIn, HEADER } from './rule-tester';
 const ruleTester = createRuleTester();
 const filename = fileIn();
 const source = 'flags.flagd.json';
+const withLaunchDarkly = { flagsweep: { now: '2026-11-22', sdks: ['openfeature', 'launchdarkly'] } };
 
 ruleTester.run('no-unknown-flag', rule, {
   valid: [
@@ -12,6 +13,12 @@ ruleTester.run('no-unknown-flag', rule, {
     { name: 'annotated in this file', code: `${HEADER}// @flag local-only @expires 2027-01-01\nclient.getBooleanValue('local-only', false);`, filename },
     { name: 'annotated anywhere in the project (a file nobody imports)', code: `${HEADER}client.getBooleanValue('annotated-elsewhere', false);`, filename },
     { name: 'allowed by option', code: `${HEADER}client.getBooleanValue('served-elsewhere', false);`, filename, options: [{ allow: ['served-elsewhere'] }] },
+    {
+      name: 'LaunchDarkly React camelCase member name maps back to the kebab-case source key',
+      code: `import { useFlags } from 'launchdarkly-react-client-sdk';\nexport function Page() {\n  const { darkMode } = useFlags();\n  return darkMode ? 1 : 0;\n}`,
+      filename: fileIn('src/page.tsx'),
+      settings: withLaunchDarkly,
+    },
     { name: 'dynamic key: nothing to look up', code: `${HEADER}declare const k: string;\nclient.getBooleanValue(k, false);`, filename },
   ],
   invalid: [
@@ -74,6 +81,33 @@ ruleTester.run('no-unknown-flag', rule, {
           ],
         },
       ],
+    },
+    {
+      name: 'LaunchDarkly React camelCase member access: compared and suggested in camelCase',
+      code: `import { useFlags } from 'launchdarkly-react-client-sdk';\nexport function Page() {\n  const flags = useFlags();\n  return flags.darkMdoe ? 1 : 0;\n}`,
+      filename: fileIn('src/page.tsx'),
+      settings: withLaunchDarkly,
+      errors: [
+        {
+          messageId: 'unknownFlag',
+          data: { key: 'darkMdoe', source, hint: " Did you mean 'darkMode'?" },
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'useKnownKey',
+              data: { suggestion: 'darkMode' },
+              output: `import { useFlags } from 'launchdarkly-react-client-sdk';\nexport function Page() {\n  const flags = useFlags();\n  return flags.darkMode ? 1 : 0;\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'camelCase shorthand destructuring: reported, no suggestion (it would rename a local variable)',
+      code: `import { useFlags } from 'launchdarkly-react-client-sdk';\nexport function Page() {\n  const { darkMdoe } = useFlags();\n  return darkMdoe ? 1 : 0;\n}`,
+      filename: fileIn('src/page.tsx'),
+      settings: withLaunchDarkly,
+      errors: [{ messageId: 'unknownFlag', data: { key: 'darkMdoe', source, hint: " Did you mean 'darkMode'?" }, line: 3, suggestions: [] }],
     },
     {
       name: 'JS with the default parser',

@@ -90,7 +90,9 @@ function replaceKeyFix(sourceCode: Readonly<TSESLint.SourceCode>, check: FlagChe
     if (suggestion.includes(quote) || suggestion.includes('\\') || (quote === '`' && suggestion.includes('${'))) return undefined;
     return (fixer) => fixer.replaceTextRange([start + 1, end - 1], suggestion);
   }
-  if (check.keyOrigin === 'member-name' && IDENTIFIER.test(written) && IDENTIFIER.test(suggestion)) {
+  // A shorthand destructuring (`const { newChekout } = useFlags()`) also names a local variable: renaming it there
+  // would break its uses, so only member accesses get the suggestion.
+  if (check.keyOrigin === 'member-name' && check.kind !== 'destructure' && IDENTIFIER.test(written) && IDENTIFIER.test(suggestion)) {
     return (fixer) => fixer.replaceTextRange([start, end], suggestion);
   }
   return undefined;
