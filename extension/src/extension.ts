@@ -32,7 +32,7 @@ export interface FlagsweepApi {
  */
 export function activate(context: vscode.ExtensionContext): FlagsweepApi {
   const started = Math.min(moduleStarted, performance.now());
-  const log = vscode.window.createOutputChannel('flagsweep', { log: true });
+  const log = mirrorToConsole(vscode.window.createOutputChannel('flagsweep', { log: true }));
   const tokens = new TokenStore(context.secrets);
   const index = new WorkspaceIndex(tokens, log);
   const diagnostics = new FlagDiagnostics(index);
@@ -57,3 +57,16 @@ export function activate(context: vscode.ExtensionContext): FlagsweepApi {
 }
 
 export function deactivate(): void {}
+
+/** FLAGSWEEP_LOG_TO_CONSOLE=1 (the end-to-end runner) copies the log to the console, which the runner relays. */
+function mirrorToConsole(log: vscode.LogOutputChannel): vscode.LogOutputChannel {
+  if (process.env.FLAGSWEEP_LOG_TO_CONSOLE !== '1') return log;
+  for (const level of ['info', 'warn', 'error'] as const) {
+    const original = log[level].bind(log);
+    log[level] = (message: string | Error, ...args: unknown[]) => {
+      console.log(`[flagsweep ${level}] ${String(message)}`);
+      original(message as string, ...args);
+    };
+  }
+  return log;
+}

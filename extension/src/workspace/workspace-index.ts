@@ -113,7 +113,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     } catch (e) {
       entry.index = undefined;
       entry.error = e instanceof Error ? e.message : String(e);
-      this.log.error(`cannot index ${entry.folder.uri.fsPath}: ${entry.error}`);
+      this.log.error(`cannot index ${entry.folder.uri.fsPath}: ${e instanceof Error && e.stack ? e.stack : entry.error}`);
       // A broken flagsweep.config.json is the usual cause: say so once; fixing the file rebuilds (see schedule).
       void vscode.window.showWarningMessage(`flagsweep: ${entry.error}`);
     }
@@ -160,7 +160,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     clearTimeout(this.pending.get(file));
     const run = () => {
       this.pending.delete(file);
-      if (isConfig) return this.rebuildAll();
+      // The config is read from disk: typing in it changes nothing until it is saved.
+      if (isConfig && vscode.workspace.textDocuments.some((d) => d.uri.fsPath === file && d.isDirty)) return;
+      if (isConfig) {
+        this.log.info(`config changed (${file}): re-indexing`);
+        return this.rebuildAll();
+      }
       if (isFlagFile) {
         void this.loadStates(entry, index, { force: false, localOnly: true }).then(() => this.emitter.fire({ root: index.root }));
         return;

@@ -102,7 +102,21 @@ async function serveHoverScreenshots(page, handshake, stop) {
   }
 }
 
-async function hoverAndScreenshot(page, { text, expect, file }) {
+async function hoverAndScreenshot(page, { text, expect, file, view }) {
+  if (view) {
+    // A view, not a hover: close any hover, wait for its rows to render, then take the whole window.
+    await page.mouse.move(5, 400);
+    await page.keyboard.press('Escape');
+    // Collapse the file tree above the view so the view gets the height.
+    const files = page.locator('.pane-header[aria-expanded="true"]', { hasText: 'workspace' }).first();
+    if (await files.count()) await files.click();
+    await page.locator('.monaco-list-row', { hasText: expect }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.waitForTimeout(300);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const shot = path.join(ARTIFACTS, file);
+    await page.screenshot({ path: shot });
+    return { ok: true, screenshot: shot, hoverText: await page.locator('.monaco-list-row', { hasText: expect }).first().innerText() };
+  }
   const token = page.locator('.monaco-editor .view-lines span span', { hasText: text }).first();
   await token.waitFor({ state: 'visible', timeout: 15_000 });
   const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: expect });
@@ -159,6 +173,7 @@ async function runScenario(name, vsix, chromium) {
     FLAGSWEEP_E2E_REPO: REPO,
     FLAGSWEEP_E2E_SCENARIO: name,
     FLAGSWEEP_E2E_BROWSER: '1',
+    FLAGSWEEP_LOG_TO_CONSOLE: '1',
     FLAGSWEEP_E2E_UNLEASH_TOKEN: sc.unleash ? UNLEASH_TOKEN : '',
   };
   let extensionPath = EXT_DIR;

@@ -15,4 +15,13 @@ describe('hover in the browser', () => {
     assert.match(seen.hoverText ?? '', /Remove flag \(keep ON\)/);
     console.log(`hover screenshot: ${seen.screenshot}`);
   });
+
+  it('shows the flags view in the explorer (screenshot saved under test-results/)', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('flagsweep.flags.focus');
+    const seen = await screenshotHover('', 'new-checkout', 'flags-view.png', true);
+    assert.equal(seen.ok, true, seen.error);
+    assert.match(seen.hoverText ?? '', /new-checkout/);
+    assert.match(seen.hoverText ?? '', /expired 3 days ago/);
+  });
 });
