@@ -32,7 +32,11 @@ function inlineVariable(ctx: RoundContext, decl: ts.VariableDeclaration): boolea
   const init = skipTransparent(decl.initializer);
   if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return inlineFunction(ctx, init, decl.name, decl);
   const known = knownValue(decl.initializer, ctx.markers);
-  if (!known || (!isConst && !isLet)) return false;
+  if (!known) return false;
+  if (!isConst && !isLet) {
+    ctx.leave(decl, `var ${decl.name.text} holds the flag value: hoisting makes inlining unsafe, inline it by hand`);
+    return false;
+  }
   if (isExported(decl)) {
     ctx.leave(decl, `exported ${decl.name.text} holds the flag value: other modules may import it`);
     return false;

@@ -1,0 +1,5 @@
+import { client } from './client';
+
+export function isNewCheckout(): boolean {
+  return client.isEnabled('new-checkout');
+}

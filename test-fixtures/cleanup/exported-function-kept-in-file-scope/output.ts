@@ -1,0 +1,3 @@
+export function isNewCheckout(): boolean {
+  return true;
+}

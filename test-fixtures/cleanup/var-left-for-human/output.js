@@ -1,0 +1,4 @@
+function run() {
+  var on = true;
+  return on ? 'new' : 'old';
+}
