@@ -6,6 +6,8 @@ import type { CleanupResult } from './types';
 
 export interface ImporterPass {
   candidates: readonly string[];
+  /** Every project file, for "is this export still used anywhere". */
+  universe: readonly string[];
   exportsByFile: Map<string, FlagExport[]>;
   /** Current text of every file changed so far (updated in place). */
   after: Map<string, string>;
@@ -57,7 +59,7 @@ export function cleanImportersOfFlagExports(p: ImporterPass): void {
     }
     for (const [file, list] of pending) {
       const usedIn = (e: FlagExport, text: (f: string) => string | undefined) =>
-        p.candidates.some((f) => {
+        p.universe.some((f) => {
           const t = text(f);
           return t !== undefined && mentionsIdentifier(f, t, e.name, f === file);
         });

@@ -11,7 +11,13 @@ import { nodeAt } from './substitute';
  * member) go once no loaded file refers to them any more. Files that mention the name were all loaded, so a
  * name that appears nowhere else is unused project-wide. `after` is updated in place.
  */
-export function removeUnusedKeyDeclarations(declarations: KeyDeclaration[], after: Map<string, string>, textOf: (file: string) => string | undefined): void {
+export function removeUnusedKeyDeclarations(
+  declarations: KeyDeclaration[],
+  after: Map<string, string>,
+  textOf: (file: string) => string | undefined,
+  /** Every file that could refer to the declarations (the whole project, not just the cleaned paths). */
+  universe: readonly string[],
+): void {
   const byFile = new Map<string, KeyDeclaration[]>();
   for (const d of declarations) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
   for (const [file, decls] of byFile) {
@@ -22,7 +28,7 @@ export function removeUnusedKeyDeclarations(declarations: KeyDeclaration[], afte
     for (const d of decls) {
       const node = locate(sf, d);
       if (!node) continue;
-      if (usedAnywhere(declaredName(d), node, file, after, textOf)) continue;
+      if (usedAnywhere(declaredName(d), node, file, universe, (f) => after.get(f) ?? textOf(f))) continue;
       const edit = removal(sf, node);
       if (edit) edits.push(edit);
     }
@@ -65,10 +71,10 @@ function declaresKey(n: ts.Node): boolean {
   return !!init && (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init) || ts.isAsExpression(init));
 }
 
-function usedAnywhere(name: string, decl: ts.Node, declFile: string, after: Map<string, string>, textOf: (file: string) => string | undefined): boolean {
-  const files = new Set([...after.keys(), declFile]);
+function usedAnywhere(name: string, decl: ts.Node, declFile: string, universe: readonly string[], current: (file: string) => string | undefined): boolean {
+  const files = new Set([...universe, declFile]);
   for (const f of files) {
-    const text = after.get(f) ?? textOf(f);
+    const text = current(f);
     if (!text || !text.includes(name)) continue;
     const sf = f === declFile ? decl.getSourceFile() : parseSource(f, text);
     let used = false;
@@ -141,4 +147,28 @@ function inConstObject(prop: ts.PropertyAssignment): boolean {
     }
     return ts.isVariableDeclaration(p) && (p.parent.flags & ts.NodeFlags.Const) !== 0;
   }
+}
+
+/** Is the key declaration (or, for a member, its enum/object) exported from its module? */
+export function isExportedDeclaration(text: string | undefined, d: KeyDeclaration): boolean {
+  if (text === undefined) return true;
+  const sf = parseSource(d.file, text);
+  const node = locate(sf, d);
+  if (!node) return true;
+  for (let n: ts.Node | undefined = node; n && !ts.isSourceFile(n); n = n.parent) {
+    if (ts.canHaveModifiers(n) && ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return true;
+  }
+  // `export { NAME }` / `export default` elsewhere in the file.
+  let exported = false;
+  let root = declaredName(d);
+  for (let n: ts.Node | undefined = node.parent; n && !ts.isSourceFile(n); n = n.parent) {
+    if ((ts.isVariableDeclaration(n) || ts.isEnumDeclaration(n)) && ts.isIdentifier(n.name)) root = n.name.text;
+  }
+  sf.forEachChild((s) => {
+    if (ts.isExportDeclaration(s) && s.exportClause && ts.isNamedExports(s.exportClause)) {
+      if (s.exportClause.elements.some((e) => (e.propertyName ?? e.name).getText(sf) === root)) exported = true;
+    }
+    if (ts.isExportAssignment(s)) exported = true;
+  });
+  return exported;
 }

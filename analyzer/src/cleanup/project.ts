@@ -6,7 +6,7 @@ import { removeFlagDefinition } from './definition';
 import { countLinesRemoved, minimalEdits } from './edits';
 import { RewriteError, cleanupFileText, type FlagExport } from './engine';
 import { cleanImportersOfFlagExports } from './importers';
-import { declaredName, findKeyConstants, removeUnusedKeyDeclarations } from './key-declarations';
+import { declaredName, findKeyConstants, isExportedDeclaration, removeUnusedKeyDeclarations } from './key-declarations';
 import { checkReadsKey, keySpellings } from './keys';
 import { MarkerTable } from './markers';
 import type { CleanupError, CleanupRequest, CleanupResult, FileChange, LeftSite } from './types';
@@ -48,6 +48,12 @@ export async function cleanupFlag(request: CleanupRequest): Promise<CleanupResul
   const candidates = scope.kind === 'project' ? await listSourceFiles(config, scope.paths) : [toPosix(path.resolve(config.root, scope.file))];
   result.stats.filesScanned = candidates.length;
 
+  // Files that may refer to what the cleanup removes: the whole project even when `paths` narrowed the cleanup.
+  let universeFiles: string[] | undefined;
+  const universe = async (): Promise<string[]> => {
+    universeFiles ??= scope.kind === 'project' && scope.paths && scope.paths.length > 0 ? await listSourceFiles(config) : candidates;
+    return universeFiles;
+  };
   const texts = new Map<string, string>();
   const textOf = (file: string): string | undefined => {
     if (!texts.has(file)) {
@@ -75,15 +81,24 @@ export async function cleanupFlag(request: CleanupRequest): Promise<CleanupResul
     loaded.set(file, { file, before: text, checks });
   };
 
-  // Files mentioning the key, then files mentioning a constant that holds it (found while detecting the first).
-  for (const file of candidates) {
-    const text = textOf(file);
-    if (text !== undefined && spellings.some((s) => text.includes(s))) load(file);
-  }
-  if (scope.kind === 'project') {
+  // Files mentioning the key, then files mentioning a constant that holds it. Constants are looked for in the
+  // whole project (a constants module may lie outside `paths`), but only files inside the scope are loaded.
+  if (scope.kind !== 'project') {
+    for (const file of candidates) load(file);
+  } else {
+    for (const file of candidates) {
+      const text = textOf(file);
+      if (text !== undefined && spellings.some((s) => text.includes(s))) load(file);
+    }
+    const inScope = new Set(candidates);
+    if (scope.paths && scope.paths.length > 0) {
+      for (const file of await universe()) {
+        const text = inScope.has(file) ? undefined : textOf(file);
+        if (text !== undefined && spellings.some((s) => text.includes(s))) for (const d of findKeyConstants(file, text, key)) declarations.set(`${d.file}\0${d.name}`, d);
+      }
+    }
     const names = new Set([...declarations.values()].map(declaredName));
     if (names.size > 0) for (const file of candidates) if (!loaded.has(file) && [...names].some((n) => textOf(file)!.includes(n))) load(file);
-    for (const d of declarations.values()) if (candidates.includes(d.file)) load(d.file);
   }
   result.stats.filesLoaded = loaded.size;
   const allChecks = [...loaded.values()].flatMap((l) => l.checks);
@@ -132,7 +147,7 @@ export async function cleanupFlag(request: CleanupRequest): Promise<CleanupResul
 
   if (scope.kind === 'project' && result.errors.length === 0 && exportsByFile.size > 0) {
     try {
-      cleanImportersOfFlagExports({ candidates, exportsByFile, after, textOf, key, value, markers, patterns: config.patterns, result, loaded: new Set(loaded.keys()) });
+      cleanImportersOfFlagExports({ candidates, universe: await universe(), exportsByFile, after, textOf, key, value, markers, patterns: config.patterns, result, loaded: new Set(loaded.keys()) });
     } catch (e) {
       if (!(e instanceof RewriteError)) throw e;
       result.errors.push({ kind: 'rewrite', file: e.file, line: e.line, column: e.column, message: e.message });
@@ -141,7 +156,12 @@ export async function cleanupFlag(request: CleanupRequest): Promise<CleanupResul
 
   if (scope.kind !== 'site' && result.errors.length === 0) {
     try {
-      removeUnusedKeyDeclarations([...declarations.values()], after, (f) => after.get(f) ?? textOf(f));
+      // Outside a whole-project run only the cleaned file's own, unexported constants may go.
+      const inScope = new Set(candidates);
+      const removable = [...declarations.values()].filter(
+        (d) => inScope.has(d.file) && (scope.kind === 'project' || !isExportedDeclaration(after.get(d.file) ?? textOf(d.file), d)),
+      );
+      removeUnusedKeyDeclarations(removable, after, textOf, await universe());
     } catch (e) {
       if (!(e instanceof RewriteError)) throw e;
       result.errors.push({ kind: 'rewrite', file: e.file, line: e.line, column: e.column, message: e.message });

@@ -65,3 +65,27 @@ describe('cleanup across a whole project (test-fixtures/cleanup-project-checkout
     assert.ok(result.files.some((f) => f.file.endsWith('theme.ts') && f.after.includes("export const theme = 'light';")));
   });
 });
+
+describe('cleanup of part of a project keeps what the rest still uses', function () {
+  this.timeout(60000);
+  let dir: string;
+  before(() => {
+    dir = copyFixtureProject('cleanup-project-checkout');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  for (const scope of ['file', 'paths'] as const) {
+    it(`${scope === 'file' ? 'file scope' : 'project scope narrowed to one path'}: the key constant and the flag function stay while other files use them`, async () => {
+      const file = path.join(dir, 'src/checkout.ts');
+      const result = await cleanupFlag({
+        config: loadConfig(dir),
+        key: 'new-checkout',
+        value: true,
+        scope: scope === 'file' ? { kind: 'file', file } : { kind: 'project', paths: [file] },
+      });
+      assert.deepEqual(result.errors, []);
+      assert.deepEqual(result.files.map((f) => path.relative(dir, f.file)), ['src/checkout.ts']);
+      assert.match(result.files[0].after, /return 'Pay now';/);
+    });
+  }
+});
