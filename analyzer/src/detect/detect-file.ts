@@ -11,7 +11,7 @@ import { mayContainFlagCheck } from './prefilter';
 export function detectFile(absPath: string, text: string, ctx: DetectContext): FileDetection {
   const file = absPath.replace(/\\/g, '/');
   if (!mayContainFlagCheck(text, ctx.patterns)) return { checks: [], declarations: [], annotations: [], diagnostics: [], parsed: false };
-  const sf = parseSource(file, text);
+  const sf = parseSource(file, text, false);
   const errors = parseErrors(sf);
   if (errors.length > 0) {
     const first = errors[0];

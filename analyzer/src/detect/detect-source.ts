@@ -7,6 +7,7 @@ import { matchConfigEntry } from './match-config-entry';
 import { matchJsx } from './match-jsx';
 import { matchMemberAccess, matchMemberDestructure } from './match-member';
 import { annotatedDeclaration } from './annotated-declarations';
+import { matchableNames, Occurrences } from './occurrences';
 
 export interface FileDetection {
   checks: FlagCheck[];
@@ -25,15 +26,20 @@ export interface FileDetection {
  */
 export function detectInSourceFile(sf: ts.SourceFile, ctx: DetectContext): FileDetection {
   const file = sf.fileName.replace(/\\/g, '/');
-  ensureParents(sf);
   const scope = new FileScope(sf, file, ctx);
   const set = ctx.patterns;
   const members = set.membersByLast.size > 0;
   const jsx = set.jsxByName.size > 0;
   const entries = set.configEntries.size > 0;
   const annotations = scope.mayHaveAnnotations;
+  // Annotations attach by walking up from declarations and checks.
+  if (annotations) scope.needParents();
+  // Walked whole: files with annotations (every comment leads some node, comments are read on the way) and files
+  // defining flags with a factory (the functions it makes are called by names not known before the walk).
+  const occurrences = annotations || scope.importsFlagFactory ? undefined : new Occurrences(sf.text, matchableNames(scope));
 
   const visit = (node: ts.Node): void => {
+    if (occurrences && !occurrences.within(node.pos, node.end)) return;
     if (annotations) scope.scanComments(node);
     switch (node.kind) {
       case ts.SyntaxKind.CallExpression:
@@ -72,15 +78,4 @@ export function detectInSourceFile(sf: ts.SourceFile, ctx: DetectContext): FileD
     diagnostics: scope.diagnostics,
     parsed: true,
   };
-}
-
-/** Trees from some hosts come without parent pointers; matching walks up, so set them. */
-function ensureParents(sf: ts.SourceFile): void {
-  const first = sf.statements[0];
-  if (!first || first.parent) return;
-  const fix = (parent: ts.Node) => (child: ts.Node): void => {
-    (child as { parent: ts.Node }).parent = parent;
-    ts.forEachChild(child, fix(child));
-  };
-  ts.forEachChild(sf, fix(sf));
 }

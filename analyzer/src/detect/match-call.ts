@@ -27,6 +27,7 @@ export function matchCall(call: ts.CallExpression, scope: FileScope): void {
     if (!scope.isActive(m)) continue;
     if (m.kind === 'definition') {
       if (!scope.importsName(callee, m.callee, m.modules)) continue;
+      scope.needParents();
       matchDefinition(call, m, scope);
       return;
     }
@@ -36,6 +37,7 @@ export function matchCall(call: ts.CallExpression, scope: FileScope): void {
       written ??= pathSegments(callee);
       if (!calleeMatches(m.callee, written)) continue;
     }
+    scope.needParents();
     if (m.kind === 'hook') matchHookResult(call, m, scope);
     else addCallCheck(call, m, scope);
     return;
@@ -51,10 +53,11 @@ function mayCallFlagFunction(call: ts.CallExpression, name: string, scope: FileS
   if (scope.ctx.patterns.definedFlagFunctions.has(name)) return true;
   if (!scope.ctx.patterns.hasDefinitions) return false;
   if (scope.importsFlagFactory) return true;
-  if (!call.parent || !ts.isAwaitExpression(call.parent)) return false;
   const root = ts.isIdentifier(call.expression) ? call.expression : ts.isPropertyAccessExpression(call.expression) && ts.isIdentifier(call.expression.expression) ? call.expression.expression : undefined;
   const imp = root && scope.imports.get(root.text);
-  return !!imp && (imp.module.startsWith('.') || imp.module.startsWith('@/') || imp.module.startsWith('~/'));
+  if (!imp || !(imp.module.startsWith('.') || imp.module.startsWith('@/') || imp.module.startsWith('~/'))) return false;
+  scope.needParents();
+  return !!call.parent && ts.isAwaitExpression(call.parent);
 }
 
 function addCallCheck(call: ts.CallExpression, m: CallMatcher, scope: FileScope): void {
@@ -131,6 +134,7 @@ function factoryKeyExpression(call: ts.CallExpression, keyProperty: string): ts.
 
 /** `await showBanner()` where showBanner (here or imported) was made by a flag factory. */
 function matchFlagFunctionCall(call: ts.CallExpression, scope: FileScope): void {
+  scope.needParents();
   const resolver = scope.ctx.resolver;
   const target = resolver.evaluate(call.expression, scope.sf, scope.file, 0);
   if (target.kind !== 'call' || !target.declaration) return;

@@ -12,6 +12,7 @@ export function matchJsx(el: ts.JsxOpeningElement | ts.JsxSelfClosingElement, sc
   if (!candidates) return;
   const m = candidates.find((c) => scope.isActive(c) && (c.imported ? scope.importsName(tag as ts.Expression, c.tag[c.tag.length - 1], c.modules) : objectPathMatches(c.tag, written)));
   if (!m) return;
+  scope.needParents();
   const node = ts.isJsxOpeningElement(el) ? el.parent : el;
   const keyAttr = attribute(el, m.keyProp);
   let resolution: KeyResolution;

@@ -7,14 +7,18 @@ import type { MemberMatcher } from './patterns';
 /** `config.featureToggles.newNav`, `featureFlags[FLAGS.X]`: the member of a configured object path is the key. */
 export function matchMemberAccess(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, scope: FileScope): void {
   const m = memberMatcherFor(node.expression, scope);
-  if (m) addMemberCheck(node, m, scope);
+  if (!m) return;
+  scope.needParents();
+  addMemberCheck(node, m, scope);
 }
 
 /** `const { newNav } = config.featureToggles`. */
 export function matchMemberDestructure(decl: ts.VariableDeclaration, scope: FileScope): void {
   if (!decl.initializer || !ts.isObjectBindingPattern(decl.name)) return;
   const m = memberMatcherFor(decl.initializer, scope);
-  if (m) addDestructureChecks(decl.name, m, scope);
+  if (!m) return;
+  scope.needParents();
+  addDestructureChecks(decl.name, m, scope);
 }
 
 function memberMatcherFor(object: ts.Expression, scope: FileScope): MemberMatcher | undefined {

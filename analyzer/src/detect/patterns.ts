@@ -150,10 +150,13 @@ export function compilePatterns(config: Pick<ResolvedConfig, 'sdks' | 'globalSdk
   return set;
 }
 
-/** A module specifier as an import or require() writes it: quoted, possibly with a subpath. */
+/**
+ * An import of one of `modules` as the preset's activation needs it: `from 'm'`, `import 'm'`, `import('m')`, `require('m')`,
+ * possibly with a subpath. A module name that is merely quoted (a string constant, a comment) does not count.
+ */
 function quotedModule(modules: readonly string[]): RegExp {
   const names = modules.map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-  return new RegExp(`['"\`](?:${names.join('|')})(?:/[^'"\`]*)?['"\`]`);
+  return new RegExp(`(?:\\bfrom|\\bimport\\s*\\(?|\\brequire\\s*\\()\\s*['"](?:${names.join('|')})(?:/[^'"]*)?['"]`);
 }
 
 /** The substrings a file must contain for `m` to match in it; the most specific (last) segment first. */

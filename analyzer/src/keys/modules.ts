@@ -23,21 +23,21 @@ export class ModuleResolver {
   private readonly configByDir = new Map<string, ts.CompilerOptions>();
   private readonly cache = new Map<string, ModuleLookup>();
   private readonly host: ts.ModuleResolutionHost;
+  private readonly fileExists: (file: string) => boolean;
 
   constructor(private readonly readFile: ReadFile) {
+    const onDisk = readFile === readFileFromDisk;
+    // Probing with a stat is far cheaper than reading (and, when missing, than the thrown ENOENT).
+    this.fileExists = onDisk ? (f) => fs.statSync(f, { throwIfNoEntry: false })?.isFile() ?? false : (f) => this.readFile(f) !== undefined;
     this.host = {
-      fileExists: (f) => this.readFile(f) !== undefined,
+      fileExists: this.fileExists,
       readFile: (f) => this.readFile(f),
       realpath: (p) => p,
     };
     // Pruning missing folders saves lookups, but a custom reader (editor buffers) may serve files in folders not on disk yet.
-    if (readFile === readFileFromDisk) {
+    if (onDisk) {
       this.host.directoryExists = (d) => {
-        try {
-          return fs.statSync(d).isDirectory();
-        } catch {
-          return false;
-        }
+        return fs.statSync(d, { throwIfNoEntry: false })?.isDirectory() ?? false;
       };
     }
   }
@@ -85,7 +85,7 @@ export class ModuleResolver {
     const cached = this.configByDir.get(dir);
     if (cached) return cached;
     let options: ts.CompilerOptions;
-    const configFile = ['tsconfig.json', 'jsconfig.json'].map((n) => path.join(dir, n)).find((f) => this.readFile(f) !== undefined);
+    const configFile = ['tsconfig.json', 'jsconfig.json'].map((n) => path.join(dir, n)).find((f) => this.fileExists(f));
     const parent = path.dirname(dir);
     if (configFile) options = this.parseConfig(configFile);
     else if (parent !== dir) options = this.optionsFor(parent);
@@ -108,7 +108,7 @@ export class ModuleResolver {
     const host: ts.ParseConfigHost = {
       useCaseSensitiveFileNames: true,
       readDirectory: () => [],
-      fileExists: (f) => this.readFile(f) !== undefined,
+      fileExists: this.fileExists,
       readFile: (f) => this.readFile(f),
     };
     const parsed = ts.parseJsonConfigFileContent(read.config, host, path.dirname(configFile), undefined, configFile);

@@ -17,13 +17,16 @@ export function scriptKindFor(file: string): ts.ScriptKind {
   return (ext ? KIND_BY_EXTENSION[ext] : undefined) ?? ts.ScriptKind.TS;
 }
 
-/** Parses without binding or type checking; JSDoc is not parsed (flag annotations are read from comment text). */
-export function parseSource(file: string, text: string): ts.SourceFile {
+/**
+ * Parses without binding or type checking; JSDoc is not parsed (flag annotations are read from comment text).
+ * `setParents: false` leaves parent pointers to the caller (detection sets them only in files with a match).
+ */
+export function parseSource(file: string, text: string, setParents = true): ts.SourceFile {
   return ts.createSourceFile(
     file,
     text,
     { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
-    true,
+    setParents,
     scriptKindFor(file),
   );
 }

@@ -104,8 +104,11 @@ const SCENARIOS: Scenario[] = [
   },
   {
     fixture: 'detect-vercel-flags',
-    title: 'Vercel flags: flag({ key }) declares the key, awaiting the flag function in another file reads it',
-    checks: [{ file: 'app/page.tsx', line: 4, column: 16, key: 'summer-sale', kind: 'call', sdk: 'vercel-flags', keyOrigin: 'import', evaluates: 'value' }],
+    title: 'Vercel flags: flag({ key }) declares the key, awaiting the flag function (same file or another) reads it',
+    checks: [
+      { file: 'app/flags.ts', line: 11, column: 11, key: 'summer-sale', kind: 'call', sdk: 'vercel-flags', keyOrigin: 'const', evaluates: 'value', keyLine: 11, keyColumn: 17 },
+      { file: 'app/page.tsx', line: 4, column: 16, key: 'summer-sale', kind: 'call', sdk: 'vercel-flags', keyOrigin: 'import', evaluates: 'value' },
+    ],
     declarations: [{ file: 'app/flags.ts', name: 'showSummerSale', key: 'summer-sale', line: 3, column: 14 }],
   },
 ];

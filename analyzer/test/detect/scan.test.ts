@@ -68,13 +68,15 @@ describe('detect: scanning projects', () => {
     assert.deepStrictEqual(files.map((f) => path.relative(repo, f).split(path.sep).join('/')), ['app/src/a.ts']);
   });
 
-  it('the prefilter needs every named segment of a custom pattern, a quoted SDK module name, or @flag', () => {
+  it('the prefilter needs every named segment of a custom pattern, an import of an SDK module, or @flag', () => {
     const set = compilePatterns(resolveConfig({ sdks: ['unleash'], patterns: [{ call: 'flags.isEnabled' }, { jsx: 'Feature' }] }, '/x'));
     assert.equal(mayContainFlagCheck("button.isEnabled('x')", set), false);
     assert.equal(mayContainFlagCheck("this.flags\n  .isEnabled('x')", set), true);
     assert.equal(mayContainFlagCheck("import { initialize } from 'unleash-client';", set), true);
     assert.equal(mayContainFlagCheck('const { initialize } = require("unleash-client/lib/unleash");', set), true);
     assert.equal(mayContainFlagCheck('// moved off unleash-client last year', set), false);
+    assert.equal(mayContainFlagCheck("export const SDK = 'unleash-client';", set), false);
+    assert.equal(mayContainFlagCheck("import 'unleash-client';", set), true);
     assert.equal(mayContainFlagCheck('<Feature flag="a" />', set), true);
     assert.equal(mayContainFlagCheck('const Feature = 1;', set), false);
     assert.equal(mayContainFlagCheck('/** @flag a */ export const A = "a";', set), true);

@@ -8,7 +8,7 @@ describe('detect: precision traps', () => {
     const root = fixtureDir('detect-trap-non-flag-object');
     const result = await scanProject(loadConfig(root));
     assert.deepStrictEqual(result.checks, []);
-    // The file naming SDK modules in text passes the prefilter and is parsed, and still yields nothing.
+    // The file quoting an SDK import in a comment passes the prefilter and is parsed, and still yields nothing.
     assert.equal(result.parsedFiles, 1);
   });
 

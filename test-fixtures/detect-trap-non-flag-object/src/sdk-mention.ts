@@ -1,4 +1,4 @@
-// Migrated away from launchdarkly-node-server-sdk and '@openfeature/server-sdk'.
+// Migrated away from launchdarkly-node-server-sdk; was: import { init } from '@openfeature/server-sdk';
 export const SDK_NAME = 'unleash-client';
 
 declare const unleash: { isEnabled(k: string): boolean };

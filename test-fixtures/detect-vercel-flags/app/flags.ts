@@ -6,3 +6,7 @@ export const showSummerSale = flag<boolean>({
     return false;
   },
 });
+
+export async function banner() {
+  return (await showSummerSale()) ? 'sale' : '';
+}

@@ -1,0 +1,35 @@
+import type { FileScope } from './file-scope';
+
+/**
+ * Where the names matchers look for occur in a file's text. A subtree whose text holds none of them cannot hold
+ * a match (every matcher keys on a name written inside the node it matches), so the walk skips it.
+ */
+export class Occurrences {
+  private readonly positions: number[] = [];
+
+  constructor(text: string, names: Iterable<string>) {
+    const escaped = [...new Set(names)].filter((n) => n.length > 0).map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    if (escaped.length === 0) return;
+    const re = new RegExp(escaped.join('|'), 'g');
+    for (let m = re.exec(text); m; m = re.exec(text)) this.positions.push(m.index);
+  }
+
+  /** Is there an occurrence starting in [start, end)? */
+  within(start: number, end: number): boolean {
+    const p = this.positions;
+    let lo = 0;
+    let hi = p.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (p[mid] < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < p.length && p[lo] < end;
+  }
+}
+
+/** The names any matcher could key on in this file: pattern names, flag functions, and every imported local name. */
+export function matchableNames(scope: FileScope): string[] {
+  const set = scope.ctx.patterns;
+  return [...set.callsByName.keys(), ...set.membersByLast.keys(), ...set.jsxByName.keys(), ...set.configEntries.keys(), ...set.definedFlagFunctions, ...scope.imports.keys()];
+}
