@@ -195,11 +195,15 @@ export class FileScope {
 
   /** An annotation names the key it is attached to; a different @flag key there is reported. */
   private readonly mismatched = new Set<FlagAnnotation>();
+  /** Annotations whose key was taken from what they annotate (no @flag written): nothing to contradict. */
+  private readonly inferredKey = new Set<FlagAnnotation>();
 
   private claimAnnotation(annotation: FlagAnnotation, key: string | null): void {
-    if (key === null) return;
-    if (annotation.key === undefined) annotation.key = key;
-    else if (annotation.key !== key && annotation.file === this.file && !this.mismatched.has(annotation)) {
+    if (key === null || this.inferredKey.has(annotation)) return;
+    if (annotation.key === undefined) {
+      annotation.key = key;
+      this.inferredKey.add(annotation);
+    } else if (annotation.key !== key && annotation.file === this.file && !this.mismatched.has(annotation)) {
       this.mismatched.add(annotation);
       this.diagnostics.push({
         severity: 'warning',

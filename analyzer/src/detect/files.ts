@@ -12,13 +12,15 @@ import type { ResolvedConfig } from '../config/load';
 export async function listSourceFiles(config: ResolvedConfig, paths?: string[]): Promise<string[]> {
   const root = config.root.replace(/\\/g, '/');
   const globOptions = { cwd: root, ignore: config.exclude, absolute: true, dot: false, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true };
-  let files = await fg(config.include, globOptions);
+  // One walk finds both the sources and the .gitignore files below the root.
+  const found = await fg(config.gitignore ? [...config.include, '**/.gitignore'] : config.include, globOptions);
+  const below = found.filter((f) => f.endsWith('/.gitignore'));
+  let files = config.gitignore ? found.filter((f) => !f.endsWith('/.gitignore')) : found;
   if (paths && paths.length > 0) {
     const wanted = paths.map((p) => path.resolve(root, p).replace(/\\/g, '/'));
     files = files.filter((f) => wanted.some((w) => f === w || f.startsWith(w.endsWith('/') ? w : `${w}/`)));
   }
   if (config.gitignore) {
-    const below = await fg(['**/.gitignore'], { cwd: root, ignore: ['**/node_modules/**'], absolute: true, dot: true, suppressErrors: true });
     const ignoreFiles = [...ancestorIgnoreFiles(root), ...below];
     if (ignoreFiles.length > 0) files = files.filter(gitignoreFilter(ignoreFiles));
   }

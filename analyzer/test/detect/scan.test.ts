@@ -110,6 +110,10 @@ describe('detect: scanning projects', () => {
     assert.deepStrictEqual(found.diagnostics, [
       { severity: 'warning', where: '/v/b.ts', message: '@flag old-name is attached to a check or declaration of "new-name"', line: 1, column: 1 },
     ]);
+    // Without @flag, the statement's first check names the key and a second one contradicts nothing.
+    const two = detectFile('/v/c.ts', "/** @expires 2027-01-01 */\nconst x = flags.isEnabled('a') && flags.isEnabled('b');\n", ctx);
+    assert.deepStrictEqual(two.diagnostics, []);
+    assert.deepStrictEqual(two.annotations.map((a) => a.key), ['a']);
   });
 
   it('a long-lived context keeps parsed constants until invalidate() says the file changed', () => {
