@@ -102,7 +102,28 @@ async function serveHoverScreenshots(page, handshake, stop) {
   }
 }
 
-async function hoverAndScreenshot(page, { text, expect, file, view }) {
+/** Does what a person does in the Refactor Preview: tick every change (needsConfirmation leaves them unticked), Apply. */
+async function confirmRefactorPreview(page, file) {
+  const panel = page.locator('.bulk-edit-panel');
+  await panel.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 15_000 });
+  await page.waitForTimeout(300);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const shot = path.join(ARTIFACTS, file);
+  await page.screenshot({ path: shot });
+  const rows = await panel.locator('.monaco-list-row').allInnerTexts();
+  let ticked = 0;
+  for (let i = 0; i < 50; i++) {
+    const unchecked = panel.locator('input[type="checkbox"]:not(:checked)');
+    if ((await unchecked.count()) === 0) break;
+    await unchecked.first().click();
+    ticked++;
+  }
+  await panel.getByRole('button', { name: 'Apply' }).click();
+  return { ok: true, screenshot: shot, hoverText: rows.join('\n'), ticked };
+}
+
+async function hoverAndScreenshot(page, { text, expect, file, view, action }) {
+  if (action === 'confirm-refactor-preview') return confirmRefactorPreview(page, file);
   if (view) {
     // A view, not a hover: close any hover, wait for its rows to render, then take the whole window.
     await page.mouse.move(5, 400);

@@ -24,6 +24,7 @@ describe('completion and report', () => {
   it('validates flagsweep.config.json against the published schema (jsonValidation)', async () => {
     const doc = await vscode.workspace.openTextDocument(fixtureUri('flagsweep.config.json'));
     await vscode.window.showTextDocument(doc);
+    const original = doc.getText();
     const edit = new vscode.WorkspaceEdit();
     edit.insert(doc.uri, doc.positionAt(doc.getText().indexOf('{') + 1), '\n  "keys": { "case": "Title Case" }, "bogusField": 1,');
     assert.ok(await vscode.workspace.applyEdit(edit));
@@ -35,7 +36,10 @@ describe('completion and report', () => {
       assert.ok(problems.some((d) => /bogusField/.test(d.message)), problems.map((d) => d.message).join(' | '));
       assert.ok(problems.some((d) => /kebab-case/.test(d.message)), problems.map((d) => d.message).join(' | '));
     } finally {
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+      const restore = new vscode.WorkspaceEdit();
+      restore.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original);
+      await vscode.workspace.applyEdit(restore);
+      await doc.save();
     }
   });
 

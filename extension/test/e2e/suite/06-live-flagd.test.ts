@@ -39,11 +39,15 @@ describe('live flag state', () => {
   it('a code edit re-scans only that file and updates records', async () => {
     const { index } = await api();
     const reports = await vscode.workspace.openTextDocument(fixtureUri('src/reports.ts'));
+    const original = reports.getText();
     const edit = new vscode.WorkspaceEdit();
     edit.insert(reports.uri, reports.lineAt(reports.lineCount - 1).range.end, "\nexport const more = () => client.getBooleanValue('beta-reports', false);\n");
     await vscode.workspace.applyEdit(edit);
     await waitFor('the second usage of beta-reports', () => index.all()[0].record('beta-reports')?.usages.length === 2, 2000);
-    await vscode.commands.executeCommand('undo');
+    const restore = new vscode.WorkspaceEdit();
+    restore.replace(reports.uri, new vscode.Range(reports.positionAt(0), reports.positionAt(reports.getText().length)), original);
+    await vscode.workspace.applyEdit(restore);
     await reports.save();
+    await waitFor('beta-reports back to one usage', () => index.all()[0].record('beta-reports')?.usages.length === 1, 2000);
   });
 });

@@ -51,12 +51,18 @@ export async function hoverText(uri: vscode.Uri, pos: vscode.Position): Promise<
 }
 
 /** Asks the runner (outside VS Code) for a real mouse hover over `text` and a screenshot; resolves with what it saw. */
-export async function screenshotHover(text: string, expect: string, file: string, view = false): Promise<{ ok: boolean; screenshot?: string; hoverText?: string; error?: string }> {
+export async function screenshotHover(
+  text: string,
+  expect: string,
+  file: string,
+  view = false,
+  action?: 'confirm-refactor-preview',
+): Promise<{ ok: boolean; screenshot?: string; hoverText?: string; error?: string; ticked?: number }> {
   const dir = process.env.FLAGSWEEP_E2E_HANDSHAKE;
   if (!dir) throw new Error('FLAGSWEEP_E2E_HANDSHAKE is not set: run the suite through test/e2e/run.js');
   const done = path.join(dir, 'hover-done.json');
   fs.rmSync(done, { force: true });
-  fs.writeFileSync(path.join(dir, 'hover-ready.json'), JSON.stringify({ text, expect, file, view }));
+  fs.writeFileSync(path.join(dir, 'hover-ready.json'), JSON.stringify({ text, expect, file, view, action }));
   const result = await waitFor('the runner to take the hover screenshot', () => fs.existsSync(done) && fs.readFileSync(done, 'utf8'), 60_000);
   return JSON.parse(result);
 }
