@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import type { RoundContext } from './context';
 import { evalKnown } from './fold';
 import { knownValue, literalValue } from './markers';
-import { endsAbruptly, hasUnlabeledJumpOut, identifierTexts, lexicalNames, statementList } from './syntax';
+import { endsAbruptly, hasUnlabeledJumpOut, isPure, identifierTexts, lexicalNames, statementList } from './syntax';
 import { blockBodyText, indentOfLine, movedText, removalRange } from './text';
 
 /**
@@ -110,7 +110,16 @@ function collapseSwitch(ctx: RoundContext, node: ts.SwitchStatement): boolean {
 }
 
 /** Removes a statement, or, where a statement is required (a loop body, a label), leaves an empty block. */
-export function removeStatement(ctx: RoundContext, stmt: ts.Statement): void {
+export function removeStatement(ctx: RoundContext, statement: ts.Statement): void {
+  // `if (a) { <only this> }` would be left empty: the `if` itself was made dead too (when `a` has no side effects).
+  let stmt = statement;
+  for (;;) {
+    const block = stmt.parent;
+    const owner = block.parent;
+    if (!ts.isBlock(block) || block.statements.length !== 1 || !owner || !ts.isIfStatement(owner)) break;
+    if (owner.thenStatement !== block || owner.elseStatement || !isPure(owner.expression) || !statementList(owner)) break;
+    stmt = owner;
+  }
   const parent = stmt.parent;
   if (statementList(stmt)) {
     ctx.remove(stmt);

@@ -1,0 +1,5 @@
+export function nested(client: Client, user: User) {
+  if (refresh()) {
+  }
+  done();
+}
