@@ -67,7 +67,7 @@ export class KeyResolver implements BindingHost {
   /** Resolves the key written as `expr` in `file`. */
   resolve(expr: ts.Expression, sf: ts.SourceFile, file: string): KeyResolution {
     const expression = expr.getText(sf);
-    const alias = this.aliases.get(pathText(expr));
+    const alias = this.aliases.get(pathText(expr)) ?? this.aliases.get(expression.replace(/\s+/g, ''));
     if (alias !== undefined) return { key: alias, origin: 'alias' };
     const value = this.evaluate(expr, sf, file, 0);
     if (value.kind === 'string') {

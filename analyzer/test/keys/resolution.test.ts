@@ -96,8 +96,13 @@ const SCENARIOS: Scenario[] = [
   },
   {
     fixture: 'detect-keys-aliases',
-    title: 'config.aliases name the key of identifiers and member paths resolution cannot follow (optional chaining included)',
-    checks: [call('src/aliases.ts', 7, 25, 'aliased-key', 'alias'), call('src/aliases.ts', 7, 51, 'member-alias', 'alias'), call('src/aliases.ts', 7, 87, 'member-alias', 'alias')],
+    title: 'config.aliases name the key of identifiers, member paths (optional chaining included) and expressions (spacing ignored)',
+    checks: [
+      call('src/aliases.ts', 7, 25, 'aliased-key', 'alias'),
+      call('src/aliases.ts', 7, 51, 'member-alias', 'alias'),
+      call('src/aliases.ts', 7, 87, 'member-alias', 'alias'),
+      call('src/aliases.ts', 8, 25, 'call-alias', 'alias'),
+    ],
   },
 ];
 
