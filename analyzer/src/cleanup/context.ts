@@ -39,6 +39,11 @@ export class RoundContext {
     return this.sf.text;
   }
 
+  /** The file's line break, for text the cleanup writes across lines. */
+  get eol(): string {
+    return this.sf.text.includes('\r\n') ? '\r\n' : '\n';
+  }
+
   /** Which identifiers refer to which declaration in this round's text. */
   get references(): References {
     if (!this.refs) {

@@ -49,8 +49,14 @@ function attrExpression(a: ts.JsxAttribute): ts.Expression | undefined {
  * Replaces a gate element `<Feature flag="x">children</Feature>` by what it renders for the final value:
  * the children (or the "then" prop) when the gate is open, the else prop (or nothing) when it is closed.
  */
-export function substituteGate(ctx: RoundContext, el: ts.JsxElement | ts.JsxSelfClosingElement, flagValue: unknown, props: GateProps): boolean {
+export function substituteGate(ctx: RoundContext, el: ts.JsxElement | ts.JsxSelfClosingElement, flagValue: unknown, props: GateProps, evaluates: 'boolean' | 'value' = 'boolean'): boolean {
   let open: boolean;
+  if (evaluates === 'value' && !(props.valueProp && attr(el, props.valueProp)) && typeof flagValue !== 'boolean') {
+    // A component that renders the flag's value (`<FeatureString feature="x" />`): the value itself.
+    const marker = ctx.marker(flagValue);
+    ctx.replace(el, isJsxChild(el) ? `{${marker}}` : marker);
+    return true;
+  }
   if (props.valueProp && attr(el, props.valueProp)) {
     const a = attr(el, props.valueProp)!;
     const expr = attrExpression(a);
@@ -142,7 +148,7 @@ function replaceWithChildren(ctx: RoundContext, el: ts.JsxElement, children: ts.
   }
   const childIndent = indentOfLine(text, start);
   const wrapped = snippet.includes('\n') || meaningful.length > 1
-    ? `<>\n${childIndent}${reindent(text.slice(start, end), childIndent, childIndent)}\n${elIndent}</>`
+    ? `<>${ctx.eol}${childIndent}${reindent(text.slice(start, end), childIndent, childIndent)}${ctx.eol}${elIndent}</>`
     : `<>${snippet}</>`;
   ctx.replace(el, wrapped);
 }

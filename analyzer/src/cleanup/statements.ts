@@ -168,7 +168,7 @@ export function replaceStatementWith(ctx: RoundContext, stmt: ts.Statement, chos
     else ctx.edits.push({ ...removalRange(sf, stmt.getStart(sf), end), newText: '' });
     return;
   }
-  ctx.edit(stmt.getStart(sf), end, pieces.join(`\n${indent}`));
+  ctx.edit(stmt.getStart(sf), end, pieces.join(`${ctx.eol}${indent}`));
 }
 
 function canUnwrap(sf: ts.SourceFile, block: ts.Block, stmt: ts.Statement, list: ts.NodeArray<ts.Statement>): boolean {

@@ -49,7 +49,7 @@ export function substituteCheck(ctx: RoundContext, check: EngineCheck, value: un
       const keyAttr = nodeAt(ctx.sf, check.keyRange.start, check.keyRange.end);
       let keyProp: string | undefined;
       for (let n = keyAttr; n && n !== el; n = n.parent) if (ts.isJsxAttribute(n)) keyProp = n.name.getText(ctx.sf);
-      return substituteGate(ctx, el, value, gateProps(patterns, opening.tagName.getText(ctx.sf), keyProp));
+      return substituteGate(ctx, el, check.fixedValue ? check.fixedValue.value : value, gateProps(patterns, opening.tagName.getText(ctx.sf), keyProp), check.evaluates);
     }
     case 'destructure':
       return substituteDestructure(ctx, check, value);

@@ -127,7 +127,7 @@ export function reindent(snippet: string, from: string, to: string, frozenLines:
     if (frozenLines.has(i)) continue;
     const line = lines[i];
     if (line.startsWith(from)) lines[i] = to + line.slice(from.length);
-    else if (isBlank(line)) lines[i] = '';
+    else if (isBlank(line)) lines[i] = line.endsWith('\r') ? '\r' : '';
     else if (from.startsWith(to) || to.length < from.length) lines[i] = to + line.trimStart();
     else lines[i] = to + line;
   }

@@ -1,0 +1,9 @@
+export function run(client: Client) {
+  if (client.isEnabled('new-checkout')) {
+    modern();
+
+    finish();
+  } else {
+    legacy();
+  }
+}

@@ -1,0 +1,10 @@
+import { FeatureString } from '@growthbook/growthbook-react';
+
+export function Header() {
+  return (
+    <header>
+      <NewNav />
+      <Logo />
+    </header>
+  );
+}

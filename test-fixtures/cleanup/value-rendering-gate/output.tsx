@@ -1,0 +1,7 @@
+export function Banner() {
+  return (
+    <p>
+      {'Hello!'}
+    </p>
+  );
+}
