@@ -143,8 +143,12 @@ async function hoverAndScreenshot(page, { text, expect, file, view, action }) {
   const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: expect });
   // The first hover after opening an editor can come back empty: move away and back until it renders.
   for (let attempt = 0; attempt < 8; attempt++) {
-    const box = await token.boundingBox();
-    if (!box) throw new Error(`token ${text} has no box`);
+    const box = await token.boundingBox().catch(() => null);
+    if (!box) {
+      // The editor may still be re-rendering (a tab switch, a re-layout): look again.
+      await page.waitForTimeout(300);
+      continue;
+    }
     await page.mouse.move(box.x + 2, box.y - 40);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
     try {
