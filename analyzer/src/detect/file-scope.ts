@@ -271,6 +271,11 @@ export class FileScope {
   }
 }
 
+/**
+ * keyOrigin is required by the model even without a key: a dynamic check names the slot its key would come from
+ * (an attribute for JSX gates, a member for member reads, a written value otherwise); `dynamic` says why it is unknown.
+ */
 function originOfDynamic(kind: CheckKind): KeyOrigin {
+  if (kind === 'property' || kind === 'destructure') return 'member-name';
   return kind === 'jsx' ? 'jsx-attribute' : 'literal';
 }

@@ -51,7 +51,7 @@ const SCENARIOS: Scenario[] = [
   },
   {
     fixture: 'detect-unleash',
-    title: 'Unleash node client (isEnabled defaults to false unless a fallback is written), named import, React hooks (files in path order)',
+    title: 'Unleash node client (isEnabled defaults to false unless a fallback is written), named import, proxy client, React hooks (files in path order)',
     checks: [
       { file: 'src/Widget.tsx', line: 4, column: 19, key: 'widget-redesign', kind: 'call', sdk: 'unleash', evaluates: 'boolean', defaultValue: false },
       { file: 'src/Widget.tsx', line: 5, column: 19, key: 'widget-color', kind: 'call', evaluates: 'value' },
@@ -59,6 +59,8 @@ const SCENARIOS: Scenario[] = [
       { file: 'src/node.ts', line: 7, column: 13, key: 'payments-v2', kind: 'call', evaluates: 'boolean', defaultValue: true },
       { file: 'src/node.ts', line: 8, column: 13, key: 'legacy-export', kind: 'call', evaluates: 'boolean', defaultValue: false },
       { file: 'src/node.ts', line: 9, column: 19, key: 'hero-copy', kind: 'call', evaluates: 'value', noDefault: true },
+      { file: 'src/proxy.ts', line: 5, column: 27, key: 'support-chat', kind: 'call', sdk: 'unleash', evaluates: 'boolean', defaultValue: false },
+      { file: 'src/proxy.ts', line: 5, column: 63, key: 'chat-color', kind: 'call', sdk: 'unleash', evaluates: 'value', noDefault: true },
     ],
   },
   {
@@ -86,8 +88,9 @@ const SCENARIOS: Scenario[] = [
   },
   {
     fixture: 'detect-configcat',
-    title: 'ConfigCat: what a check evaluates to follows the written default',
+    title: 'ConfigCat: client and React hook; what a check evaluates to follows the written default',
     checks: [
+      { file: 'src/Cat.tsx', line: 4, column: 38, key: 'isCoolFeatureEnabled', kind: 'call', sdk: 'configcat', evaluates: 'boolean', defaultValue: false },
       { file: 'src/cat.ts', line: 6, column: 19, key: 'isAwesomeFeatureEnabled', kind: 'call', sdk: 'configcat', evaluates: 'boolean', defaultValue: false },
       { file: 'src/cat.ts', line: 7, column: 16, key: 'welcomeText', kind: 'call', evaluates: 'value', defaultValue: 'hello' },
     ],
