@@ -7,6 +7,7 @@
 // Finally the plugin's problem counts are compared with the CLI's analysis of the same corpus.
 //
 // BENCH_ESLINT_FILES=N lints only the first N files (sorted) for a quick run; default: the whole corpus.
+// BENCH_ESLINT_RECOMMENDED=1 also measures against a baseline with @eslint/js recommended rules (two more runs).
 const path = require('node:path');
 const { fork } = require('node:child_process');
 const { ensureCorpus, readManifest } = require('../corpus');
@@ -90,7 +91,8 @@ async function main() {
   const print = (name, value) => console.log(`${name}: ${value}`);
   const limit = Number(process.env.BENCH_ESLINT_FILES || 0);
   print('eslint files', limit > 0 ? `${limit} of ${manifest.files} (BENCH_ESLINT_FILES)` : `${manifest.files} (${manifest.lines} lines, the whole corpus)`);
-  for (const baseline of ['parse-only', 'recommended']) {
+  const baselines = process.env.BENCH_ESLINT_RECOMMENDED === '1' ? ['parse-only', 'recommended'] : ['parse-only'];
+  for (const baseline of baselines) {
     const without = await run(false, baseline);
     const withPlugin = await run(true, baseline);
     const overhead = (100 * withPlugin.pluginMs) / (withPlugin.wallMs - withPlugin.pluginMs);

@@ -26,6 +26,21 @@ ruleTester.run('no-dynamic-flag-key', rule, {
       errors: [{ messageId: 'dynamicKey', data: { expression: '`${team}-beta`', reason: 'template literal with a non-constant substitution' }, line: 4, column: 24 }],
     },
     {
+      name: 'a long multi-line expression is named on one line, shortened',
+      code: `${HEADER}declare function pick(a: string, b: string, c: string): string;\nclient.getBooleanValue(\n  pick('alpha-one', 'beta-two',\n    'gamma-three-and-more-words-here'),\n  false,\n);`,
+      filename,
+      errors: [
+        {
+          messageId: 'dynamicKey',
+          data: { expression: "pick('alpha-one', 'beta-two', 'gamma-three-and-more-words-h…", reason: 'call result' },
+          line: 5,
+          column: 3,
+          endLine: 6,
+          endColumn: 39,
+        },
+      ],
+    },
+    {
       name: 'JS with the default parser',
       code: `import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nexport const on = (k) => client.getBooleanValue(k, false);`,
       filename: fileIn('src/on.js'),

@@ -28,10 +28,19 @@ export default createRule<Options, MessageIds>({
           context.report({
             loc: locOf(context.sourceCode, check.keyRange),
             messageId: 'dynamicKey',
-            data: { expression: check.dynamic?.expression ?? context.sourceCode.text.slice(check.keyRange.start, check.keyRange.end), reason: check.dynamic?.reason ?? 'unknown value' },
+            data: {
+              expression: shorten(check.dynamic?.expression ?? context.sourceCode.text.slice(check.keyRange.start, check.keyRange.end)),
+              reason: check.dynamic?.reason ?? 'unknown value',
+            },
           });
         }
       },
     };
   },
 });
+
+/** One line, at most 60 characters: the message names the expression, the location shows it in full. */
+function shorten(expression: string): string {
+  const flat = expression.replace(/\s+/g, ' ').trim();
+  return flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
+}

@@ -41,7 +41,3 @@ function load(file: string, displayName: string, stamp: FileStamp | { error: str
     });
   return { states, problems };
 }
-
-export function clearFlagFileCache(): void {
-  cache.clear();
-}

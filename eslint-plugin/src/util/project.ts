@@ -102,9 +102,3 @@ function displayPath(cwd: string, file: string): string {
   const rel = path.relative(cwd, file);
   return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file).split(path.sep).join('/');
 }
-
-/** Forgets every cached config and config-file lookup (tests; editors pick up changes through mtimes anyway). */
-export function clearProjectCache(): void {
-  configFileByDir.clear();
-  configEntries.clear();
-}

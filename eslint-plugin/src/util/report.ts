@@ -26,8 +26,3 @@ export function reportProblemsOnce<M extends string>(
 export function locOf(sourceCode: Readonly<TSESLint.SourceCode>, range: SourceRange): TSESTree.SourceLocation {
   return { start: sourceCode.getLocFromIndex(range.start), end: sourceCode.getLocFromIndex(range.end) };
 }
-
-/** Lets tests start from a clean slate, as a new lint run would. */
-export function clearReportedProblems(): void {
-  shownIn.clear();
-}

@@ -39,7 +39,3 @@ export function readForIndex(absPath: string, stamp: FileStamp): string | undefi
   if (text.includes('@flag')) texts.set(absPath, { stamp, text });
   return text;
 }
-
-export function clearSourceFileCache(): void {
-  texts.clear();
-}
