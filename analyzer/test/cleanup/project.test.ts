@@ -46,7 +46,8 @@ describe('cleanup across a whole project (test-fixtures/cleanup-project-checkout
     assert.doesNotMatch(read('src/checkout.ts'), /FLAGS|client/);
     assert.match(read('src/cart.ts'), /FLAGS\.DARK_MODE/);
     // The exported flag function was inlined in its importer and deleted (with its doc comment) from its module.
-    assert.doesNotMatch(read('src/flag-helpers.ts'), /isNewCheckout|new checkout flow/);
+    assert.doesNotMatch(read('src/flag-helpers.ts'), /isNewCheckout|new checkout flow|NEW_CHECKOUT_AT_BOOT|at startup/);
+    assert.doesNotMatch(read('src/header.ts'), /legacy-help|NEW_CHECKOUT_AT_BOOT/);
     assert.match(read('src/header.ts'), /^import \{ isDarkMode \} from '\.\/flag-helpers';$/m);
     assert.match(read('src/header.ts'), /^ {2}links\.push\('express-checkout'\);$/m);
     const flagd = JSON.parse(read('flags.flagd.json'));
