@@ -54,7 +54,7 @@ export class FileScope {
     const first = sf.statements[0];
     this.parentsSet = !first || first.parent !== undefined;
     this.text = sf.text;
-    this.mayHaveAnnotations = /@(flag|expires|owner)/.test(this.text);
+    this.mayHaveAnnotations = /@(flag|flagType|expires|owner)\b/.test(this.text);
     this.collectImports();
     this.importsFlagFactory = ctx.patterns.definitionModules.length > 0 && this.importedModules.some((spec) => moduleMatches(spec, ctx.patterns.definitionModules));
   }

@@ -126,7 +126,8 @@ export function compilePatterns(config: Pick<ResolvedConfig, 'sdks' | 'globalSdk
   };
   const groups = new Map<string, PrefilterGroup>();
   const addGroup = (tokens: PrefilterGroup) => groups.set(tokens.map(String).join('\0'), tokens);
-  addGroup([ANNOTATION_TOKEN]);
+  // `@flags/keys` (a path alias) is not an annotation.
+  addGroup([ANNOTATION_TOKEN, /@flag(Type)?\b/]);
   // Custom patterns come first: a user's pattern wins over a preset on the same call.
   for (const p of config.patterns) {
     const matcher = customMatcher(p);

@@ -80,6 +80,7 @@ describe('detect: scanning projects', () => {
     assert.equal(mayContainFlagCheck('<Feature flag="a" />', set), true);
     assert.equal(mayContainFlagCheck('const Feature = 1;', set), false);
     assert.equal(mayContainFlagCheck('/** @flag a */ export const A = "a";', set), true);
+    assert.equal(mayContainFlagCheck("import { A } from '@flags/keys';", set), false);
     assert.equal(mayContainFlagCheck('export const total = 1;', set), false);
   });
 
