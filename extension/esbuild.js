@@ -39,7 +39,7 @@ async function main() {
   {
     // The end-to-end suite (never packaged) is built in both modes: it also runs against the packaged .vsix.
     fs.rmSync(path.join(root, 'out/e2e'), { recursive: true, force: true });
-    for (const suite of ['suite', 'remote']) {
+    for (const suite of ['suite', 'remote', 'corpus']) {
       const dir = path.join(root, 'test/e2e', suite);
       await esbuild.build({
         ...common,

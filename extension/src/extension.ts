@@ -24,6 +24,8 @@ export interface FlagsweepApi {
   statusBar: FlagStatusBar;
   /** Loading this bundle plus activate(), in ms (the analyzer loads afterwards, in the background). */
   activationMs: number;
+  /** Extension-host memory when activation started, to measure what the index costs. */
+  memoryAtActivation: NodeJS.MemoryUsage;
 }
 
 /**
@@ -32,6 +34,7 @@ export interface FlagsweepApi {
  */
 export function activate(context: vscode.ExtensionContext): FlagsweepApi {
   const started = Math.min(moduleStarted, performance.now());
+  const memoryAtActivation = process.memoryUsage();
   const log = mirrorToConsole(vscode.window.createOutputChannel('flagsweep', { log: true }));
   const tokens = new TokenStore(context.secrets);
   const index = new WorkspaceIndex(tokens, log);
@@ -53,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): FlagsweepApi {
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms${vscode.workspace.isTrusted ? '' : ' (Restricted Mode: local files only)'}`);
   index.whenReady().then(() => log.info(`index ready ${(performance.now() - started).toFixed(0)} ms after activation started`));
-  return { index, tokens, diagnostics, flagsView, statusBar, activationMs };
+  return { index, tokens, diagnostics, flagsView, statusBar, activationMs, memoryAtActivation };
 }
 
 export function deactivate(): void {}

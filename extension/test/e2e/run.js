@@ -9,6 +9,7 @@
 //   main        test-fixtures/vscode-checkout, trusted: hover, diagnostics, code actions, view, live flagd edits
 //   remote      test-fixtures/vscode-multiroot (two folders), trusted, against a stand-in Unleash server
 //   restricted  the same multi-root workspace untrusted (Restricted Mode): nothing may reach the server
+//   corpus      (only with --scenario corpus, from `npm run bench`) figures on the 1M-line corpus
 // With --vsix the packaged extension is installed into the scratch extensions dir with --install-extension
 // and the suites run against the installed copy instead of the development folder.
 'use strict';
@@ -28,6 +29,8 @@ const SCENARIOS = {
   main: { fixture: 'vscode-checkout', suite: 'out/e2e/suite/index.js', trusted: true },
   remote: { fixture: 'vscode-multiroot', workspaceFile: 'multiroot.code-workspace', suite: 'out/e2e/remote/index.js', trusted: true, unleash: true },
   restricted: { fixture: 'vscode-multiroot', workspaceFile: 'multiroot.code-workspace', suite: 'out/e2e/remote/index.js', trusted: false, unleash: true },
+  // Performance figures on the generated 1M-line corpus, opened in place (read-only); run by `npm run bench`.
+  corpus: { corpusDir: true, suite: 'out/e2e/corpus/index.js', trusted: true, onlyOnRequest: true },
 };
 const UNLEASH_TOKEN = 'e2e-admin-token';
 const ARTIFACTS = path.join(REPO, 'test-results/extension-e2e');
@@ -47,7 +50,7 @@ function checkPrerequisites() {
   for (const sc of Object.values(SCENARIOS)) {
     const suite = path.join(EXT_DIR, sc.suite);
     if (!fs.existsSync(suite)) missing.push(`test suite ${suite}: run npm run build -w extension`);
-    if (!fs.existsSync(path.join(REPO, 'test-fixtures', sc.fixture))) missing.push(`fixture workspace test-fixtures/${sc.fixture}`);
+    if (sc.fixture && !fs.existsSync(path.join(REPO, 'test-fixtures', sc.fixture))) missing.push(`fixture workspace test-fixtures/${sc.fixture}`);
   }
   try {
     require.resolve('playwright-core');
@@ -168,10 +171,11 @@ async function hoverAndScreenshot(page, { text, expect, file, view, action }) {
 
 async function runScenario(name, vsix, chromium) {
   const sc = SCENARIOS[name];
-  console.log(`\ne2e: scenario ${name} (${sc.fixture}, ${sc.trusted ? 'trusted' : 'Restricted Mode'})`);
+  console.log(`\ne2e: scenario ${name} (${sc.fixture ?? 'corpus'}, ${sc.trusted ? 'trusted' : 'Restricted Mode'})`);
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `flagsweep-e2e-${name}-`));
-  const workspace = path.join(scratch, 'workspace');
-  fs.cpSync(path.join(REPO, 'test-fixtures', sc.fixture), workspace, { recursive: true });
+  let workspace = path.join(scratch, 'workspace');
+  if (sc.corpusDir) workspace = require(path.join(REPO, 'bench/corpus')).ensureCorpus();
+  else fs.cpSync(path.join(REPO, 'test-fixtures', sc.fixture), workspace, { recursive: true });
   const handshake = path.join(scratch, 'handshake');
   fs.mkdirSync(handshake);
   let unleash;
@@ -285,7 +289,7 @@ async function main() {
     process.exit(3);
   }, TIMEOUT_MS);
   const failed = [];
-  for (const name of only ? [only] : Object.keys(SCENARIOS)) {
+  for (const name of only ? [only] : Object.keys(SCENARIOS).filter((n) => !SCENARIOS[n].onlyOnRequest)) {
     if ((await runScenario(name, vsix, chromium)) !== 0) failed.push(name);
   }
   clearTimeout(timer);
