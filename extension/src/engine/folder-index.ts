@@ -196,10 +196,6 @@ export class FolderIndex {
     return { diagnostics: next.flatMap((s) => s.diagnostics), snapshots: next };
   }
 
-  get snapshotList(): readonly SourceSnapshot[] {
-    return this.snapshots;
-  }
-
   /** Flag records: rebuilt (cheap, pure) after any change. */
   records(): FlagRecord[] {
     if (!this.cachedRecords) {

@@ -36,15 +36,6 @@ function rolloutWords(state: FlagState): string | undefined {
   return `split: ${rollout.map((r) => `${formatValue(state.variants[r.variant] ?? r.variant)} ${pct(r.weight)}`).join(', ')}`;
 }
 
-/** One word for the tree and status bar: "ON", "OFF", "50%", "rules", "missing". */
-export function stateBadge(state: FlagState | undefined, winner: Winner): string {
-  if (!state || !state.exists || state.archived) return 'missing';
-  if (!state.enabled) return 'OFF';
-  if (winner.kind === 'value') return winner.value === true ? 'ON' : winner.value === false ? 'ON (serves false)' : `serves ${JSON.stringify(winner.value)}`;
-  const words = stateInWords(state, winner);
-  return words.replace(/`/g, '');
-}
-
 /** Plain text (no markdown) version for tree descriptions and tooltips. */
 export function plain(markdownText: string): string {
   return markdownText.replace(/`+ ?([^`]*?) ?`+/g, '$1');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { asOfPhrase, expiryPhrase, todayFrom } from '../../src/mapping/dates';
-import { stateBadge, stateInWords } from '../../src/mapping/state-words';
+import { stateInWords } from '../../src/mapping/state-words';
 import { NOW, state } from './records';
 
 describe('stateInWords', () => {
@@ -29,10 +29,7 @@ describe('stateInWords', () => {
   it('says a flag no source knows evaluates to the code default', () => {
     assert.equal(stateInWords(undefined, { kind: 'code-default' }), 'not defined in any flag source (evaluates to the code default)');
   });
-  it('gives short badges', () => {
-    assert.equal(stateBadge(state(), { kind: 'value', value: true }), 'ON');
-    assert.equal(stateBadge(undefined, { kind: 'code-default' }), 'missing');
-  });
+
 });
 
 describe('relative dates', () => {
