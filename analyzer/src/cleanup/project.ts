@@ -45,13 +45,19 @@ export async function cleanupFlag(request: CleanupRequest): Promise<CleanupResul
     diagnostics: [],
     stats: { filesScanned: 0, filesLoaded: 0, checksFound: 0, checksCleaned: 0, linesRemoved: 0, durationMs: 0 },
   };
-  const candidates = scope.kind === 'project' ? await listSourceFiles(config, scope.paths) : [toPosix(path.resolve(config.root, scope.file))];
+  const listProject = async (paths?: string[]): Promise<string[]> => {
+    if (!request.projectFiles) return listSourceFiles(config, paths);
+    if (!paths || paths.length === 0) return [...request.projectFiles];
+    const wanted = paths.map((p) => toPosix(path.resolve(config.root, p)));
+    return request.projectFiles.filter((f) => wanted.some((w) => f === w || f.startsWith(w.endsWith('/') ? w : `${w}/`)));
+  };
+  const candidates = scope.kind === 'project' ? await listProject(scope.paths) : [toPosix(path.resolve(config.root, scope.file))];
   result.stats.filesScanned = candidates.length;
 
   // Files that may refer to what the cleanup removes: the whole project even when `paths` narrowed the cleanup.
   let universeFiles: string[] | undefined;
   const universe = async (): Promise<string[]> => {
-    universeFiles ??= scope.kind === 'project' && scope.paths && scope.paths.length > 0 ? await listSourceFiles(config) : candidates;
+    universeFiles ??= scope.kind === 'project' && scope.paths && scope.paths.length > 0 ? await listProject() : candidates;
     return universeFiles;
   };
   const texts = new Map<string, string>();

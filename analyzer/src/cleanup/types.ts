@@ -22,6 +22,11 @@ export interface CleanupRequest {
   readFile?: (absPath: string) => string | undefined;
   /** Also remove the flag's definition from flagd files of `config.sources`. */
   removeDefinition?: boolean;
+  /**
+   * The project's source files (absolute, forward slashes) when the caller already listed them, e.g. the debt
+   * report running one dry run per flag: skips listing the project again. Default: `listSourceFiles(config)`.
+   */
+  projectFiles?: readonly string[];
 }
 
 export interface FileChange {

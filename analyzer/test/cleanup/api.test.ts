@@ -38,6 +38,28 @@ describe('cleanupFlag library API', () => {
     assert.deepEqual(r.files, []);
   });
 
+  it('cleans an in-memory project given its file list (no disk reads, no listing)', async () => {
+    const a = path.posix.join(ROOT, 'a.ts');
+    const b = path.posix.join(ROOT, 'b.ts');
+    const c = path.posix.join(ROOT, 'c.ts');
+    const files = {
+      [a]: "export const KEY = 'new-x';\n",
+      [b]: "import { KEY } from './a';\nexport const on = () => (client.isEnabled(KEY) ? 'new' : 'old');\n",
+      [c]: 'export const unrelated = 1;\n',
+    };
+    const r = await cleanupFlag({ config, key: 'new-x', value: false, scope: { kind: 'project' }, readFile: memory(files), projectFiles: [a, b, c] });
+    assert.deepEqual(r.errors, []);
+    assert.equal(r.stats.filesScanned, 3);
+    assert.equal(r.stats.filesLoaded, 2);
+    assert.deepEqual(
+      r.files.map((f) => [f.file, f.after]),
+      [
+        [a, ''],
+        [b, "export const on = () => 'old';\n"],
+      ],
+    );
+  });
+
   it('a file with syntax errors is reported, not rewritten', async () => {
     const file = path.posix.join(ROOT, 'a.ts');
     const text = "export const a = client.isEnabled('x') ? (1 : 2;\n";
