@@ -8,7 +8,10 @@ import type { JsxMatcher } from './patterns';
 export function matchJsx(el: ts.JsxOpeningElement | ts.JsxSelfClosingElement, scope: FileScope): void {
   const tag = el.tagName;
   const written = pathSegments(tag as ts.Expression);
-  const candidates = scope.ctx.patterns.jsxByName.get(written[written.length - 1]);
+  const last = written[written.length - 1];
+  // `import { PostHogFeature as Gate }`: the exported name finds the matcher.
+  const imp = ts.isIdentifier(tag) ? scope.imports.get(last) : undefined;
+  const candidates = scope.ctx.patterns.jsxByName.get(last) ?? (imp ? scope.ctx.patterns.jsxByName.get(imp.imported) : undefined);
   if (!candidates) return;
   const m = candidates.find((c) => scope.isActive(c) && (c.imported ? scope.importsName(tag as ts.Expression, c.tag[c.tag.length - 1], c.modules) : objectPathMatches(c.tag, written)));
   if (!m) return;

@@ -97,8 +97,9 @@ const SCENARIOS: Scenario[] = [
   },
   {
     fixture: 'detect-posthog',
-    title: 'PostHog: posthog-js calls, the React hook from posthog-js/react and the PostHogFeature gate',
+    title: 'PostHog: posthog-js calls, the React hook from posthog-js/react and the PostHogFeature gate (also renamed)',
     checks: [
+      { file: 'src/Alias.tsx', line: 3, column: 28, key: 'aliased-gate', kind: 'jsx', sdk: 'posthog', keyLine: 3, keyColumn: 39 },
       { file: 'src/Survey.tsx', line: 5, column: 19, key: 'survey-widget', kind: 'call', sdk: 'posthog', evaluates: 'boolean' },
       { file: 'src/Survey.tsx', line: 6, column: 19, key: 'survey-layout', kind: 'call', evaluates: 'value' },
       { file: 'src/Survey.tsx', line: 7, column: 8, key: 'surveys', kind: 'call', evaluates: 'boolean' },
