@@ -60,6 +60,10 @@ function statementsArb(flagKey: string, depth: number): fc.Arbitrary<string[]> {
     e.map((x) => `if (${x}) return ${JSON.stringify(`r${nextId()}`)};`),
     fc.tuple(e, e).map(([c, x]) => `if (${c}) return ${x};`),
     e.map((x) => `log(${x});`),
+    e.map((x) => {
+      const id = nextId();
+      return `const s${id} = ${x};\nlog(s${id});`;
+    }),
     fc.constantFrom('a', 'b', 'c').map(
       (v) => `switch (flags.getVariant('variant', 'a')) { case 'a': log(${nextId()}); break; case '${v}': log(${nextId()}); return 's'; default: log(${nextId()}); }`,
     ),
@@ -71,6 +75,8 @@ function statementsArb(flagKey: string, depth: number): fc.Arbitrary<string[]> {
     fc.tuple(e, inner, inner).map(([c, s, t]) => `if (${c}) {\n${s.join('\n')}\n} else {\n${t.join('\n')}\n}`),
     fc.tuple(e, inner, e, inner).map(([c, s, d, t]) => `if (${c}) {\n${s.join('\n')}\n} else if (${d}) {\n${t.join('\n')}\n}`),
     fc.tuple(e, inner).map(([c, s]) => `for (let i = 0; i < 2; i++) {\nif (${c}) continue;\n${s.join('\n')}\n}`),
+    // A block declaring a name the function also declares: unwrapping it would change scoping.
+    fc.tuple(e, e, inner).map(([c, x, s]) => `if (${c}) {\nconst k1 = ${x.replace(/\bk1\b/g, 'a')};\nlog(k1);\n${s.join('\n')}\n}`),
   );
   return fc.array(fc.oneof(simple, compound), { minLength: 1, maxLength: 4 });
 }
