@@ -6,7 +6,9 @@ import { propertyNameText } from '../keys/resolve';
  * A declaration carrying a flag annotation holds a key even when no check uses it yet:
  * `/** @flag new-nav @expires 2026-12-01 *\/ export const NEW_NAV = 'new-nav'`, an annotated enum member or object member.
  */
-export function annotatedDeclaration(node: ts.VariableDeclaration | ts.EnumMember | ts.PropertyAssignment, scope: FileScope): void {
+type KeyHolder = ts.VariableDeclaration | ts.EnumMember | ts.PropertyAssignment | ts.PropertyDeclaration;
+
+export function annotatedDeclaration(node: KeyHolder, scope: FileScope): void {
   const init = node.initializer;
   if (!init) return;
   const name = declarationName(node);
@@ -19,11 +21,15 @@ export function annotatedDeclaration(node: ts.VariableDeclaration | ts.EnumMembe
   scope.declare({ file: scope.file, sf: scope.sf, node, name }, value.value);
 }
 
-function declarationName(node: ts.VariableDeclaration | ts.EnumMember | ts.PropertyAssignment): string | undefined {
+function declarationName(node: KeyHolder): string | undefined {
   if (ts.isVariableDeclaration(node)) return ts.isIdentifier(node.name) ? node.name.text : undefined;
   const own = propertyNameText(node.name);
   if (own === undefined) return undefined;
   if (ts.isEnumMember(node)) return `${node.parent.name.text}.${own}`;
+  if (ts.isPropertyDeclaration(node)) {
+    const isStatic = ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) ?? false;
+    return isStatic && ts.isClassDeclaration(node.parent) && node.parent.name ? `${node.parent.name.text}.${own}` : undefined;
+  }
   const owner = objectOwnerName(node.parent);
   return owner === undefined ? undefined : `${owner}.${own}`;
 }

@@ -63,7 +63,8 @@ export function detectInSourceFile(sf: ts.SourceFile, ctx: DetectContext): FileD
         if (annotations && node.kind === ts.SyntaxKind.PropertyAssignment) annotatedDeclaration(node as ts.PropertyAssignment, scope);
         break;
       case ts.SyntaxKind.EnumMember:
-        if (annotations) annotatedDeclaration(node as ts.EnumMember, scope);
+      case ts.SyntaxKind.PropertyDeclaration:
+        if (annotations) annotatedDeclaration(node as ts.EnumMember | ts.PropertyDeclaration, scope);
         break;
     }
     ts.forEachChild(node, visit);

@@ -10,6 +10,8 @@ export type Binding =
   /** `export default { ... }`: the value of an expression that has no name of its own. */
   | { kind: 'expression'; expression: ts.Expression; sf: ts.SourceFile; file: string; name: string }
   | { kind: 'enum'; decl: ts.EnumDeclaration; sf: ts.SourceFile; file: string; name: string }
+  /** A class: its static readonly members can hold keys (`class FeatureFlags { static readonly NEW_UI = 'new-ui' }`). */
+  | { kind: 'class'; decl: ts.ClassDeclaration; sf: ts.SourceFile; file: string; name: string }
   | { kind: 'namespace'; file: string; name: string }
   | { kind: 'dynamic'; reason: string };
 
@@ -48,8 +50,10 @@ function bindingInStatements(host: BindingHost, statements: ts.NodeArray<ts.Stat
       }
     } else if (ts.isEnumDeclaration(st) && st.name.text === name) {
       return { kind: 'enum', decl: st, sf, file, name };
-    } else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name?.text === name) {
-      return { kind: 'dynamic', reason: `\`${name}\` is a ${ts.isClassDeclaration(st) ? 'class' : 'function'}` };
+    } else if (ts.isClassDeclaration(st) && st.name?.text === name) {
+      return { kind: 'class', decl: st, sf, file, name };
+    } else if (ts.isFunctionDeclaration(st) && st.name?.text === name) {
+      return { kind: 'dynamic', reason: `\`${name}\` is a function` };
     } else if (ts.isImportDeclaration(st) && st.importClause && ts.isStringLiteral(st.moduleSpecifier)) {
       const b = importBinding(host, st.importClause, st.moduleSpecifier.text, name, file);
       if (b) return b;
@@ -148,6 +152,8 @@ export function exportedBinding(host: BindingHost, file: string, exportName: str
         }
       } else if (ts.isEnumDeclaration(st) && st.name.text === exportName) {
         return { kind: 'enum', decl: st, sf, file, name: exportName };
+      } else if (ts.isClassDeclaration(st) && st.name?.text === exportName) {
+        return { kind: 'class', decl: st, sf, file, name: exportName };
       }
     }
   }

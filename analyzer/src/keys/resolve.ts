@@ -23,6 +23,7 @@ export type Value =
   | { kind: 'string'; value: string; origin: KeyOrigin; declaration?: DeclarationRef }
   | { kind: 'object'; literal: ts.ObjectLiteralExpression; sf: ts.SourceFile; file: string; name: string }
   | { kind: 'enum'; decl: ts.EnumDeclaration; sf: ts.SourceFile; file: string; name: string }
+  | { kind: 'class'; decl: ts.ClassDeclaration; sf: ts.SourceFile; file: string; name: string }
   | { kind: 'namespace'; file: string; name: string }
   | { kind: 'call'; call: ts.CallExpression; sf: ts.SourceFile; file: string; declaration?: DeclarationRef }
   | { kind: 'dynamic'; reason: string };
@@ -123,6 +124,7 @@ export class KeyResolver implements BindingHost {
       case 'dynamic':
       case 'namespace':
       case 'enum':
+      case 'class':
         return binding;
       case 'const': {
         if (!binding.decl.initializer) return { kind: 'dynamic', reason: `\`${binding.name}\` has no initializer` };
@@ -130,7 +132,7 @@ export class KeyResolver implements BindingHost {
         const declaration: DeclarationRef = { file: binding.file, sf: binding.sf, node: binding.decl, name: binding.name };
         if (value.kind === 'string') return { ...value, origin: 'const', declaration };
         if (value.kind === 'object') return { ...value, name: binding.name };
-        if (value.kind === 'enum' || value.kind === 'namespace') return value;
+        if (value.kind === 'enum' || value.kind === 'namespace' || value.kind === 'class') return value;
         if (value.kind === 'call') return { ...value, declaration };
         return value;
       }
@@ -154,6 +156,19 @@ export class KeyResolver implements BindingHost {
         const value = this.evaluate(m.initializer, owner.sf, owner.file, depth + 1);
         if (value.kind !== 'string') return { kind: 'dynamic', reason: `${owner.name}.${member} is not a string` };
         return { ...value, origin: 'enum', declaration: { file: owner.file, sf: owner.sf, node: m, name: `${owner.name}.${member}` } };
+      }
+      case 'class': {
+        const name = `${owner.name}.${member}`;
+        const m = owner.decl.members.find(
+          (mm): mm is ts.PropertyDeclaration =>
+            ts.isPropertyDeclaration(mm) && propertyNameText(mm.name) === member && (ts.getModifiers(mm)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword) ?? false),
+        );
+        if (!m?.initializer) return { kind: 'dynamic', reason: `${name} is not a static member with a value` };
+        const readonly = ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.ReadonlyKeyword) ?? false;
+        if (!readonly) return { kind: 'dynamic', reason: `${name} is not readonly` };
+        const value = this.evaluate(m.initializer, owner.sf, owner.file, depth + 1);
+        if (value.kind === 'string') return { ...value, origin: 'object-member', declaration: { file: owner.file, sf: owner.sf, node: m, name } };
+        return value.kind === 'object' ? { ...value, name } : value;
       }
       case 'object': {
         const name = `${owner.name}.${member}`;
@@ -222,6 +237,8 @@ function describeNonString(value: Value): string {
       return `${value.name} is an object, not a string`;
     case 'enum':
       return `${value.name} is an enum, not a string`;
+    case 'class':
+      return `${value.name} is a class, not a string`;
     case 'namespace':
       return `${value.name} is a module namespace, not a string`;
     case 'string':

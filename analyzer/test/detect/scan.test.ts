@@ -145,7 +145,7 @@ describe('detect: scanning projects', () => {
     const found = detectInSourceFile(sf.compilerNode as never, ctx);
     assert.deepStrictEqual(
       found.checks.map((c) => c.key),
-      ['new-cart', 'reviews-v2', 'fuzzy-search', 'internal-tools', 'new-cart', 'export-csv', 'new-cart', 'export-csv'],
+      ['new-cart', 'reviews-v2', 'fuzzy-search', 'internal-tools', 'new-cart', 'export-csv', 'new-cart', 'export-csv', 'new-ui', null],
     );
   });
 

@@ -49,7 +49,7 @@ const SCENARIOS: Scenario[] = [
   },
   {
     fixture: 'detect-keys-imported-constants',
-    title: 'imported constants: named, renamed, re-exported (export *, export { x as y } from), namespace, default, require()',
+    title: 'imported constants: named, renamed, re-exported (export *, export { x as y } from), namespace, default, require(), static readonly class members',
     checks: [
       call('src/app.ts', 8, 3, 'new-cart', 'import'),
       call('src/app.ts', 9, 3, 'reviews-v2', 'import'),
@@ -59,6 +59,8 @@ const SCENARIOS: Scenario[] = [
       call('src/app.ts', 13, 3, 'export-csv', 'import'),
       call('src/app.ts', 14, 3, 'new-cart', 'import'),
       call('src/app.ts', 15, 3, 'export-csv', 'import'),
+      { ...call('src/app.ts', 16, 3, 'new-ui', 'import'), owner: 'team-web' },
+      call('src/app.ts', 17, 3, null, undefined, 'FeatureFlags.mutable is not readonly'),
       call('src/legacy.js', 4, 29, 'new-cart', 'import'),
       call('src/legacy.js', 4, 58, 'reviews-v2', 'import'),
     ],
@@ -68,6 +70,7 @@ const SCENARIOS: Scenario[] = [
       { file: 'src/flags/keys.ts', name: 'GROUPS.search.FUZZY', key: 'fuzzy-search', line: 7, column: 35 },
       { file: 'src/flags/keys.ts', name: 'internal', key: 'internal-tools', line: 9, column: 7 },
       { file: 'src/flags/keys.ts', name: 'default.EXPORT_CSV', key: 'export-csv', line: 12, column: 18 },
+      { file: 'src/flags/keys.ts', name: 'FeatureFlags.NEW_UI', key: 'new-ui', line: 16, column: 3, owner: 'team-web' },
     ],
   },
   {

@@ -1,4 +1,4 @@
-import { CART_KEY, DEFAULTS, Flag, GROUPS, INTERNAL_TOOLS, NEW_CART } from './flags';
+import { CART_KEY, DEFAULTS, FeatureFlags, Flag, GROUPS, INTERNAL_TOOLS, NEW_CART } from './flags';
 import * as keys from './flags/keys';
 import defaults from './flags/keys.js';
 
@@ -13,4 +13,6 @@ export const app = [
   flags.isEnabled(DEFAULTS.EXPORT_CSV),
   flags.isEnabled(keys.NEW_CART),
   flags.isEnabled(defaults.EXPORT_CSV),
+  flags.isEnabled(FeatureFlags.NEW_UI),
+  flags.isEnabled(FeatureFlags.mutable),
 ];
