@@ -29,18 +29,16 @@ export function removalRange(sf: ts.SourceFile, start: number, end: number): { s
   let le = text.indexOf('\n', end);
   if (le === -1) le = text.length;
   const before = text.slice(ls, start);
-  let after = text.slice(end, le);
-  let afterEnd = le;
-  // A trailing `;` or `,` that belonged to the node (statement terminator already inside; list commas handled by callers).
-  if (isBlank(before) && isBlank(after)) return collapseBlankLines(text, ls, Math.min(text.length, afterEnd + 1));
-  if (isBlank(before) && /^\s*\/\//.test(after)) return { start, end }; // keep a trailing comment
+  // A comment after the node on its last line belongs to it (`return null; // guard`) and goes with it.
+  let restStart = end;
+  for (const c of ts.getTrailingCommentRanges(text, end) ?? []) if (c.end <= le) restStart = c.end;
+  if (isBlank(before) && isBlank(text.slice(restStart, le))) return collapseBlankLines(text, ls, Math.min(text.length, le + 1));
   let s = start;
   while (s > ls && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
   if (s === ls) {
-    // Node starts its line but code follows: remove the node and the spaces after it.
+    // The node starts its line but code follows: remove the node and the spaces after it.
     let e = end;
-    while (e < afterEnd && (text[e] === ' ' || text[e] === '\t')) e++;
-    after = '';
+    while (e < le && (text[e] === ' ' || text[e] === '\t')) e++;
     return { start, end: e };
   }
   return { start: s, end };

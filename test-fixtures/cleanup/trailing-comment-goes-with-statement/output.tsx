@@ -1,0 +1,4 @@
+export function Banner({ client }: Props) {
+  // render the banner
+  return <div>New!</div>;
+}
