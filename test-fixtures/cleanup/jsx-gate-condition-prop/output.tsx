@@ -1,0 +1,8 @@
+export function Nav() {
+  return (
+    <nav>
+      <OldNav />
+      <Search />
+    </nav>
+  );
+}
