@@ -44,7 +44,20 @@ export function foldExpression(ctx: RoundContext, node: ts.Node): boolean {
     return false;
   }
   if (ts.isBinaryExpression(node)) return foldBinary(ctx, node);
+  if (ts.isTemplateSpan(node)) return foldTemplateSpan(ctx, node);
   return false;
+}
+
+/** `${<'Hello'>}, world` → `Hello, world`: a substituted primitive joins the template's text. */
+function foldTemplateSpan(ctx: RoundContext, span: ts.TemplateSpan): boolean {
+  const known = knownValue(span.expression, ctx.markers);
+  if (!known || !['string', 'number', 'boolean'].includes(typeof known.value)) return false;
+  if (ts.isTaggedTemplateExpression(span.parent.parent)) return false; // a tag sees the parts separately
+  const start = ctx.text.lastIndexOf('${', span.expression.getStart(ctx.sf));
+  const end = span.literal.getStart(ctx.sf) + 1;
+  const escaped = [...String(known.value)].map((ch, i, all) => (ch === '\\' || ch === '`' || (ch === '$' && all[i + 1] === '{') ? `\\${ch}` : ch)).join('');
+  ctx.edit(start, end, escaped);
+  return true;
 }
 
 function foldBinary(ctx: RoundContext, node: ts.BinaryExpression): boolean {

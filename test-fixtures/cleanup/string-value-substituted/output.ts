@@ -1,3 +1,3 @@
 export function banner(client: Client) {
-  return `${'Hello'}, world`;
+  return `Hello, world`;
 }

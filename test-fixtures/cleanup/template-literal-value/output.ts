@@ -1,0 +1,3 @@
+export function greet(client: Client, name: string) {
+  return `Hi \`you\` \${x}, ${name}!`;
+}
