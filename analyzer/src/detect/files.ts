@@ -10,10 +10,27 @@ import type { ResolvedConfig } from '../config/load';
  * Absolute paths with forward slashes, sorted.
  */
 export async function listSourceFiles(config: ResolvedConfig, paths?: string[]): Promise<string[]> {
+  const query = globQuery(config);
+  return selectFiles(config, await fg(query.patterns, query.options), paths);
+}
+
+/** The same list, synchronously, for callers that can't await (ESLint rules). */
+export function listSourceFilesSync(config: ResolvedConfig, paths?: string[]): string[] {
+  const query = globQuery(config);
+  return selectFiles(config, fg.sync(query.patterns, query.options), paths);
+}
+
+function globQuery(config: ResolvedConfig): { patterns: string[]; options: fg.Options } {
   const root = config.root.replace(/\\/g, '/');
-  const globOptions = { cwd: root, ignore: config.exclude, absolute: true, dot: false, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true };
   // One walk finds both the sources and the .gitignore files below the root.
-  const found = await fg(config.gitignore ? [...config.include, '**/.gitignore'] : config.include, globOptions);
+  return {
+    patterns: config.gitignore ? [...config.include, '**/.gitignore'] : config.include,
+    options: { cwd: root, ignore: config.exclude, absolute: true, dot: false, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true },
+  };
+}
+
+function selectFiles(config: ResolvedConfig, found: string[], paths?: string[]): string[] {
+  const root = config.root.replace(/\\/g, '/');
   const below = found.filter((f) => f.endsWith('/.gitignore'));
   let files = config.gitignore ? found.filter((f) => !f.endsWith('/.gitignore')) : found;
   if (paths && paths.length > 0) {

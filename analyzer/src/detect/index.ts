@@ -3,6 +3,6 @@ export { mayContainFlagCheck } from './prefilter';
 export { createDetectContext, type DetectContext, type DetectContextOptions } from './context';
 export { detectInSourceFile, type FileDetection } from './detect-source';
 export { detectFile } from './detect-file';
-export { listSourceFiles } from './files';
+export { listSourceFiles, listSourceFilesSync } from './files';
 export { scanProject, type ScanOptions, type ScanResult } from './scan';
 export { SDK_PRESETS, moduleMatches, type SdkPreset, type PresetPattern } from '../config/presets';

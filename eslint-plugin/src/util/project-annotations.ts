@@ -1,13 +1,9 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { detectFile, type FileDetection, type FlagAnnotation, type ResolvedConfig } from '@flagsweep/analyzer';
+import { detectFile, listSourceFilesSync, type FileDetection, type FlagAnnotation, type ResolvedConfig } from '@flagsweep/analyzer';
 import { statFile, type FileStamp } from './file-stamp';
 import { detectContextFor } from './detect-context';
 import { samePath } from './rule-helpers';
 import { readForIndex } from './source-files';
-
-const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/i;
-const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage']);
 
 interface FileEntry {
   stamp: FileStamp | { error: string };
@@ -22,8 +18,8 @@ interface ProjectIndex {
 const indexes = new WeakMap<ResolvedConfig, ProjectIndex>();
 
 /**
- * Every flag annotation in the project by key: `@flag <key>` comments and annotated key declarations, in any file
- * under the config's folder. This is what makes the plugin agree with the CLI, which joins all annotations of a key
+ * Every flag annotation in the project by key: `@flag <key>` comments and annotated key declarations, in every file
+ * the config covers (include, exclude, .gitignore: the files the CLI scans). This is what makes the plugin agree with the CLI, which joins all annotations of a key
  * wherever they are. Built from disk once per config (per lint run), reading each file once and parsing only files
  * containing `@flag`; after that, every file ESLint lints updates its own entry (see noteLintedFile), so an editor
  * session follows annotation edits without walking the project again.
@@ -54,7 +50,7 @@ function signature(annotations: readonly FlagAnnotation[]): string {
 
 function build(config: ResolvedConfig): ProjectIndex {
   const files = new Map<string, FileEntry>();
-  for (const file of sourceFiles(config.root)) {
+  for (const file of listSourceFilesSync(config).map(path.normalize)) {
     const stamp = statFile(file);
     files.set(file, { stamp, annotations: 'error' in stamp ? [] : annotationsOf(file, stamp, config) });
   }
@@ -89,22 +85,4 @@ export function keyedAnnotations(result: Pick<FileDetection, 'annotations' | 'de
     out.push({ ...d.annotation, key: d.key });
   }
   return out;
-}
-
-function* sourceFiles(dir: string): Generator<string> {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIPPED_DIRS.has(e.name)) yield* sourceFiles(full);
-    } else if (e.isFile() && SOURCE_FILE.test(e.name) && !e.name.endsWith('.d.ts')) {
-      yield full;
-    }
-  }
 }
