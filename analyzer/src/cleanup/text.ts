@@ -66,12 +66,16 @@ export function removeNode(sf: ts.SourceFile, node: ts.Node): TextEdit {
   return { ...r, newText: '' };
 }
 
-/** Where a node starts including its JSDoc block (`/** ... *\/` right above it belongs to it and goes with it). */
+/**
+ * Where a node starts including its JSDoc block: the `/** ... *\/` right above it belongs to it and goes with it.
+ * A comment separated from the node by a blank line (a file header, a section heading) belongs to what surrounds it.
+ */
 export function docCommentStart(sf: ts.SourceFile, node: ts.Node): number {
   const start = node.getStart(sf);
-  const comments = ts.getLeadingCommentRanges(sf.text, node.pos) ?? [];
-  const doc = comments.filter((c) => sf.text.startsWith('/**', c.pos) && c.kind === ts.SyntaxKind.MultiLineCommentTrivia);
-  return doc.length > 0 ? doc[0].pos : start;
+  const last = (ts.getLeadingCommentRanges(sf.text, node.pos) ?? []).at(-1);
+  if (!last || last.kind !== ts.SyntaxKind.MultiLineCommentTrivia || !sf.text.startsWith('/**', last.pos)) return start;
+  const newlinesBetween = sf.text.slice(last.end, start).split('\n').length - 1;
+  return newlinesBetween <= 1 ? last.pos : start;
 }
 
 /** Removes one element of a comma-separated list (array element, property, specifier, binding, argument). */
@@ -79,16 +83,17 @@ export function removeListElement(sf: ts.SourceFile, list: ts.NodeArray<ts.Node>
   const text = sf.text;
   const el = list[index];
   const start = el.getStart(sf);
+  const withDoc = docCommentStart(sf, el);
   if (list.length === 1) {
-    const r = removalRange(sf, start, list.hasTrailingComma ? skipComma(text, el.getEnd()) : el.getEnd());
+    const r = removalRange(sf, withDoc, list.hasTrailingComma ? skipComma(text, el.getEnd()) : el.getEnd());
     return { ...r, newText: '' };
   }
   if (index < list.length - 1) {
     const next = list[index + 1].getStart(sf);
     const between = text.slice(el.getEnd(), next);
     if (between.includes('\n')) {
-      // One element per line: drop this element's lines.
-      const r = removalRange(sf, start, skipComma(text, el.getEnd()));
+      // One element per line: drop this element's lines, its JSDoc included.
+      const r = removalRange(sf, withDoc, skipComma(text, el.getEnd()));
       return { ...r, newText: '' };
     }
     return { start, end: next, newText: '' };
@@ -97,7 +102,7 @@ export function removeListElement(sf: ts.SourceFile, list: ts.NodeArray<ts.Node>
   const between = text.slice(prevEnd, start);
   if (between.includes('\n')) {
     const end = list.hasTrailingComma ? skipComma(text, el.getEnd()) : el.getEnd();
-    const r = removalRange(sf, start, end);
+    const r = removalRange(sf, withDoc, end);
     if (!list.hasTrailingComma) {
       // The previous element's comma now trails; remove it to keep the author's style.
       const comma = text.indexOf(',', prevEnd);

@@ -1,0 +1,7 @@
+/** Flag keys used across the app. */
+
+const DARK_MODE = 'dark-mode';
+
+export function run(client: { isEnabled(key: string): boolean }) {
+  return client.isEnabled(DARK_MODE);
+}
