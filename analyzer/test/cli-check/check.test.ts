@@ -29,6 +29,7 @@ describe('flagsweep check (built CLI over the demo app in a git repository)', fu
         'new-checkout  expired  owner payments, expires 2026-11-19 (3 days ago)',
         '  expired on 2026-11-19 (3 days ago) and still read in 1 place',
         '  src/web/CheckoutPage.tsx:7:23',
+        '  fix: flagsweep cleanup new-checkout --value true',
         '',
       ].join('\n'),
     );
@@ -155,7 +156,7 @@ describe('flagsweep report (built CLI)', function () {
     assert.equal(json.version, 1);
     assert.equal(json.debt.git.used, false);
     assert.match(json.debt.git.notes[0], /not inside a git repository/);
-    assert.equal(json.flags.find((f: any) => f.key === 'new-checkout').removableLines, 8);
+    assert.equal(json.flags.find((f: any) => f.key === 'new-checkout').removableLines, 14);
     // No blame: the age falls back to the creation date the flag source gives.
     assert.equal(json.flags.find((f: any) => f.key === 'new-checkout').ageSource, 'source');
     assert.equal(json.flags.find((f: any) => f.key === 'legacy-payments').ageDays, null);

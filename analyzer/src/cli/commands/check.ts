@@ -79,6 +79,14 @@ function formatCheck(debt: DebtReport, failing: FlagDebt[], failOn: FlagStatus[]
     out.push(`  ${f.reason}`);
     for (const u of f.usages.slice(0, maxUsages)) out.push(`  ${u.file}:${u.line}:${u.column}${u.changed ? c.dim('  (changed)') : ''}`);
     if (f.usages.length > maxUsages) out.push(c.dim(`  … and ${f.usages.length - maxUsages} more`));
+    out.push(c.cyan(`  fix: ${cleanupCommand(f)}`));
   }
   return out.join('\n') + '\n';
+}
+
+/** What to run to remove the flag: with its winning value when it has one, else the value is the team's choice. */
+export function cleanupCommand(f: FlagDebt): string {
+  if (!f.hasWinningValue) return `flagsweep cleanup ${f.key} --value <the value to keep>`;
+  const value = typeof f.winningValue === 'string' ? f.winningValue : JSON.stringify(f.winningValue);
+  return `flagsweep cleanup ${f.key} --value ${/^[\w.-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`}`;
 }
