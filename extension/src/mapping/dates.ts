@@ -1,25 +1,16 @@
-const DAY_MS = 86_400_000;
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+// The core's date maths, imported by path: the module is dependency-free, so it lands in the small activation bundle
+// instead of pulling in the lazily loaded analyzer engine.
+import { daysBetween, parseIsoDate, parseInstant, parseToday } from '@flagsweep/analyzer/dist/lifecycle/dates';
 
-/** "Today" as a UTC day: FLAGSWEEP_NOW (YYYY-MM-DD) when set, so tests and screenshots are deterministic. */
+export { daysBetween };
+
+/** "Today" as a UTC day: FLAGSWEEP_NOW (YYYY-MM-DD) when set and valid, so tests and screenshots are deterministic. */
 export function todayFrom(envValue: string | undefined, clock: () => Date = () => new Date()): Date {
-  const fixed = envValue ? parseDay(envValue) : undefined;
-  if (fixed) return fixed;
-  const now = clock();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}
-
-export function parseDay(text: string): Date | undefined {
-  const m = ISO_DAY.exec(text.trim());
-  if (!m) return undefined;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === text.trim() ? d : undefined;
-}
-
-/** Whole UTC days from `from` to `to`. */
-export function daysBetween(from: Date, to: Date): number {
-  const day = (d: Date) => Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-  return Math.round((day(to) - day(from)) / DAY_MS);
+  try {
+    return parseToday(envValue, clock);
+  } catch {
+    return parseToday(undefined, clock);
+  }
 }
 
 function plural(n: number, unit: string): string {
@@ -30,7 +21,7 @@ function plural(n: number, unit: string): string {
 export function expiryPhrase(expires: string | undefined, now: Date): string | undefined {
   if (!expires) return undefined;
   if (expires === 'never') return 'never expires';
-  const date = parseDay(expires);
+  const date = parseIsoDate(expires);
   if (!date) return undefined;
   const days = daysBetween(now, date);
   if (days === 0) return 'expires today';
@@ -47,4 +38,12 @@ export function asOfPhrase(iso: string | undefined): string | undefined {
   const text = d.toISOString();
   const time = text.slice(11, 16);
   return `as of ${text.slice(0, 10)}${time === '00:00' && !iso.includes('T') ? '' : ` ${time} UTC`}`;
+}
+
+/** "for 41 days" when a source says since when the flag has served the same value; undefined otherwise. */
+export function constantForPhrase(since: string | undefined, now: Date): string | undefined {
+  const from = parseInstant(since);
+  if (!from) return undefined;
+  const days = daysBetween(from, now);
+  return days > 0 ? `for ${plural(days, 'day')}` : undefined;
 }

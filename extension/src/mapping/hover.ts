@@ -1,6 +1,6 @@
 import type { FlagRecord } from '@flagsweep/analyzer';
 import { cleanupChoices } from './cleanup-choices';
-import { asOfPhrase, expiryPhrase } from './dates';
+import { asOfPhrase, constantForPhrase, expiryPhrase } from './dates';
 import { code, commandLink, escapeMarkdown, inlineCodeText } from './markdown';
 import { sourceWords } from './source-words';
 import { stateInWords } from './state-words';
@@ -45,7 +45,8 @@ export function recordToHover(record: FlagRecord, ctx: HoverContext): HoverConte
   const description = record.description ? ` — ${escapeMarkdown(record.description)}` : '';
   lines.push(`**flag** ${code(record.key)}${description}`);
 
-  const headline = [stateInWords(record.state, record.winner)];
+  const constantFor = record.winner.kind === 'value' ? constantForPhrase(record.state?.constantSince, ctx.now) : undefined;
+  const headline = [stateInWords(record.state, record.winner) + (constantFor ? ` ${constantFor}` : '')];
   const expiry = expiryPhrase(record.expires, ctx.now);
   if (expiry) headline.push(expiry);
   if (record.owner) headline.push(`owner ${escapeMarkdown(record.owner)}`);

@@ -16,6 +16,13 @@ describe('recordToHover', () => {
     assert.deepEqual(h.commands.sort(), ['flagsweep.cleanupFlag', 'flagsweep.refresh', 'flagsweep.showUsages']);
   });
 
+  it('says how long the flag has served one value when the source knows it ("ON for everyone since 41 days")', () => {
+    const h = recordToHover(record({ state: state({ constantSince: '2026-10-12' }) }), ctx);
+    assert.match(h.markdown, /ON for everyone, serves `true` for 41 days · expired 3 days ago · owner payments/);
+    const split = recordToHover(record({ state: state({ constantSince: '2026-10-12' }), winner: { kind: 'none', reason: '50% rollout' } }), ctx);
+    assert.ok(!split.markdown.includes('for 41 days'), 'a split serves no single value, so it has no "for N days"');
+  });
+
   it('passes the key, folder and winning value to the cleanup command', () => {
     const h = recordToHover(record(), ctx);
     const link = /command:flagsweep\.cleanupFlag\?([^ )]+)/.exec(h.markdown);
