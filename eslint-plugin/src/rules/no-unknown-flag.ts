@@ -1,4 +1,4 @@
-import { camelCaseKey, type FlagCheck } from '@flagsweep/analyzer';
+import { camelCaseKey, sourceLabel, type FlagCheck } from '@flagsweep/analyzer';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { createRule } from '../util/create-rule';
 import { getFileFacts, type FileFacts } from '../util/file-facts';
@@ -50,7 +50,7 @@ export default createRule<Options, MessageIds>({
         if (checks.length === 0) return;
         const allow = new Set(options.allow ?? []);
         const inFile = annotatedInFile(facts);
-        const source = project.config.sources.map((s) => (s.type === 'flagd' ? s.path : s.type)).join(' or ');
+        const source = sourceLabel(project.config);
         let projectKeys: ReadonlyMap<string, unknown> | undefined;
         for (const check of checks) {
           const key = project.flags.canonical(check.key, check.keyForm);
