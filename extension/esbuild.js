@@ -35,7 +35,14 @@ const common = {
 async function main() {
   // Stale bundles or source maps from another mode must never end up in a package.
   fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-  await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/extension.ts')], outfile: path.join(root, 'dist/extension.js'), plugins: [lazyEngine('./engine.js')] });
+  await esbuild.build({
+    ...common,
+    entryPoints: [path.join(root, 'src/extension.ts')],
+    outfile: path.join(root, 'dist/extension.js'),
+    plugins: [lazyEngine('./engine.js')],
+    // From the analyzer's sources, like the engine: the small date module is bundled here, never a stale dist.
+    alias: { '@flagsweep/analyzer/dist/lifecycle/dates': path.join(root, '../analyzer/src/lifecycle/dates.ts') },
+  });
   {
     // The end-to-end suite (never packaged) is built in both modes: it also runs against the packaged .vsix.
     fs.rmSync(path.join(root, 'out/e2e'), { recursive: true, force: true });
@@ -58,7 +65,11 @@ async function main() {
     // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
     mainFields: ['module', 'main'],
     // Bundled from the analyzer's sources so the bundle never depends on a stale analyzer/dist.
-    alias: { '@flagsweep/analyzer': path.join(root, '../analyzer/src/index.ts') },
+    alias: {
+      '@flagsweep/analyzer': path.join(root, '../analyzer/src/index.ts'),
+      // The dependency-free date module the mapping code imports by path (see extension/src/mapping/dates.ts).
+      '@flagsweep/analyzer/dist/lifecycle/dates': path.join(root, '../analyzer/src/lifecycle/dates.ts'),
+    },
   });
   copySchema();
 }

@@ -37,7 +37,11 @@ function buildBundle() {
     target: 'node20',
     outfile: BUNDLE,
     mainFields: ['module', 'main'],
-    alias: { '@flagsweep/analyzer': path.join(REPO, 'analyzer/src/index.ts') },
+    alias: {
+      '@flagsweep/analyzer': path.join(REPO, 'analyzer/src/index.ts'),
+      // The dependency-free date module the mapping code imports by path (see extension/src/mapping/dates.ts).
+      '@flagsweep/analyzer/dist/lifecycle/dates': path.join(REPO, 'analyzer/src/lifecycle/dates.ts'),
+    },
     logLevel: 'error',
   });
 }
