@@ -31,7 +31,7 @@ describe('hover', () => {
 
   it('works on a key in flags.flagd.json', async () => {
     const flagd = await vscode.workspace.openTextDocument(fixtureUri('flags.flagd.json'));
-    assert.match(await hoverText(flagd.uri, positionOf(flagd, '"legacy-banner"', 3)), /`legacy-banner`[\s\S]*ON for everyone, serves `true` · owner growth[\s\S]*\*\*stale\*\*/);
+    assert.match(await hoverText(flagd.uri, positionOf(flagd, '"legacy-banner"', 3)), /`legacy-banner`[\s\S]*ON for everyone, serves `true` for 113 days · owner growth[\s\S]*\*\*stale\*\*/);
   });
 
   it('says a missing flag evaluates to the code default and offers ON/OFF only as a choice', async () => {
