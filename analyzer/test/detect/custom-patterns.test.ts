@@ -1,13 +1,4 @@
-import { loadConfig } from '../../src/config';
-import { scanProject } from '../../src/detect';
-import { assertChecks, assertDeclarations, fixtureDir, type ExpectedCheck, type ExpectedDeclaration } from './expectations';
-
-interface Scenario {
-  fixture: string;
-  title: string;
-  checks: ExpectedCheck[];
-  declarations?: ExpectedDeclaration[];
-}
+import { describeScenarios, type Scenario } from './expectations';
 
 const svc = 'src/service.ts';
 const SCENARIOS: Scenario[] = [
@@ -79,13 +70,4 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-describe('detect: custom patterns', () => {
-  for (const s of SCENARIOS) {
-    it(`${s.fixture}: ${s.title}`, async () => {
-      const root = fixtureDir(s.fixture);
-      const result = await scanProject(loadConfig(root));
-      assertChecks(root, result.checks, s.checks);
-      if (s.declarations) assertDeclarations(root, result.declarations, s.declarations);
-    });
-  }
-});
+describeScenarios('detect: custom patterns', SCENARIOS);

@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import type { FlagAnnotation, FlagCheck, KeyDeclaration } from '../../src/model';
+import { loadConfig } from '../../src/config';
+import { scanProject } from '../../src/detect';
 
 /**
  * The expected checks of a fixture, written by hand. Only the fields given are compared, but the list must
@@ -120,4 +122,26 @@ export function annotationSummary(root: string, a: FlagAnnotation): Record<strin
     description: a.description,
     problems: a.problems.map((p) => `${p.range.line}:${p.range.column}-${p.range.endColumn} ${p.tag} ${p.message}`),
   };
+}
+
+/** One fixture project and what scanning it must find. */
+export interface Scenario {
+  fixture: string;
+  title: string;
+  checks: ExpectedCheck[];
+  declarations?: ExpectedDeclaration[];
+}
+
+/** One test per scenario: scan the fixture with its own config and compare checks (and declarations). */
+export function describeScenarios(title: string, scenarios: Scenario[]): void {
+  describe(title, () => {
+    for (const s of scenarios) {
+      it(`${s.fixture}: ${s.title}`, async () => {
+        const root = fixtureDir(s.fixture);
+        const result = await scanProject(loadConfig(root));
+        assertChecks(root, result.checks, s.checks);
+        if (s.declarations) assertDeclarations(root, result.declarations, s.declarations);
+      });
+    }
+  });
 }

@@ -1,13 +1,4 @@
-import { loadConfig } from '../../src/config';
-import { scanProject } from '../../src/detect';
-import { assertChecks, assertDeclarations, fixtureDir, type ExpectedCheck, type ExpectedDeclaration } from './expectations';
-
-interface Scenario {
-  fixture: string;
-  title: string;
-  checks: ExpectedCheck[];
-  declarations?: ExpectedDeclaration[];
-}
+import { describeScenarios, type Scenario } from './expectations';
 
 const f = 'src/checkout.ts';
 const SCENARIOS: Scenario[] = [
@@ -117,13 +108,4 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-describe('detect: SDK presets', () => {
-  for (const s of SCENARIOS) {
-    it(`${s.fixture}: ${s.title}`, async () => {
-      const root = fixtureDir(s.fixture);
-      const result = await scanProject(loadConfig(root));
-      assertChecks(root, result.checks, s.checks);
-      if (s.declarations) assertDeclarations(root, result.declarations, s.declarations);
-    });
-  }
-});
+describeScenarios('detect: SDK presets', SCENARIOS);
