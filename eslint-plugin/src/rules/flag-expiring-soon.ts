@@ -1,8 +1,7 @@
 import { daysBetween, formatDay, relativeDays } from '@flagsweep/analyzer';
 import { createRule } from '../util/create-rule';
-import { getFileFacts } from '../util/file-facts';
 import { flagMeta } from '../util/flag-meta';
-import { CONFIG_ERROR_MESSAGES, locOf, reportProblemsOnce } from '../util/report';
+import { analyseFile, CONFIG_ERROR_MESSAGES, locOf } from '../util/report';
 import { ownerText, resolvedChecks } from '../util/rule-helpers';
 import { expiryDate } from '../util/today';
 
@@ -37,8 +36,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     return {
       Program() {
-        const facts = getFileFacts(context);
-        reportProblemsOnce(context, facts);
+        const facts = analyseFile(context);
         const today = facts.today;
         if (!facts.project || !today) return;
         const window = options.warnBeforeExpiryDays ?? facts.project.config.lifecycle.warnBeforeExpiryDays;

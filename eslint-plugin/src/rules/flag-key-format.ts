@@ -1,9 +1,8 @@
 import { KEY_CASES, type KeyCase, type KeyPolicy, type SourceRange } from '@flagsweep/analyzer';
 import { createRule } from '../util/create-rule';
-import { getFileFacts } from '../util/file-facts';
 import { flagMeta } from '../util/flag-meta';
 import { keyViolations, type KeyViolation } from '../util/key-policy';
-import { CONFIG_ERROR_MESSAGES, locOf, reportProblemsOnce } from '../util/report';
+import { analyseFile, CONFIG_ERROR_MESSAGES, locOf } from '../util/report';
 import { rangeKey, resolvedChecks, samePath } from '../util/rule-helpers';
 
 export type Options = [
@@ -54,8 +53,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     return {
       Program() {
-        const facts = getFileFacts(context);
-        reportProblemsOnce(context, facts);
+        const facts = analyseFile(context);
         const project = facts.project;
         if (!project) return;
         const policy: KeyPolicy = { ...project.config.keys, ...definedOnly(options) };

@@ -1,6 +1,5 @@
 import { createRule } from '../util/create-rule';
-import { getFileFacts } from '../util/file-facts';
-import { CONFIG_ERROR_MESSAGES, locOf, reportProblemsOnce } from '../util/report';
+import { analyseFile, CONFIG_ERROR_MESSAGES, locOf } from '../util/report';
 
 export type Options = [];
 export type MessageIds = 'dynamicKey' | keyof typeof CONFIG_ERROR_MESSAGES;
@@ -21,8 +20,7 @@ export default createRule<Options, MessageIds>({
   create(context) {
     return {
       Program() {
-        const facts = getFileFacts(context);
-        reportProblemsOnce(context, facts);
+        const facts = analyseFile(context);
         for (const check of facts.checks) {
           if (check.key !== null) continue;
           context.report({

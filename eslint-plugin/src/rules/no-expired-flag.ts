@@ -1,8 +1,7 @@
 import { daysBetween, formatDay, type SourceRange } from '@flagsweep/analyzer';
 import { createRule } from '../util/create-rule';
-import { getFileFacts } from '../util/file-facts';
 import { flagMeta } from '../util/flag-meta';
-import { CONFIG_ERROR_MESSAGES, locOf, reportProblemsOnce } from '../util/report';
+import { analyseFile, CONFIG_ERROR_MESSAGES, locOf } from '../util/report';
 import { ownerText, resolvedChecks } from '../util/rule-helpers';
 import { expiryDate } from '../util/today';
 
@@ -25,8 +24,7 @@ export default createRule<Options, MessageIds>({
   create(context) {
     return {
       Program() {
-        const facts = getFileFacts(context);
-        reportProblemsOnce(context, facts);
+        const facts = analyseFile(context);
         const today = facts.today;
         if (!facts.project || !today) return;
         const report = (key: string, range: SourceRange, meta: ReturnType<typeof flagMeta>) => {

@@ -1,10 +1,10 @@
 import { camelCaseKey, sourceLabel, type FlagCheck } from '@flagsweep/analyzer';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { createRule } from '../util/create-rule';
-import { getFileFacts, type FileFacts } from '../util/file-facts';
+import type { FileFacts } from '../util/file-facts';
 import { nearestKey } from '../util/nearest-key';
 import { projectAnnotations } from '../util/project-annotations';
-import { CONFIG_ERROR_MESSAGES, locOf, reportProblemsOnce } from '../util/report';
+import { analyseFile, CONFIG_ERROR_MESSAGES, locOf } from '../util/report';
 import { resolvedChecks } from '../util/rule-helpers';
 
 export type Options = [{ allow?: string[] }];
@@ -41,8 +41,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     return {
       Program() {
-        const facts = getFileFacts(context);
-        reportProblemsOnce(context, facts);
+        const facts = analyseFile(context);
         const project = facts.project;
         // Only a complete, local flag source can say a key does not exist.
         if (!project || !project.flags.complete) return;

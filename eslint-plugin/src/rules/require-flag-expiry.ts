@@ -1,7 +1,6 @@
 import { createRule } from '../util/create-rule';
-import { getFileFacts } from '../util/file-facts';
 import { flagMeta } from '../util/flag-meta';
-import { CONFIG_ERROR_MESSAGES, locOf, reportProblemsOnce } from '../util/report';
+import { analyseFile, CONFIG_ERROR_MESSAGES, locOf } from '../util/report';
 import { resolvedChecks } from '../util/rule-helpers';
 
 export type Options = [{ permanentTypes?: string[] }];
@@ -38,8 +37,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     return {
       Program() {
-        const facts = getFileFacts(context);
-        reportProblemsOnce(context, facts);
+        const facts = analyseFile(context);
         const project = facts.project;
         // With a broken flag file its metadata is unknown: stay quiet rather than ask for expiries it may hold.
         if (!project || project.flags.failed) return;

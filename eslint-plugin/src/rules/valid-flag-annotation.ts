@@ -1,7 +1,7 @@
 import { daysBetween, formatDay, type FlagAnnotation } from '@flagsweep/analyzer';
 import { createRule } from '../util/create-rule';
-import { getFileFacts, type FileFacts } from '../util/file-facts';
-import { CONFIG_ERROR_MESSAGES, locOf, reportProblemsOnce } from '../util/report';
+import type { FileFacts } from '../util/file-facts';
+import { analyseFile, CONFIG_ERROR_MESSAGES, locOf } from '../util/report';
 import { rangeKey, samePath } from '../util/rule-helpers';
 import { expiryDate } from '../util/today';
 
@@ -37,8 +37,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     return {
       Program() {
-        const facts = getFileFacts(context);
-        reportProblemsOnce(context, facts);
+        const facts = analyseFile(context);
         const project = facts.project;
         const today = facts.today;
         if (!project || !today) return;
