@@ -193,12 +193,20 @@ async function main() {
   print('extension flag-file edit to diagnostics p95 ms', r.flagP95.toFixed(1));
   inVsCode(print);
   const figures = path.join(REPO, 'test-results/extension-e2e/figures.json');
+  let e2e = {};
   if (fs.existsSync(figures)) {
-    const e2e = JSON.parse(fs.readFileSync(figures, 'utf8'));
+    e2e = JSON.parse(fs.readFileSync(figures, 'utf8'));
     print('extension activation ms in VS Code (budget 300, from the last E2E run)', e2e.activationMs.toFixed(1));
-    if (e2e.flagdEditToHoverMs !== undefined) print('extension flagd edit to hover ms in VS Code (from the last E2E run)', e2e.flagdEditToHoverMs);
+    if (e2e.flagdEditToHoverMs !== undefined) print('extension flagd edit to hover ms in VS Code (budget 1000, from the last E2E run)', e2e.flagdEditToHoverMs);
   } else print('extension activation ms in VS Code', 'not measured yet: run `npm test -w extension` (E2E writes it)');
-  const over = [r.hoverP95 > 30 && 'hover p95', r.editP95 > 200 && 'diagnostics refresh', r.rssGrowthMb > 300 && 'memory'].filter(Boolean);
+  // The E2E tests record these figures but do not fail on them (a slow CI machine is not a regression); this does.
+  const over = [
+    r.hoverP95 > 30 && 'hover p95',
+    r.editP95 > 200 && 'diagnostics refresh',
+    r.rssGrowthMb > 300 && 'memory',
+    e2e.activationMs > 300 && 'activation in VS Code',
+    e2e.flagdEditToHoverMs > 1000 && 'flagd edit to hover in VS Code',
+  ].filter(Boolean);
   if (over.length) {
     console.error(`over budget: ${over.join(', ')}`);
     process.exitCode = 1;

@@ -99,7 +99,10 @@ async function serveHoverScreenshots(page, handshake, stop) {
       } catch (e) {
         result = { ok: false, error: String(e && e.message ? e.message : e) };
       }
-      fs.writeFileSync(path.join(handshake, 'hover-done.json'), JSON.stringify(result));
+      // Written beside, then renamed: the suite polls for this file and must never read it half-written.
+      const done = path.join(handshake, 'hover-done.json');
+      fs.writeFileSync(`${done}.tmp`, JSON.stringify(result));
+      fs.renameSync(`${done}.tmp`, done);
     }
     await new Promise((r) => setTimeout(r, 150));
   }

@@ -5,7 +5,7 @@ import { api, fixtureUri, hoverText, positionOf, recordFigure, waitFor } from '.
 describe('live flag state', () => {
   before(api);
 
-  it('an unsaved edit to flags.flagd.json shows in the hover and diagnostics within a second', async () => {
+  it('an unsaved edit to flags.flagd.json shows in the hover and diagnostics (figure recorded for the 1 s budget)', async () => {
     const flagd = await vscode.workspace.openTextDocument(fixtureUri('flags.flagd.json'));
     const page = await vscode.workspace.openTextDocument(fixtureUri('src/checkout/CheckoutPage.tsx'));
     const at = positionOf(page, "'new-checkout'", 3);
@@ -19,21 +19,21 @@ describe('live flag state', () => {
     const started = Date.now();
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.equal(flagd.isDirty, true);
-    await waitFor('the hover to show the new value', async () => /ON for everyone, serves `false`/.test(await hoverText(page.uri, at)), 1000);
+    // The 1 s budget is checked by `npm run bench` from the recorded figure; a test only waits for the behaviour.
+    await waitFor('the hover to show the new value', async () => /ON for everyone, serves `false`/.test(await hoverText(page.uri, at)), 10_000);
     const elapsed = Date.now() - started;
     console.log(`flagd edit → hover updated in ${elapsed} ms`);
     recordFigure('flagdEditToHoverMs', elapsed);
-    assert.ok(elapsed < 1000, `took ${elapsed} ms`);
     await waitFor('diagnostics to carry the new winning value', () =>
       vscode.languages.getDiagnostics(page.uri).some((d) => d.source === 'flagsweep' && /Winning value `false`/.test(d.message)),
-    1000);
+    10_000);
 
     // Undo the edit: the next suite cleans up with the original value.
     const undo = new vscode.WorkspaceEdit();
     undo.replace(flagd.uri, new vscode.Range(flagd.positionAt(0), flagd.positionAt(flagd.getText().length)), text);
     await vscode.workspace.applyEdit(undo);
     await flagd.save();
-    await waitFor('the hover to show the original value', async () => /serves `true`/.test(await hoverText(page.uri, at)), 2000);
+    await waitFor('the hover to show the original value', async () => /serves `true`/.test(await hoverText(page.uri, at)), 10_000);
   });
 
   it('a code edit re-scans only that file and updates records', async () => {
@@ -43,11 +43,11 @@ describe('live flag state', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.insert(reports.uri, reports.lineAt(reports.lineCount - 1).range.end, "\nexport const more = () => client.getBooleanValue('beta-reports', false);\n");
     await vscode.workspace.applyEdit(edit);
-    await waitFor('the second usage of beta-reports', () => index.all()[0].record('beta-reports')?.usages.length === 2, 2000);
+    await waitFor('the second usage of beta-reports', () => index.all()[0].record('beta-reports')?.usages.length === 2, 10_000);
     const restore = new vscode.WorkspaceEdit();
     restore.replace(reports.uri, new vscode.Range(reports.positionAt(0), reports.positionAt(reports.getText().length)), original);
     await vscode.workspace.applyEdit(restore);
     await reports.save();
-    await waitFor('beta-reports back to one usage', () => index.all()[0].record('beta-reports')?.usages.length === 1, 2000);
+    await waitFor('beta-reports back to one usage', () => index.all()[0].record('beta-reports')?.usages.length === 1, 10_000);
   });
 });

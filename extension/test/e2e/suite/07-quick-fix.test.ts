@@ -72,7 +72,7 @@ describe('code actions', () => {
     assert.ok(!doc.getText().includes('LegacyCheckout'), 'the dead branch and its import are gone');
     await doc.save();
     const { index } = await api();
-    await waitFor('the index to drop the removed usage', () => index.all()[0].record('new-checkout')?.usages.length === 1, 2000);
+    await waitFor('the index to drop the removed usage', () => index.all()[0].record('new-checkout')?.usages.length === 1, 10_000);
   });
 
   it('"Remove flag everywhere" needs confirmation (refactor preview) and gives what `flagsweep cleanup` writes', async () => {
@@ -90,6 +90,6 @@ describe('code actions', () => {
     const constants = cli.get(path.join(workspaceRoot(), 'src/flags.ts')) ?? '';
     assert.ok(!constants.includes('NEW_CHECKOUT'), 'the now-unused constant is removed');
     await vscode.workspace.saveAll();
-    await waitFor('no usage of the flag left in the index', () => !index.all()[0].record('new-checkout')?.usages.length, 3000);
+    await waitFor('no usage of the flag left in the index', () => !index.all()[0].record('new-checkout')?.usages.length, 10_000);
   });
 });

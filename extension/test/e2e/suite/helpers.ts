@@ -50,6 +50,14 @@ export async function hoverText(uri: vscode.Uri, pos: vscode.Position): Promise<
     .join('\n');
 }
 
+interface ScreenshotResult {
+  ok: boolean;
+  screenshot?: string;
+  hoverText?: string;
+  error?: string;
+  ticked?: number;
+}
+
 /** Asks the runner (outside VS Code) for a real mouse hover over `text` and a screenshot; resolves with what it saw. */
 export async function screenshotHover(
   text: string,
@@ -57,14 +65,28 @@ export async function screenshotHover(
   file: string,
   view = false,
   action?: 'confirm-refactor-preview',
-): Promise<{ ok: boolean; screenshot?: string; hoverText?: string; error?: string; ticked?: number }> {
+): Promise<ScreenshotResult> {
   const dir = process.env.FLAGSWEEP_E2E_HANDSHAKE;
   if (!dir) throw new Error('FLAGSWEEP_E2E_HANDSHAKE is not set: run the suite through test/e2e/run.js');
   const done = path.join(dir, 'hover-done.json');
   fs.rmSync(done, { force: true });
-  fs.writeFileSync(path.join(dir, 'hover-ready.json'), JSON.stringify({ text, expect, file, view, action }));
-  const result = await waitFor('the runner to take the hover screenshot', () => fs.existsSync(done) && fs.readFileSync(done, 'utf8'), 60_000);
-  return JSON.parse(result);
+  writeAtomically(path.join(dir, 'hover-ready.json'), JSON.stringify({ text, expect, file, view, action }));
+  return waitFor('the runner to take the hover screenshot', () => readJsonIfComplete<ScreenshotResult>(done), 60_000);
+}
+
+// The runner polls for these files in another process: a reader must never see a half-written one.
+function writeAtomically(file: string, text: string): void {
+  fs.writeFileSync(`${file}.tmp`, text);
+  fs.renameSync(`${file}.tmp`, file);
+}
+
+function readJsonIfComplete<T>(file: string): T | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Adds a measured figure to test-results/extension-e2e/figures.json (read by `npm run bench`). */
