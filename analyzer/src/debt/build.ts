@@ -80,6 +80,7 @@ function flagDebt(
       line: u.range.line,
       column: u.range.column,
       endLine: u.range.endLine,
+      endColumn: u.range.endColumn,
       kind: u.kind,
       ...(changes ? { changed: touchesChange(changes, u.file, u.range.line, u.range.endLine) } : {}),
     }))

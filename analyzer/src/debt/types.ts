@@ -6,6 +6,8 @@ export interface UsageDebt {
   line: number;
   column: number;
   endLine: number;
+  /** 1-based column just after the check's last character (SARIF's exclusive endColumn). */
+  endColumn: number;
   kind: CheckKind;
   /** In --since mode: the usage is on a line added or changed since the ref. */
   changed?: boolean;

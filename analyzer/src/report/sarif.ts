@@ -83,7 +83,7 @@ export function renderSarif(report: DebtReport, options: SarifOptions = {}): str
           {
             physicalLocation: {
               artifactLocation: { uri: encodeUri(uri), uriBaseId: '%SRCROOT%' },
-              region: { startLine: usage.line, startColumn: usage.column },
+              region: { startLine: usage.line, startColumn: usage.column, endLine: usage.endLine, endColumn: usage.endColumn },
             },
           },
         ],

@@ -44,6 +44,14 @@ describe('SARIF reporter', () => {
     for (const r of run.results) assert.equal(run.tool.driver.rules[r.ruleIndex].id, r.ruleId);
     assert.match(run.results[0].message.text, /^Flag 'checkout-v2' is expired: expired on 2026-10-01 \(52 days ago\)\./);
     assert.equal(run.results[0].properties.removableLines, 14);
+    // The region spans the whole check, so code scanning underlines the call, not one character.
+    const checkRegion = sample().flags[0].usages[0];
+    assert.deepEqual(run.results[0].locations[0].physicalLocation.region, {
+      startLine: checkRegion.line,
+      startColumn: checkRegion.column,
+      endLine: checkRegion.endLine,
+      endColumn: checkRegion.column + 30,
+    });
   });
 
   it('keeps fingerprints when a usage moves to another line, and encodes paths as URI references', () => {

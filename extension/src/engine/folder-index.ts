@@ -199,22 +199,8 @@ export class FolderIndex {
   /** Flag records: rebuilt (cheap, pure) after any change. */
   records(): FlagRecord[] {
     if (!this.cachedRecords) {
-      const checks: FlagCheck[] = [];
-      const declarations: KeyDeclaration[] = [];
-      const annotations: FlagAnnotation[] = [];
-      // A file's detection also reports declarations and annotations it followed into other files: dedupe by place.
-      const decls = new Map<string, KeyDeclaration>();
-      const notes = new Map<string, FlagAnnotation>();
-      for (const entry of this.files.values()) {
-        checks.push(...entry.checks);
-        for (const d of entry.declarations) {
-          decls.set(`${d.file}\0${d.range.start}`, d);
-          if (d.annotation) notes.set(`${d.annotation.file}\0${d.annotation.range.start}`, d.annotation);
-        }
-        for (const a of entry.annotations) notes.set(`${a.file}\0${a.range.start}`, a);
-      }
-      declarations.push(...decls.values());
-      annotations.push(...notes.values());
+      const checks = [...this.files.values()].flatMap((e) => e.checks);
+      const { declarations, annotations } = this.declarationsAndAnnotations();
       this.cachedRecords = buildRecords({
         checks,
         declarations,
@@ -249,6 +235,29 @@ export class FolderIndex {
   /** Problems found while scanning or loading (unparseable files, malformed annotations, unreachable sources). */
   scanDiagnostics(): Diagnostic[] {
     return [...this.files.values()].flatMap((e) => e.diagnostics);
+  }
+
+  /** What the Problems panel shows besides flag statuses: annotation, scan and flag-file problems. */
+  problems(): { annotations: FlagAnnotation[]; scan: Diagnostic[]; sources: Diagnostic[] } {
+    return {
+      annotations: this.declarationsAndAnnotations().annotations,
+      scan: this.scanDiagnostics(),
+      sources: this.snapshots.flatMap((s) => s.diagnostics),
+    };
+  }
+
+  /** A file's detection also reports declarations and annotations it followed into other files: each once, by place. */
+  private declarationsAndAnnotations(): { declarations: KeyDeclaration[]; annotations: FlagAnnotation[] } {
+    const decls = new Map<string, KeyDeclaration>();
+    const notes = new Map<string, FlagAnnotation>();
+    for (const entry of this.files.values()) {
+      for (const d of entry.declarations) {
+        decls.set(`${d.file}\0${d.range.start}`, d);
+        if (d.annotation) notes.set(`${d.annotation.file}\0${d.annotation.range.start}`, d.annotation);
+      }
+      for (const a of entry.annotations) notes.set(`${a.file}\0${a.range.start}`, a);
+    }
+    return { declarations: [...decls.values()], annotations: [...notes.values()] };
   }
 
   /** Checks whose key could not be resolved statically. */

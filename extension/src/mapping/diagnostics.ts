@@ -27,9 +27,13 @@ export interface PlainDiagnostic {
   code: { value: string; target: string };
   source: 'flagsweep';
   tags: 'unnecessary'[];
-  key: string;
-  status: FlagStatus | 'unreachable';
+  /** The flag the diagnostic is about; absent for problems of a file (a malformed flag file, say). */
+  key?: string;
+  status: FlagStatus | 'unreachable' | ProblemKind;
 }
+
+/** Problems in the files flagsweep reads, as opposed to flags that need attention. */
+export type ProblemKind = 'annotation' | 'flag-file' | 'scan';
 
 export interface DiagnosticOptions {
   severities: Record<DiagnosedStatus, SeverityName>;
@@ -37,7 +41,7 @@ export interface DiagnosticOptions {
   file?: string;
 }
 
-export function diagnosticCode(status: FlagStatus | 'unreachable'): { value: string; target: string } {
+export function diagnosticCode(status: PlainDiagnostic['status']): { value: string; target: string } {
   return { value: `flagsweep/${status}`, target: `${DOCS_BASE}#flagsweep${status}` };
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { loadEngine } from '../engine-loader';
 import { type PlainDiagnostic, recordToDiagnostics, unreachableDiagnostic } from '../mapping/diagnostics';
+import { problemsToDiagnostics } from '../mapping/problems';
 import { LineMap } from '../mapping/ranges';
 import { readSettings } from '../workspace/settings';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
@@ -9,7 +10,8 @@ import { toDiagnostic } from './convert';
 type Folder = NonNullable<ReturnType<WorkspaceIndex['folderFor']>>;
 
 /**
- * Problems-panel entries for expired, expiring, stale and missing flags at every usage, plus faded
+ * Problems-panel entries for expired, expiring, stale and missing flags at every usage, for malformed
+ * annotations and flag files at their positions, plus faded
  * (Unnecessary) code in open documents where a flag with a winning value makes a branch unreachable.
  */
 export class FlagDiagnostics implements vscode.Disposable {
@@ -39,6 +41,7 @@ export class FlagDiagnostics implements vscode.Disposable {
     for (const folder of this.index.all()) {
       const settings = readSettings(vscode.Uri.file(folder.root));
       for (const record of folder.records()) for (const d of recordToDiagnostics(record, { severities: settings.severities })) add(d);
+      for (const d of problemsToDiagnostics(folder.problems())) add(d);
       if (settings.fadeUnreachableBranches) for (const file of visible) for (const d of this.unreachable(folder, file)) add(d);
     }
     for (const [file, list] of byFile) {

@@ -61,6 +61,24 @@ describe('FolderIndex (the workspace index behind every provider)', () => {
     assert.deepEqual(index.record('new-checkout')?.winner, { kind: 'value', value: false, variant: 'off' });
   });
 
+  it('collects malformed annotations and flag-file errors, each once, with positions', async () => {
+    assert.deepEqual(index.problems().sources, []);
+    assert.deepEqual(index.problems().annotations.flatMap((a) => a.problems), []);
+    const flags = `${root}/src/flags.ts`;
+    index.updateFile(flags, readFile(flags)!.replace('/** @flag new-checkout */', '/** @flag new-checkout\n * @expires 2026-13-01 */'));
+    const flagd = `${root}/flags.flagd.json`;
+    unsaved.set(flagd, readFile(flagd)!.replace('"defaultVariant": "on"', '"defaultVariant": on'));
+    await index.loadStates({ env: {}, offline: true, localOnly: true });
+    const problems = index.problems();
+    const annotationProblems = problems.annotations.flatMap((a) => a.problems.map((p) => ({ file: a.file, line: p.range.line, message: p.message })));
+    assert.equal(annotationProblems.length, 1, JSON.stringify(annotationProblems));
+    assert.deepEqual([annotationProblems[0].file, annotationProblems[0].line], [flags, 4]);
+    assert.match(annotationProblems[0].message, /^@expires .*2026-13-01/);
+    assert.equal(problems.sources.length, 1);
+    assert.equal(problems.sources[0].where, flagd);
+    assert.match(problems.sources[0].message, /invalid JSON at line \d+, column \d+/);
+  });
+
   it('admits new files the config covers and nothing it excludes', async () => {
     fs.mkdirSync(`${root}/node_modules/sdk`, { recursive: true });
     fs.writeFileSync(`${root}/node_modules/sdk/index.ts`, "useFlag('x')");

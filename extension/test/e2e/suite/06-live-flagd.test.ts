@@ -50,4 +50,27 @@ describe('live flag state', () => {
     await reports.save();
     await waitFor('beta-reports back to one usage', () => index.all()[0].record('beta-reports')?.usages.length === 1, 10_000);
   });
+
+  it('a malformed flag file gets an error in the Problems panel at its position until it is fixed', async () => {
+    const flagd = await vscode.workspace.openTextDocument(fixtureUri('flags.flagd.json'));
+    const text = flagd.getText();
+    const from = text.indexOf('"defaultVariant": "on"');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(flagd.uri, new vscode.Range(flagd.positionAt(from), flagd.positionAt(from + '"defaultVariant": "on"'.length)), '"defaultVariant": on');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const flagFileProblems = () => vscode.languages.getDiagnostics(flagd.uri).filter((d) => d.source === 'flagsweep');
+    const [problem] = await waitFor('an error on flags.flagd.json', () => flagFileProblems().length > 0 && flagFileProblems(), 10_000);
+    assert.equal(problem.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(problem.message, /invalid JSON at line \d+, column \d+/);
+    assert.equal(problem.range.start.line, flagd.positionAt(from).line, 'on the line of the broken value');
+    assert.equal(typeof problem.code === 'object' && problem.code.value, 'flagsweep/flag-file');
+
+    const undo = new vscode.WorkspaceEdit();
+    undo.replace(flagd.uri, new vscode.Range(flagd.positionAt(0), flagd.positionAt(flagd.getText().length)), text);
+    await vscode.workspace.applyEdit(undo);
+    await flagd.save();
+    await waitFor('the error to go away', () => flagFileProblems().length === 0, 10_000);
+    const { index } = await api();
+    await waitFor('the flag states back', () => index.all()[0].record('new-checkout')?.status === 'expired', 10_000);
+  });
 });
