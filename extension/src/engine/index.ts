@@ -3,5 +3,5 @@ export { FolderIndex, type FolderIndexOptions, type StateLoadOptions } from './f
 export { planCleanup, type CleanupPlan, type CleanupScope } from './cleanup';
 export { unreachableRanges, type DecidedCheck, type DeadRange } from './unreachable';
 export { renderDebtReport } from './report';
-export { completionCallNames } from './completion';
+export { keyPrefixMatcher, type KeyPrefixMatcher } from './completion';
 export { findFlagdKeyRange, configJsonSchema, ConfigError, cleanupFlag, loadConfig } from '@flagsweep/analyzer';

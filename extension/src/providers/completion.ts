@@ -4,29 +4,34 @@ import { recordToHover } from '../mapping/hover';
 import { plain, stateInWords } from '../mapping/state-words';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
 
-/** Flag-key completion inside the key argument of a flag check: `useFlag('|')`, `client.getBooleanValue("|`. */
+type KeyPrefixMatcher = ReturnType<ReturnType<typeof loadEngine>['keyPrefixMatcher']>;
+type Folder = NonNullable<ReturnType<WorkspaceIndex['folderFor']>>;
+
+/**
+ * Flag-key completion wherever a flag check takes a key string: `useFlag('|')`, `client.getBooleanValue("|`,
+ * `<Feature flag="|`, `{ flag: '|` and `flag({ key: '|`.
+ */
 export class FlagKeyCompletion implements vscode.CompletionItemProvider {
-  private readonly callNames = new Map<string, RegExp>();
+  /** Per folder index: a config change builds a new index, and with it a new matcher. */
+  private readonly matchers = new WeakMap<Folder, KeyPrefixMatcher>();
 
   constructor(private readonly index: WorkspaceIndex) {}
 
-  private pattern(root: string, config: Parameters<ReturnType<typeof loadEngine>['completionCallNames']>[0]): RegExp {
-    let re = this.callNames.get(root);
-    if (!re) {
-      const names = loadEngine().completionCallNames(config).map((n) => n.replace(/[$]/g, '\\$'));
-      re = new RegExp(`\\b(?:${names.join('|') || '(?!)'})\\s*(?:<[^>]*>)?\\(\\s*(['"\`])([\\w.:/-]*)$`);
-      this.callNames.set(root, re);
+  private matcher(folder: Folder): KeyPrefixMatcher {
+    let matcher = this.matchers.get(folder);
+    if (!matcher) {
+      matcher = loadEngine().keyPrefixMatcher(folder.config);
+      this.matchers.set(folder, matcher);
     }
-    return re;
+    return matcher;
   }
 
   provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
     const folder = this.index.folderFor(doc.uri.fsPath);
     if (!folder) return undefined;
     const prefix = doc.lineAt(position.line).text.slice(0, position.character);
-    const m = this.pattern(folder.root, folder.config).exec(prefix);
-    if (!m) return undefined;
-    const typed = m[2];
+    const typed = this.matcher(folder)(prefix);
+    if (typed === undefined) return undefined;
     const range = new vscode.Range(position.translate(0, -typed.length), position);
     return folder.records().map((record, i) => {
       const item = new vscode.CompletionItem(record.key, vscode.CompletionItemKind.Constant);

@@ -5,7 +5,7 @@ import { api, fixtureUri, waitFor } from './helpers';
 describe('completion and report', () => {
   before(api);
 
-  it('completes flag keys inside a flag check', async () => {
+  it('completes flag keys inside a flag check, in calls and element accesses', async () => {
     // A scratch file inside the workspace folder, so it belongs to the indexed folder.
     const uri = fixtureUri('src/scratch.ts');
     const edit = new vscode.WorkspaceEdit();
@@ -16,6 +16,14 @@ describe('completion and report', () => {
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, end, "'");
     const keys = list.items.filter((i) => i.detail && /·/.test(i.detail)).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     assert.ok(keys.includes('new-checkout') && keys.includes('newNav') && keys.includes('dark-mode'), keys.join(','));
+    // Not only calls: an element access of a configured object path (`config.featureToggles[...]`) takes keys too.
+    const more = new vscode.WorkspaceEdit();
+    more.insert(uri, end, "\ndeclare const config: { featureToggles: Record<string, boolean> };\nconfig.featureToggles['da");
+    await vscode.workspace.applyEdit(more);
+    const elementList = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, scratch.lineAt(4).range.end, "'");
+    const element = elementList.items.find((i) => i.label === 'dark-mode' && i.detail && /·/.test(i.detail));
+    assert.ok(element, elementList.items.map((i) => i.label).join(','));
+    assert.deepEqual([element.range && 'start' in element.range && element.range.start.character], [scratch.lineAt(4).text.indexOf("'da") + 1]);
     const del = new vscode.WorkspaceEdit();
     del.deleteFile(uri);
     await vscode.workspace.applyEdit(del);
