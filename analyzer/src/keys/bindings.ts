@@ -152,8 +152,8 @@ export function exportedBinding(host: BindingHost, file: string, exportName: str
         }
       } else if (ts.isEnumDeclaration(st) && st.name.text === exportName) {
         return { kind: 'enum', decl: st, sf, file, name: exportName };
-      } else if (ts.isClassDeclaration(st) && st.name?.text === exportName) {
-        return { kind: 'class', decl: st, sf, file, name: exportName };
+      } else if (ts.isClassDeclaration(st) && (st.name?.text === exportName || (exportName === 'default' && hasDefaultModifier(st)))) {
+        return { kind: 'class', decl: st, sf, file, name: st.name?.text ?? exportName };
       }
     }
   }
@@ -168,6 +168,10 @@ export function exportedBinding(host: BindingHost, file: string, exportName: str
 
 function hasExportModifier(st: ts.Statement): boolean {
   return ts.canHaveModifiers(st) && (ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false);
+}
+
+function hasDefaultModifier(st: ts.Statement): boolean {
+  return ts.canHaveModifiers(st) && (ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) ?? false);
 }
 
 function moduleExportNameText(n: ts.ModuleExportName): string {

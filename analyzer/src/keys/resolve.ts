@@ -170,21 +170,8 @@ export class KeyResolver implements BindingHost {
         if (value.kind === 'string') return { ...value, origin: 'object-member', declaration: { file: owner.file, sf: owner.sf, node: m, name } };
         return value.kind === 'object' ? { ...value, name } : value;
       }
-      case 'object': {
-        const name = `${owner.name}.${member}`;
-        for (const p of owner.literal.properties) {
-          if (ts.isPropertyAssignment(p) && propertyNameText(p.name) === member) {
-            const value = this.evaluate(p.initializer, owner.sf, owner.file, depth + 1);
-            if (value.kind === 'string') return { ...value, origin: 'object-member', declaration: { file: owner.file, sf: owner.sf, node: p, name } };
-            if (value.kind === 'object') return { ...value, name };
-            return value;
-          }
-          if (ts.isShorthandPropertyAssignment(p) && p.name.text === member) {
-            return this.bindingValue(bindingOf(this, member, p, owner.sf, owner.file), depth + 1);
-          }
-        }
-        return { kind: 'dynamic', reason: `${owner.name} has no member ${member}` };
-      }
+      case 'object':
+        return this.objectMember(owner, member, depth) ?? { kind: 'dynamic', reason: `${owner.name} has no member ${member}` };
       case 'string':
         return { kind: 'dynamic', reason: `member ${member} of a string` };
       case 'call':
@@ -192,6 +179,40 @@ export class KeyResolver implements BindingHost {
       case 'dynamic':
         return owner;
     }
+  }
+  /**
+   * Member `member` of an object literal, undefined when it has none. Read from the last property back, as at run
+   * time a later property or spread (`{ ...CHECKOUT_FLAGS, SEARCH: 'x' }`) wins over an earlier one.
+   */
+  private objectMember(owner: Extract<Value, { kind: 'object' }>, member: string, depth: number): Value | undefined {
+    const name = `${owner.name}.${member}`;
+    const props = owner.literal.properties;
+    for (let i = props.length - 1; i >= 0; i--) {
+      const p = props[i];
+      if (ts.isPropertyAssignment(p) && propertyNameText(p.name) === member) {
+        const value = this.evaluate(p.initializer, owner.sf, owner.file, depth + 1);
+        if (value.kind === 'string') return { ...value, origin: 'object-member', declaration: { file: owner.file, sf: owner.sf, node: p, name } };
+        if (value.kind === 'object') return { ...value, name };
+        return value;
+      }
+      if (ts.isShorthandPropertyAssignment(p) && p.name.text === member) {
+        return this.bindingValue(bindingOf(this, member, p, owner.sf, owner.file), depth + 1);
+      }
+      if (ts.isSpreadAssignment(p)) {
+        const spread = this.evaluate(p.expression, owner.sf, owner.file, depth + 1);
+        if (spread.kind === 'object') {
+          const found = this.objectMember(spread, member, depth + 1);
+          if (found) return found;
+        } else if (spread.kind !== 'namespace' && spread.kind !== 'enum' && spread.kind !== 'class') {
+          // An unknown spread may hold the member: what it is can't be told.
+          return { kind: 'dynamic', reason: `${name} may come from the spread ${p.expression.getText(owner.sf)}` };
+        } else {
+          const value = this.memberValue(spread, member, depth + 1);
+          if (value.kind !== 'dynamic' || !/has no member|is not exported|is not a static member/.test(value.reason)) return value;
+        }
+      }
+    }
+    return undefined;
   }
 }
 

@@ -74,6 +74,25 @@ const SCENARIOS: Scenario[] = [
     ],
   },
   {
+    fixture: 'detect-keys-spread-and-default-class',
+    title: 'as-const objects built with spreads (a later member wins; an unknown spread makes a missing member dynamic) and an `export default class` of static keys',
+    checks: [
+      call('src/app.ts', 9, 3, 'checkout-v2', 'import'),
+      call('src/app.ts', 10, 3, 'express-pay-v2', 'import'),
+      call('src/app.ts', 11, 3, 'search-v2', 'import'),
+      call('src/app.ts', 12, 3, 'fuzzy-search', 'import'),
+      call('src/app.ts', 13, 3, 'local-key', 'object-member'),
+      call('src/app.ts', 14, 3, null, undefined, 'MIXED.OTHER may come from the spread remote'),
+    ],
+    declarations: [
+      { file: 'src/app.ts', name: 'MIXED.LOCAL', key: 'local-key', line: 6, column: 28 },
+      { file: 'src/flags/checkout.ts', name: 'CHECKOUT_FLAGS.V2', key: 'checkout-v2', line: 1, column: 33 },
+      { file: 'src/flags/checkout.ts', name: 'SearchFlags.FUZZY', key: 'fuzzy-search', line: 4, column: 3 },
+      { file: 'src/flags/index.ts', name: 'FLAGS.EXPRESS', key: 'express-pay-v2', line: 5, column: 3 },
+      { file: 'src/flags/index.ts', name: 'FLAGS.SEARCH', key: 'search-v2', line: 6, column: 3 },
+    ],
+  },
+  {
     fixture: 'detect-keys-tsconfig-paths',
     title: 'tsconfig paths (wildcard and exact, through "extends", JSONC) lead to the constants',
     checks: [call('src/features/search/Search.ts', 6, 29, 'search-v3', 'import'), call('src/features/search/Search.ts', 6, 59, 'search-filters', 'import')],

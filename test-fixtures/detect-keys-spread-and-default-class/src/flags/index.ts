@@ -1,0 +1,7 @@
+import { CHECKOUT_FLAGS } from './checkout';
+
+export const FLAGS = {
+  ...CHECKOUT_FLAGS,
+  EXPRESS: 'express-pay-v2',
+  SEARCH: 'search-v2',
+} as const;
