@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import { parseToday } from '../lifecycle/dates';
 
@@ -31,10 +33,19 @@ export function formatOption(formats: readonly string[], fallback: string): Opti
 /** "Today": --now, else FLAGSWEEP_NOW, else the clock. Throws a UsageError on a malformed date. */
 export function resolveToday(opts: { now?: string }, env: NodeJS.ProcessEnv = process.env): Date {
   const value = opts.now ?? env.FLAGSWEEP_NOW;
+  // An empty FLAGSWEEP_NOW means "not set"; an empty --now is a mistake (an unset shell variable, say).
+  if (opts.now === '') throw new UsageError('--now: "" is not a date: expected YYYY-MM-DD');
   try {
     return parseToday(value);
   } catch (e) {
     throw new UsageError(`${opts.now !== undefined ? '--now' : 'FLAGSWEEP_NOW'}: ${(e as Error).message}`);
+  }
+}
+
+/** The paths a command was given must exist: a typo would otherwise scan nothing and pass. */
+export function checkPathsExist(paths: readonly string[], cwd: string = process.cwd()): void {
+  for (const p of paths) {
+    if (!fs.existsSync(path.resolve(cwd, p))) throw new UsageError(`${p}: no such file or folder`);
   }
 }
 

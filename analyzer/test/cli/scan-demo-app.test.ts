@@ -100,6 +100,22 @@ describe('flagsweep scan: bad input', () => {
     assert.equal(run.stderr, 'flagsweep: --now: "22/11/2026" is not a date: expected YYYY-MM-DD\n');
   });
 
+  const USAGE_ERRORS: { args: string[]; stderr: string }[] = [
+    { args: ['scan', 'no/such/dir', '--now', '2026-11-22'], stderr: 'flagsweep: no/such/dir: no such file or folder\n' },
+    { args: ['check', 'test-fixtures/demo-app/src/nope.ts', '--now', '2026-11-22'], stderr: 'flagsweep: test-fixtures/demo-app/src/nope.ts: no such file or folder\n' },
+    { args: ['report', 'test-fixtures/demo-app', 'missing', '--no-git', '--now', '2026-11-22'], stderr: 'flagsweep: missing: no such file or folder\n' },
+    { args: ['sources', 'no-such-folder'], stderr: 'flagsweep: no-such-folder: no such file or folder\n' },
+    { args: ['scan', 'test-fixtures/demo-app', '--now', ''], stderr: 'flagsweep: --now: "" is not a date: expected YYYY-MM-DD\n' },
+  ];
+  for (const { args, stderr } of USAGE_ERRORS) {
+    it(`usage error, one line, exit 2: flagsweep ${args.map((a) => (a === '' ? "''" : a)).join(' ')}`, () => {
+      const run = runCli(args);
+      assert.equal(run.stderr, stderr);
+      assert.equal(run.status, 2);
+      assert.equal(run.stdout, '');
+    });
+  }
+
   it('an unknown option or format is a usage error', () => {
     assert.equal(runCli(['scan', demo, '--fromat', 'json']).status, 2);
     const run = runCli(['scan', demo, '--format', 'xml']);

@@ -7,7 +7,7 @@ import type { CleanupResult } from '../../cleanup';
 import { loadConfig, type ResolvedConfig } from '../../config/load';
 import { loadFlagStates } from '../../sources';
 import { EXIT } from '../exit-codes';
-import { UsageError, addConfigOption, useColor } from '../options';
+import { UsageError, addConfigOption, checkPathsExist, useColor } from '../options';
 import { action } from '../run';
 
 interface CleanupOptions {
@@ -55,6 +55,7 @@ export function registerCleanup(program: Command): void {
     .option('--no-color', 'no ANSI colors')
     .action(
       action(async (key: string, paths: string[], opts: CleanupOptions) => {
+        checkPathsExist(paths);
         const config = loadConfig(paths[0] ?? process.cwd(), opts.config);
         const value = opts.value !== undefined ? parseValueOption(opts.value) : await winningValue(config, key, opts);
         // Loaded here, not at startup: the engine brings ts-morph (~0.4 s) that the other commands never need.

@@ -10,7 +10,7 @@ import { renderMarkdown } from '../../report/markdown';
 import { renderSarif } from '../../report/sarif';
 import { formatText } from '../../report/text';
 import { EXIT } from '../exit-codes';
-import { addAnalysisOptions, formatOption, resolveToday, useColor, UsageError, type CommonOptions } from '../options';
+import { addAnalysisOptions, checkPathsExist, formatOption, resolveToday, useColor, UsageError, type CommonOptions } from '../options';
 import { writeReport } from '../output';
 import { createProgress } from '../progress';
 import { action } from '../run';
@@ -64,6 +64,7 @@ export async function analyzeDebt(
   opts: CommonOptions,
   want: { git: boolean; since?: string; removable: 'action' | 'all' | 'none' },
 ): Promise<DebtRun> {
+  checkPathsExist(paths);
   const now = resolveToday(opts);
   const progress = createProgress();
   let result: AnalysisResult;

@@ -3,7 +3,7 @@ import { analyze } from '../../analyze';
 import { formatJson } from '../../report/json';
 import { formatText } from '../../report/text';
 import { EXIT } from '../exit-codes';
-import { addAnalysisOptions, formatOption, resolveToday, useColor, type CommonOptions } from '../options';
+import { addAnalysisOptions, checkPathsExist, formatOption, resolveToday, useColor, type CommonOptions } from '../options';
 import { writeReport } from '../output';
 import { action } from '../run';
 
@@ -22,6 +22,7 @@ export function registerScan(program: Command): void {
     .addOption(formatOption(['text', 'json'], 'text'))
     .action(
       action(async (paths: string[], opts: ScanOptions) => {
+        checkPathsExist(paths);
         const result = await analyze({
           paths,
           cwd: process.cwd(),

@@ -3,7 +3,7 @@ import { createColors } from 'picocolors';
 import { loadConfig } from '../../config';
 import { loadFlagStates, type SourceSnapshot } from '../../sources';
 import { EXIT } from '../exit-codes';
-import { addAnalysisOptions, formatOption, resolveToday, useColor, type CommonOptions } from '../options';
+import { addAnalysisOptions, checkPathsExist, formatOption, resolveToday, useColor, type CommonOptions } from '../options';
 import { writeReport } from '../output';
 import { action } from '../run';
 
@@ -25,6 +25,7 @@ export function registerSources(program: Command): void {
     .addOption(formatOption(['text', 'json'], 'text'))
     .action(
       action(async (start: string | undefined, opts: SourcesOptions) => {
+        if (start !== undefined) checkPathsExist([start]);
         const config = loadConfig(start ?? process.cwd(), opts.config);
         const { snapshots } = await loadFlagStates(config, {
           env: process.env,
