@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
+import { lineColumnAt, parseJsonTree, withoutBom } from '../sources/json-text';
 import { configSchema, type FlagsweepConfig, type SourceConfig } from './schema';
 
 export const CONFIG_FILE_NAME = 'flagsweep.config.json';
@@ -44,7 +45,7 @@ export function findConfigFile(start: string): string | undefined {
 
 function packageJsonHasConfig(file: string): boolean {
   try {
-    const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const json = JSON.parse(withoutBom(fs.readFileSync(file, 'utf8')));
     return json !== null && typeof json === 'object' && 'flagsweep' in json;
   } catch {
     return false;
@@ -67,20 +68,22 @@ export function loadConfig(start: string, configFile?: string): ResolvedConfig {
   } catch (e) {
     throw new ConfigError(`${file}: cannot read config file (${(e as NodeJS.ErrnoException).code ?? String(e)})`, file);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new ConfigError(`${file}: invalid JSON: ${(e as Error).message}`, file);
+  // The same strict parse as flag files: a byte-order mark is allowed, an error gets its line and column.
+  const parsed = parseJsonTree(text);
+  if (!parsed.ok) {
+    const at = lineColumnAt(text, parsed.offset);
+    throw new ConfigError(`${file}: invalid JSON at line ${at.line}, column ${at.column}: ${parsed.problem}`, file);
   }
+  const json: unknown = JSON.parse(withoutBom(text));
   const isPackageJson = path.basename(file) === 'package.json';
-  const raw = isPackageJson ? (json as Record<string, unknown>).flagsweep : json;
+  const raw = isPackageJson ? (json !== null && typeof json === 'object' ? (json as Record<string, unknown>).flagsweep : undefined) : json;
   return resolveConfig(raw, path.dirname(file), file, isPackageJson ? '$.flagsweep' : '$');
 }
 
 /** Validates a raw config object (from a file, ESLint settings or VS Code) and fills in defaults. */
 export function resolveConfig(raw: unknown, root: string, configFile?: string, basePath = '$'): ResolvedConfig {
-  const parsed = configSchema.safeParse(raw ?? {});
+  // Only an absent config means defaults: a `null` written in the file is a mistake like any other type.
+  const parsed = configSchema.safeParse(raw === undefined ? {} : raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const jsonPath = formatJsonPath(basePath, issue.path);

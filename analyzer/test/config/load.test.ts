@@ -96,9 +96,26 @@ describe('config loading', () => {
     assert.match(configErrorOf(() => loadConfig(dir)).message, /: \$\.patterns\[0\]: expected a pattern with one of "call"/);
   });
 
-  it('reports invalid JSON', () => {
-    const dir = tmpProject({ 'flagsweep.config.json': '{"keys": ' });
-    assert.match(configErrorOf(() => loadConfig(dir)).message, /flagsweep\.config\.json: invalid JSON: /);
+  const MALFORMED: { title: string; files: Record<string, string>; message: RegExp }[] = [
+    { title: 'unterminated JSON, with line and column', files: { 'flagsweep.config.json': '{"keys": ' }, message: /flagsweep\.config\.json: invalid JSON at line 1, column 10: value expected$/ },
+    { title: 'a missing comma on a later line', files: { 'flagsweep.config.json': '{\n  "include": ["src"]\n  "sdks": []\n}' }, message: /flagsweep\.config\.json: invalid JSON at line 3, column 3: comma expected$/ },
+    { title: 'a trailing comma', files: { 'flagsweep.config.json': '{"sdks": [],}' }, message: /flagsweep\.config\.json: invalid JSON at line 1, column 13: property name expected$/ },
+    { title: 'an empty file', files: { 'flagsweep.config.json': '' }, message: /flagsweep\.config\.json: invalid JSON at line 1, column 1: / },
+    { title: 'null instead of an object', files: { 'flagsweep.config.json': 'null' }, message: /flagsweep\.config\.json: \$: expected object$/ },
+    { title: '"flagsweep": null in package.json', files: { 'package.json': '{"name":"x","flagsweep":null}' }, message: /package\.json: \$\.flagsweep: expected object$/ },
+    { title: 'an error in package.json saved with a byte-order mark', files: { 'package.json': '\ufeff{"flagsweep":{"sdks":"unleash"}}' }, message: /package\.json: \$\.flagsweep\.sdks: expected array$/ },
+  ];
+  for (const { title, files, message } of MALFORMED) {
+    it(`reports a malformed config on one line: ${title}`, () => {
+      const e = configErrorOf(() => loadConfig(tmpProject(files)));
+      assert.match(e.message, message);
+      assert.doesNotMatch(e.message, /\n/);
+    });
+  }
+
+  it('reads a config saved with a UTF-8 byte-order mark', () => {
+    const dir = tmpProject({ 'flagsweep.config.json': '\ufeff{"sdks":["unleash"]}' });
+    assert.deepEqual(loadConfig(dir).sdks, ['unleash']);
   });
 
   it('reports a key pattern that is not a regular expression', () => {
