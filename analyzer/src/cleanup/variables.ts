@@ -47,6 +47,11 @@ function inlineVariable(ctx: RoundContext, decl: ts.VariableDeclaration): boolea
     return false;
   }
   if (refs.some((r) => ts.isExportSpecifier(r.parent))) return false;
+  // `typeof on` in a type would become `typeof true`, and the declared type would narrow to the literal.
+  if (refs.some((r) => ts.isTypeQueryNode(r.parent))) {
+    ctx.leave(decl, `${decl.name.text} is used in a type (typeof ${decl.name.text}): inline it by hand`);
+    return false;
+  }
   const marker = ctx.marker(known.value);
   for (const r of refs) {
     if (ts.isShorthandPropertyAssignment(r.parent)) ctx.replace(r.parent, `${r.text}: ${marker}`);
