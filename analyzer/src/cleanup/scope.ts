@@ -70,8 +70,8 @@ export class References {
     return n;
   }
 
-  /** Is any reference a write (assignment target, ++/--, for-in/of target)? */
-  static isWrite(id: ts.Identifier): boolean {
+  /** Is any reference (a name, or a `this.name` access) a write (assignment target, ++/--, for-in/of target)? */
+  static isWrite(id: ts.Identifier | ts.PropertyAccessExpression): boolean {
     let n: ts.Node = id;
     while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
     const p = n.parent;

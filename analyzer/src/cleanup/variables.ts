@@ -119,6 +119,17 @@ function inlineMember(ctx: RoundContext, member: ts.MethodDeclaration | ts.GetAc
   const name = member.name.text;
   const marker = ctx.marker(known.value);
   const uses = ctx.references.thisMemberReferences(cls, name);
+  // `this.x = ...` (a readonly property set in the constructor) changes the value every read sees.
+  if (uses.some((access) => References.isWrite(access))) {
+    ctx.leave(member, `${name} is assigned: the flag value cannot be inlined`);
+    return false;
+  }
+  const isPrivate = ts.isPrivateIdentifier(member.name) || !!ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword);
+  // `this.x` in the base class runs a subclass's override: inlining the base's value would skip it.
+  if (!isPrivate && overriddenInFile(ctx.sf, cls, name)) {
+    ctx.leave(member, `${name} is overridden by a subclass: inline it by hand`);
+    return false;
+  }
   let replaced = 0;
   let remaining = ctx.references.otherMemberUses(cls, name);
   for (const access of uses) {
@@ -128,13 +139,11 @@ function inlineMember(ctx: RoundContext, member: ts.MethodDeclaration | ts.GetAc
         ctx.replace(call, marker);
         replaced++;
       } else remaining++;
-    } else if (References.isWrite(access.name as ts.Identifier)) remaining++;
-    else {
+    } else {
       ctx.replace(access, marker);
       replaced++;
     }
   }
-  const isPrivate = ts.isPrivateIdentifier(member.name) || !!ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword);
   const classIsLocal = !isExported(cls) && !(ts.isClassDeclaration(cls) && ts.getModifiers(cls)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword));
   if (remaining === 0 && (isPrivate || classIsLocal)) {
     ctx.remove(member);
@@ -144,4 +153,18 @@ function inlineMember(ctx: RoundContext, member: ts.MethodDeclaration | ts.GetAc
     ctx.leave(member, `public member ${name} returns the flag value; code outside this file may call it`);
   }
   return replaced > 0;
+}
+
+/** Does another class of the file that extends something declare a member called `name`? */
+function overriddenInFile(sf: ts.SourceFile, cls: ts.ClassLikeDeclaration, name: string): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isClassLike(n) && n !== cls && n.heritageClauses?.some((h) => h.token === ts.SyntaxKind.ExtendsKeyword)) {
+      if (n.members.some((m) => m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) && m.name.text === name)) found = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return found;
 }

@@ -1,0 +1,13 @@
+class Checkout {
+  private readonly useNew: boolean = client.isEnabled('new-checkout');
+
+  constructor(forceLegacy: boolean) {
+    if (forceLegacy) this.useNew = false;
+  }
+
+  total(cart: number[]) {
+    return this.useNew ? cart.length : 0;
+  }
+}
+
+export const total = new Checkout(true).total([1]);
