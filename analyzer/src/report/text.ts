@@ -68,7 +68,7 @@ export function formatText(result: AnalysisResult, options: TextReportOptions): 
   const warnings = result.diagnostics.filter((d) => d.severity !== 'info');
   if (warnings.length > 0) {
     out.push('', c.yellow(c.bold(`WARNINGS (${warnings.length})`)));
-    for (const d of warnings) out.push(`  ${d.where.startsWith('/') ? relativePath(root, d.where) : d.where}${d.line ? `:${d.line}` : ''}: ${d.message}`);
+    for (const d of warnings) out.push(`  ${d.where.startsWith('/') ? relativePath(root, d.where) : d.where}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}: ${d.message}`);
   }
 
   out.push('', summaryLine(result.records, tone));

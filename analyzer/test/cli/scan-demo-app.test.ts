@@ -116,6 +116,17 @@ describe('flagsweep scan: bad input', () => {
     });
   }
 
+  it('a malformed flag in the flag file is a warning at its line and column; the scan goes on (exit 0)', () => {
+    const dir = copyFixture('demo-app');
+    const file = path.join(dir, 'flags.flagd.json');
+    const flags = JSON.parse(fs.readFileSync(file, 'utf8'));
+    flags.flags['dark-mode'].state = 'ON';
+    fs.writeFileSync(file, JSON.stringify(flags, null, 2));
+    const run = runCli(['scan', dir, '--now', '2026-11-22']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /\n {2}flags\.flagd\.json:\d+:\d+: \$\.flags\["dark-mode"\]\.state: expected one of "ENABLED", "DISABLED", got "ON"; flag "dark-mode" skipped\n/);
+  });
+
   it('an unknown option or format is a usage error', () => {
     assert.equal(runCli(['scan', demo, '--fromat', 'json']).status, 2);
     const run = runCli(['scan', demo, '--format', 'xml']);
