@@ -233,13 +233,28 @@ function finalizeMarkers(sf: ts.SourceFile, markers: MarkerTable, quote: '"' | "
   const visit = (n: ts.Node): void => {
     if (ts.isIdentifier(n)) {
       const known = markers.lookup(n.text);
-      if (known) edits.push({ start: n.getStart(sf), end: n.getEnd(), newText: renderValue(known.value, quote) });
+      if (known) {
+        const text = renderValue(known.value, quote);
+        edits.push({ start: n.getStart(sf), end: n.getEnd(), newText: needsGrouping(n, text) ? `(${text})` : text });
+      }
       return;
     }
     ts.forEachChild(n, visit);
   };
   visit(sf);
   return edits;
+}
+
+/** A number where the marker stood may not parse as meant: `3.toFixed()`, `x--3`, `-3 ** 2`. */
+function needsGrouping(id: ts.Identifier, text: string): boolean {
+  const p = id.parent;
+  const isReceiver =
+    (ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p) || ts.isCallExpression(p) || ts.isNewExpression(p) || ts.isTaggedTemplateExpression(p)) &&
+    p.expression === id;
+  if (/^\d/.test(text)) return isReceiver && ts.isPropertyAccessExpression(p);
+  if (!text.startsWith('-')) return false;
+  if (isReceiver || ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) return true;
+  return ts.isBinaryExpression(p) && (p.right === id || p.operatorToken.kind === ts.SyntaxKind.AsteriskAsteriskToken);
 }
 
 function relocate(site: LeftSite & { offset?: number }, edits: TextEdit[], text: string): LeftSite {

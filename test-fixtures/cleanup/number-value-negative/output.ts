@@ -1,0 +1,3 @@
+export function shift(slot: number): number {
+  return slot-(-2) + (-2) ** 2 + (-2).valueOf();
+}
