@@ -56,6 +56,7 @@ export class FileScope {
     this.text = sf.text;
     this.mayHaveAnnotations = /@(flag|flagType|expires|owner)\b/.test(this.text);
     this.collectImports();
+    this.collectNestedLoads();
     this.importsFlagFactory = ctx.patterns.definitionModules.length > 0 && this.importedModules.some((spec) => moduleMatches(spec, ctx.patterns.definitionModules));
   }
 
@@ -72,6 +73,11 @@ export class FileScope {
         if (nb && ts.isNamedImports(nb)) {
           for (const el of nb.elements) this.imports.set(el.name.text, { module, imported: (el.propertyName ?? el.name).text });
         }
+      } else if (ts.isImportEqualsDeclaration(st) && ts.isExternalModuleReference(st.moduleReference) && ts.isStringLiteral(st.moduleReference.expression)) {
+        // `import sdk = require('…')` (TypeScript's CommonJS import).
+        const module = st.moduleReference.expression.text;
+        this.importedModules.push(module);
+        this.imports.set(st.name.text, { module, imported: '*' });
       } else if (ts.isVariableStatement(st)) {
         for (const d of st.declarationList.declarations) {
           const module = d.initializer && requiredModule(d.initializer);
@@ -87,6 +93,19 @@ export class FileScope {
           }
         }
       }
+    }
+  }
+
+  /**
+   * `await import('…')` and a `require('…')` inside a function load the SDK too, so they activate its preset (the
+   * prefilter already lets such files through). Found by text, then confirmed as a real call, not a comment or string.
+   */
+  private collectNestedLoads(): void {
+    const re = /\b(?:import|require)\s*\(\s*['"]([^'"\n]+)['"]/g;
+    for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
+      if (this.importedModules.includes(m[1])) continue;
+      const call = callAt(this.sf, m.index);
+      if (call && call.arguments.length >= 1 && ts.isStringLiteral(call.arguments[0]) && call.arguments[0].text === m[1]) this.importedModules.push(m[1]);
     }
   }
 
@@ -278,4 +297,18 @@ export class FileScope {
 function originOfDynamic(kind: CheckKind): KeyOrigin {
   if (kind === 'property' || kind === 'destructure') return 'member-name';
   return kind === 'jsx' ? 'jsx-attribute' : 'literal';
+}
+
+/** The `import(…)`/`require(…)` call whose callee starts at `pos`, found by descending to it. */
+function callAt(sf: ts.SourceFile, pos: number): ts.CallExpression | undefined {
+  let node: ts.Node = sf;
+  for (;;) {
+    if (ts.isCallExpression(node) && node.expression.getStart(sf) === pos) {
+      const callee = node.expression;
+      if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) return node;
+    }
+    const child: ts.Node | undefined = ts.forEachChild(node, (c) => (c.getStart(sf) <= pos && pos < c.end ? c : undefined));
+    if (!child) return undefined;
+    node = child;
+  }
 }

@@ -22,6 +22,15 @@ const SCENARIOS: Scenario[] = [
     ],
   },
   {
+    fixture: 'detect-sdk-loaded-lazily',
+    title: 'an SDK loaded with await import(), a require() inside a function or import = require() activates its preset; one only mentioned in a comment or string does not',
+    checks: [
+      { file: 'src/cjs.ts', line: 3, column: 24, key: 'import-equals', kind: 'call', sdk: 'openfeature', evaluates: 'boolean', defaultValue: false },
+      { file: 'src/handler.ts', line: 4, column: 10, key: 'lazy-import', kind: 'call', sdk: 'openfeature', evaluates: 'boolean', defaultValue: false },
+      { file: 'src/legacy.js', line: 6, column: 25, key: 'lazy-require', kind: 'call', sdk: 'unleash', evaluates: 'boolean', defaultValue: false },
+    ],
+  },
+  {
     fixture: 'detect-launchdarkly-node',
     title: 'LaunchDarkly server SDK: the default is the third argument',
     checks: [

@@ -1,0 +1,5 @@
+export async function handler() {
+  const { OpenFeature } = await import('@openfeature/server-sdk');
+  const client = OpenFeature.getClient();
+  return client.getBooleanValue('lazy-import', false);
+}
