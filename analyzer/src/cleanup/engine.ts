@@ -249,8 +249,8 @@ function finalizeMarkers(sf: ts.SourceFile, markers: MarkerTable, quote: '"' | "
 function needsGrouping(id: ts.Identifier, text: string): boolean {
   const p = id.parent;
   const isReceiver =
-    (ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p) || ts.isCallExpression(p) || ts.isNewExpression(p) || ts.isTaggedTemplateExpression(p)) &&
-    p.expression === id;
+    ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p) || ts.isCallExpression(p) || ts.isNewExpression(p)) && p.expression === id) ||
+    (ts.isTaggedTemplateExpression(p) && p.tag === id);
   if (/^\d/.test(text)) return isReceiver && ts.isPropertyAccessExpression(p);
   if (!text.startsWith('-')) return false;
   if (isReceiver || ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) return true;
