@@ -3,7 +3,7 @@ import type { TextEdit } from './edits';
 import { type MarkerTable, skipTransparent } from './markers';
 import { bindParsed, type BoundFile } from './parse';
 import { References } from './scope';
-import { isPure, needsParens } from './syntax';
+import { continuesOnto, isPure, needsParens, startsHazardously, statementList } from './syntax';
 import { movedText, removeNode } from './text';
 
 /** A site the engine could not clean, for a person to finish. */
@@ -118,7 +118,18 @@ export class RoundContext {
         return;
       }
     }
-    this.replace(target, needsParens(source, target) ? `(${text})` : text);
+    const written = needsParens(source, target) ? `(${text})` : text;
+    this.replace(target, startsHazardously(written) && this.followsOpenStatement(target) ? `;${written}` : written);
+  }
+
+  /** Does `expr` start a statement that the previous one, written without `;`, would run into? */
+  private followsOpenStatement(expr: ts.Node): boolean {
+    let n = expr;
+    while (n.parent && !ts.isExpressionStatement(n.parent) && n.parent.getStart(this.sf) === n.getStart(this.sf)) n = n.parent;
+    const stmt = n.parent;
+    if (!stmt || !ts.isExpressionStatement(stmt) || stmt.getStart(this.sf) !== expr.getStart(this.sf)) return false;
+    const list = statementList(stmt);
+    return !!list && continuesOnto(this.sf, list[list.indexOf(stmt) - 1]);
   }
 
   /** Replaces `target` by a substituted value; in JSX children a value that renders nothing removes `{...}`. */

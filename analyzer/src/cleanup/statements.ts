@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import type { RoundContext } from './context';
 import { evalKnown } from './fold';
 import { knownValue, literalValue } from './markers';
-import { endsAbruptly, hasUnlabeledJumpOut, isPure, identifierTexts, lexicalNames, statementList } from './syntax';
+import { continuesOnto, endsAbruptly, hasUnlabeledJumpOut, isPure, identifierTexts, lexicalNames, startsHazardously, statementList } from './syntax';
 import { blockBodyText, indentOfLine, movedText, removalRange } from './text';
 
 /**
@@ -121,8 +121,10 @@ export function removeStatement(ctx: RoundContext, statement: ts.Statement): voi
     stmt = owner;
   }
   const parent = stmt.parent;
-  if (statementList(stmt)) {
+  const list = statementList(stmt);
+  if (list) {
     ctx.remove(stmt);
+    guardJoin(ctx, list, list.indexOf(stmt), list[list.indexOf(stmt) - 1]);
     return;
   }
   if (ts.isIfStatement(parent) && parent.elseStatement === stmt) {
@@ -157,6 +159,7 @@ export function replaceStatementWith(ctx: RoundContext, stmt: ts.Statement, chos
   const last = chosen[chosen.length - 1];
   let end = stmt.getEnd();
   const at = list.indexOf(stmt);
+  if (pieces.length > 0 && continuesOnto(sf, list[at - 1]) && startsHazardously(pieces[0])) pieces[0] = `;${pieces[0]}`;
   if (endsAbruptly(last) && at < list.length - 1) {
     const after = list.slice(at + 1);
     const hoisted = after.filter((s) => ts.isFunctionDeclaration(s));
@@ -166,9 +169,18 @@ export function replaceStatementWith(ctx: RoundContext, stmt: ts.Statement, chos
   if (pieces.length === 0) {
     if (end === stmt.getEnd()) ctx.remove(stmt);
     else ctx.edits.push({ ...removalRange(sf, stmt.getStart(sf), end), newText: '' });
+    if (end === stmt.getEnd()) guardJoin(ctx, list, at, list[at - 1]);
     return;
   }
+  const lastKept = chosen.filter((s) => !ts.isBlock(s) || s.statements.length > 0).at(-1);
+  if (end === stmt.getEnd() && continuesOnto(sf, lastKept) && startsHazardously(list[at + 1]?.getText(sf) ?? '')) pieces[pieces.length - 1] += ';';
   ctx.edit(stmt.getStart(sf), end, pieces.join(`${ctx.eol}${indent}`));
+}
+
+/** `list[at]` goes: when `before` now runs into the next statement (no-semicolon style), that one gets a `;`. */
+function guardJoin(ctx: RoundContext, list: ts.NodeArray<ts.Statement>, at: number, before: ts.Statement | undefined): void {
+  const next = list[at + 1];
+  if (next && continuesOnto(ctx.sf, before) && startsHazardously(next.getText(ctx.sf))) ctx.edit(next.getStart(ctx.sf), next.getStart(ctx.sf), ';');
 }
 
 function canUnwrap(sf: ts.SourceFile, block: ts.Block, stmt: ts.Statement, list: ts.NodeArray<ts.Statement>): boolean {

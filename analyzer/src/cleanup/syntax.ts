@@ -292,3 +292,18 @@ export function hasUnlabeledJumpOut(node: ts.Node, kind: 'break' | 'continue' | 
   ts.forEachChild(node, (c) => visit(c, false, false));
   return found;
 }
+
+/**
+ * Would a statement written without its `;` (no-semicolon style) be continued by a next line starting with
+ * ( [ ` + - / ? ASI does not end it there: `const a = b` + `(f)()` is `const a = b(f)()`.
+ */
+export function continuesOnto(sf: ts.SourceFile, stmt: ts.Statement | undefined): boolean {
+  if (!stmt) return false;
+  if (ts.isBlock(stmt)) return continuesOnto(sf, stmt.statements[stmt.statements.length - 1]);
+  const open = ts.isExpressionStatement(stmt) || ts.isVariableStatement(stmt) || ts.isThrowStatement(stmt) || ts.isExportAssignment(stmt) || (ts.isReturnStatement(stmt) && !!stmt.expression);
+  return open && !stmt.getText(sf).endsWith(';');
+}
+
+export function startsHazardously(text: string): boolean {
+  return /^[([`+\-/]/.test(text);
+}
