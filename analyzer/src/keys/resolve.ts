@@ -180,6 +180,7 @@ export class KeyResolver implements BindingHost {
         return owner;
     }
   }
+
   /**
    * Member `member` of an object literal, undefined when it has none. Read from the last property back, as at run
    * time a later property or spread (`{ ...CHECKOUT_FLAGS, SEARCH: 'x' }`) wins over an earlier one.
