@@ -1,3 +1,5 @@
+import type { SourceRange } from '@flagsweep/analyzer';
+
 /** 0-based line/character range, the shape VS Code uses (the core's SourceRange is 1-based line/column). */
 export interface PlainRange {
   startLine: number;
@@ -6,16 +8,7 @@ export interface PlainRange {
   endCharacter: number;
 }
 
-export interface CoreRange {
-  start: number;
-  end: number;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
-
-export function toPlainRange(r: CoreRange): PlainRange {
+export function toPlainRange(r: SourceRange): PlainRange {
   return { startLine: r.line - 1, startCharacter: r.column - 1, endLine: r.endLine - 1, endCharacter: r.endColumn - 1 };
 }
 
