@@ -18,6 +18,7 @@ import {
   type ResolvedConfig,
   type SourceSnapshot,
 } from '@flagsweep/analyzer';
+import type { FolderProblems } from '../mapping/problems';
 
 type DetectContext = ReturnType<typeof createDetectContext>;
 
@@ -60,6 +61,8 @@ export class FolderIndex {
   private snapshots: SourceSnapshot[] = [];
   private states = new Map<string, FlagState>();
   private cachedRecords: FlagRecord[] | undefined;
+  /** The annotations the cached records were built from (each once), for problems(). */
+  private annotations: FlagAnnotation[] = [];
   private recordsByKey = new Map<string, FlagRecord>();
   /** Record key of each check (by file and offset): a camelCase hook member maps to its kebab-case source key. */
   private recordKeyByCheck = new Map<string, string>();
@@ -201,6 +204,7 @@ export class FolderIndex {
     if (!this.cachedRecords) {
       const checks = [...this.files.values()].flatMap((e) => e.checks);
       const { declarations, annotations } = this.declarationsAndAnnotations();
+      this.annotations = annotations;
       this.cachedRecords = buildRecords({
         checks,
         declarations,
@@ -238,9 +242,10 @@ export class FolderIndex {
   }
 
   /** What the Problems panel shows besides flag statuses: annotation, scan and flag-file problems. */
-  problems(): { annotations: FlagAnnotation[]; scan: Diagnostic[]; sources: Diagnostic[] } {
+  problems(): FolderProblems {
+    this.records();
     return {
-      annotations: this.declarationsAndAnnotations().annotations,
+      annotations: this.annotations,
       scan: this.scanDiagnostics(),
       sources: this.snapshots.flatMap((s) => s.diagnostics),
     };

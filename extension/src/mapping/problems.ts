@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { Diagnostic, FlagAnnotation } from '@flagsweep/analyzer';
 import { diagnosticCode, type PlainDiagnostic, type ProblemKind } from './diagnostics';
 import { toPlainRange } from './ranges';
@@ -39,14 +40,10 @@ export function problemsToDiagnostics(problems: FolderProblems): PlainDiagnostic
 
 /** An empty range at a diagnostic's 1-based line/column; VS Code underlines the word there. */
 function positionOf(d: Diagnostic): PlainDiagnostic['range'] | undefined {
-  if (d.line === undefined || !isAbsolute(d.where)) return undefined;
+  // A source id ("unleash:production") is not a file; flag files and code files are absolute paths.
+  if (d.line === undefined || !path.isAbsolute(d.where)) return undefined;
   const character = Math.max(0, (d.column ?? 1) - 1);
   return { startLine: d.line - 1, startCharacter: character, endLine: d.line - 1, endCharacter: character };
-}
-
-// A source id ("unleash:production") is not a file; flag files and code files are absolute paths.
-function isAbsolute(where: string): boolean {
-  return where.startsWith('/') || /^[A-Za-z]:[\\/]/.test(where);
 }
 
 function entry(file: string, range: PlainDiagnostic['range'], severity: PlainDiagnostic['severity'], message: string, kind: ProblemKind, key?: string): PlainDiagnostic {
