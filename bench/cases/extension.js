@@ -4,7 +4,8 @@
 // built here by esbuild so nothing needs the `vscode` module.
 //   - initial background index: wall time and the heap/RSS growth it leaves behind (budget: < 300 MB)
 //   - hover p95 over every flag check in the corpus: key lookup + record + recordToHover (budget: < 30 ms)
-//   - diagnostics refresh after an edit: re-scan of the edited file + records + recordToDiagnostics (budget: < 200 ms)
+//   - diagnostics refresh after an edit: re-scan of the edited file + records + recordToDiagnostics +
+//     problemsToDiagnostics (budget: < 200 ms)
 //   - a flag-file edit: local source re-read + records + diagnostics
 // Then the same figures inside a real VS Code: the E2E runner opens the corpus in code-server (scenario `corpus`,
 // test/e2e/corpus/figures.test.ts) and measures activation, extension-host memory growth, the hover provider and
@@ -27,6 +28,7 @@ function buildBundle() {
         "export { FolderIndex, unreachableRanges } from './src/engine/index';",
         "export { recordToHover } from './src/mapping/hover';",
         "export { recordToDiagnostics, DEFAULT_SEVERITIES } from './src/mapping/diagnostics';",
+        "export { problemsToDiagnostics } from './src/mapping/problems';",
       ].join('\n'),
       resolveDir: EXT,
       loader: 'ts',
@@ -93,7 +95,7 @@ async function child() {
   const refresh = () => {
     let n = 0;
     for (const r of index.records()) n += m.recordToDiagnostics(r, { severities: m.DEFAULT_SEVERITIES }).length;
-    return n;
+    return n + m.problemsToDiagnostics(index.problems()).length;
   };
   const files = [...new Set(checks.map((c) => c.file))].slice(0, 40);
   const editMs = [];
