@@ -1,10 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { lineColumnAt, parseJsonTree, withoutBom } from '../sources/json-text';
 import { configSchema, type FlagsweepConfig, type SourceConfig } from './schema';
 
 export const CONFIG_FILE_NAME = 'flagsweep.config.json';
+/** Config file names looked up in each folder, in this order. Both may hold comments and trailing commas (JSONC). */
+export const CONFIG_FILE_NAMES = [CONFIG_FILE_NAME, 'flagsweep.config.jsonc'] as const;
 
 /** A validated config plus where it came from. Everything downstream receives this, never a file path. */
 export interface ResolvedConfig extends FlagsweepConfig {
@@ -28,13 +31,18 @@ export class ConfigError extends Error {
   }
 }
 
-/** Walks up from `start` (a file or folder) to the nearest flagsweep.config.json or package.json with a "flagsweep" key. */
+/**
+ * Walks up from `start` (a file or folder) to the nearest flagsweep.config.json, flagsweep.config.jsonc or
+ * package.json with a "flagsweep" key.
+ */
 export function findConfigFile(start: string): string | undefined {
   let dir = path.resolve(start);
   if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) dir = path.dirname(dir);
   for (;;) {
-    const candidate = path.join(dir, CONFIG_FILE_NAME);
-    if (fs.existsSync(candidate)) return candidate;
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(dir, name);
+      if (fs.existsSync(candidate)) return candidate;
+    }
     const pkg = path.join(dir, 'package.json');
     if (fs.existsSync(pkg) && packageJsonHasConfig(pkg)) return pkg;
     const parent = path.dirname(dir);
@@ -44,11 +52,18 @@ export function findConfigFile(start: string): string | undefined {
 }
 
 function packageJsonHasConfig(file: string): boolean {
+  let text: string;
   try {
-    const json = JSON.parse(withoutBom(fs.readFileSync(file, 'utf8')));
-    return json !== null && typeof json === 'object' && 'flagsweep' in json;
+    text = fs.readFileSync(file, 'utf8');
   } catch {
     return false;
+  }
+  try {
+    const json = JSON.parse(withoutBom(text));
+    return json !== null && typeof json === 'object' && 'flagsweep' in json;
+  } catch {
+    // A broken package.json that mentions our key is taken, so its error is reported instead of silently using defaults.
+    return text.includes('"flagsweep"');
   }
 }
 
@@ -68,16 +83,35 @@ export function loadConfig(start: string, configFile?: string): ResolvedConfig {
   } catch (e) {
     throw new ConfigError(`${file}: cannot read config file (${(e as NodeJS.ErrnoException).code ?? String(e)})`, file);
   }
-  // The same strict parse as flag files: a byte-order mark is allowed, an error gets its line and column.
-  const parsed = parseJsonTree(text);
-  if (!parsed.ok) {
-    const at = lineColumnAt(text, parsed.offset);
-    throw new ConfigError(`${file}: invalid JSON at line ${at.line}, column ${at.column}: ${parsed.problem}`, file);
-  }
-  const json: unknown = JSON.parse(withoutBom(text));
   const isPackageJson = path.basename(file) === 'package.json';
+  const json = isPackageJson ? parseStrictJson(file, text) : parseConfigJsonc(file, text);
   const raw = isPackageJson ? (json !== null && typeof json === 'object' ? (json as Record<string, unknown>).flagsweep : undefined) : json;
   return resolveConfig(raw, path.dirname(file), file, isPackageJson ? '$.flagsweep' : '$');
+}
+
+/** package.json is read by npm too, so it stays strict JSON: a byte-order mark is allowed, an error gets its line and column. */
+function parseStrictJson(file: string, text: string): unknown {
+  const parsed = parseJsonTree(text);
+  if (!parsed.ok) throw invalidJson(file, text, parsed.offset, parsed.problem);
+  return JSON.parse(withoutBom(text));
+}
+
+/** A config file is JSONC, like tsconfig.json: comments and trailing commas are fine, anything else is an error. */
+function parseConfigJsonc(file: string, text: string): unknown {
+  const errors: ParseError[] = [];
+  const value: unknown = parseJsonc(withoutBom(text), errors, { disallowComments: false, allowTrailingComma: true, allowEmptyContent: false });
+  if (errors.length > 0) throw invalidJson(file, text, errors[0].offset, describeParseError(printParseErrorCode(errors[0].error)));
+  return value;
+}
+
+function invalidJson(file: string, text: string, offset: number, problem: string): ConfigError {
+  const at = lineColumnAt(text, offset);
+  return new ConfigError(`${file}: invalid JSON at line ${at.line}, column ${at.column}: ${problem}`, file);
+}
+
+function describeParseError(code: string): string {
+  // 'PropertyNameExpected' -> 'property name expected'
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 /** Validates a raw config object (from a file, ESLint settings or VS Code) and fills in defaults. */

@@ -99,7 +99,9 @@ describe('config loading', () => {
   const MALFORMED: { title: string; files: Record<string, string>; message: RegExp }[] = [
     { title: 'unterminated JSON, with line and column', files: { 'flagsweep.config.json': '{"keys": ' }, message: /flagsweep\.config\.json: invalid JSON at line 1, column 10: value expected$/ },
     { title: 'a missing comma on a later line', files: { 'flagsweep.config.json': '{\n  "include": ["src"]\n  "sdks": []\n}' }, message: /flagsweep\.config\.json: invalid JSON at line 3, column 3: comma expected$/ },
-    { title: 'a trailing comma', files: { 'flagsweep.config.json': '{"sdks": [],}' }, message: /flagsweep\.config\.json: invalid JSON at line 1, column 13: property name expected$/ },
+    { title: 'a trailing comma in package.json (npm reads it too: strict JSON)', files: { 'package.json': '{"flagsweep": {"sdks": [],}}' }, message: /package\.json: invalid JSON at line 1, column 27: property name expected$/ },
+    { title: 'an unterminated block comment in a .jsonc config', files: { 'flagsweep.config.jsonc': '{\n  /* no end\n  "sdks": []\n}' }, message: /flagsweep\.config\.jsonc: invalid JSON at line 2, column 3: unexpected end of comment$/ },
+    { title: 'a missing value after a comment', files: { 'flagsweep.config.jsonc': '{\n  // the SDKs\n  "sdks": \n}' }, message: /flagsweep\.config\.jsonc: invalid JSON at line 4, column 1: value expected$/ },
     { title: 'an empty file', files: { 'flagsweep.config.json': '' }, message: /flagsweep\.config\.json: invalid JSON at line 1, column 1: / },
     { title: 'null instead of an object', files: { 'flagsweep.config.json': 'null' }, message: /flagsweep\.config\.json: \$: expected object$/ },
     { title: '"flagsweep": null in package.json', files: { 'package.json': '{"name":"x","flagsweep":null}' }, message: /package\.json: \$\.flagsweep: expected object$/ },
@@ -112,6 +114,27 @@ describe('config loading', () => {
       assert.doesNotMatch(e.message, /\n/);
     });
   }
+
+  it('reads comments and trailing commas in flagsweep.config.json (JSONC, like tsconfig.json)', () => {
+    const dir = tmpProject({ 'flagsweep.config.json': '{\n  // only these SDKs\n  "sdks": ["unleash",], /* block */\n  "keys": { "case": "kebab-case", },\n}\n' });
+    const config = loadConfig(dir);
+    assert.deepEqual(config.sdks, ['unleash']);
+    assert.equal(config.keys.case, 'kebab-case');
+  });
+
+  it('finds flagsweep.config.jsonc by walking up, and reports its errors with the file name', () => {
+    const dir = tmpProject({ 'flagsweep.config.jsonc': '// starter config\n{ "lifecycle": { "staleAfterDays": 9 } }', 'src/a.ts': '' });
+    const config = loadConfig(path.join(dir, 'src/a.ts'));
+    assert.equal(config.configFile, path.join(dir, 'flagsweep.config.jsonc'));
+    assert.equal(config.lifecycle.staleAfterDays, 9);
+    fs.writeFileSync(path.join(dir, 'flagsweep.config.jsonc'), '// starter config\n{ "lifecycle": { "staleAfterDays": "9" } }');
+    assert.equal(configErrorOf(() => loadConfig(dir)).message, `${path.join(dir, 'flagsweep.config.jsonc')}: $.lifecycle.staleAfterDays: expected number`);
+  });
+
+  it('prefers flagsweep.config.json over flagsweep.config.jsonc in the same folder', () => {
+    const dir = tmpProject({ 'flagsweep.config.json': '{"sdks":["posthog"]}', 'flagsweep.config.jsonc': '{"sdks":["unleash"]}' });
+    assert.deepEqual(loadConfig(dir).sdks, ['posthog']);
+  });
 
   it('reads a config saved with a UTF-8 byte-order mark', () => {
     const dir = tmpProject({ 'flagsweep.config.json': '\ufeff{"sdks":["unleash"]}' });

@@ -48,7 +48,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       ws.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && this.schedule(e.document.uri.fsPath, () => e.document.getText())),
       ws.onDidCloseTextDocument((d) => this.schedule(d.uri.fsPath, () => undefined)),
       // The config is read from disk, so a config edit takes effect when saved.
-      ws.onDidSaveTextDocument((d) => path.basename(d.uri.fsPath) === 'flagsweep.config.json' && this.schedule(d.uri.fsPath, () => undefined)),
+      ws.onDidSaveTextDocument((d) => /^flagsweep\.config\.jsonc?$/.test(path.basename(d.uri.fsPath)) && this.schedule(d.uri.fsPath, () => undefined)),
       ws.onDidChangeWorkspaceFolders((e) => {
         for (const f of e.removed) this.folders.delete(f.uri.fsPath);
         for (const f of e.added) this.addFolder(f);
@@ -140,7 +140,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!entry) return;
     if (!entry.index) {
       // The folder failed to index (bad config): an edit of a config file may fix it.
-      if (path.basename(file) === 'flagsweep.config.json' || path.basename(file) === 'package.json') {
+      if (/^flagsweep\.config\.jsonc?$/.test(path.basename(file)) || path.basename(file) === 'package.json') {
         clearTimeout(this.pending.get(file));
         this.pending.set(
           file,
