@@ -18,12 +18,26 @@ export function addConfigOption(cmd: Command): Command {
 }
 
 export function addAnalysisOptions(cmd: Command): Command {
-  return addConfigOption(cmd)
+  addConfigOption(cmd)
     .option('--now <YYYY-MM-DD>', 'fix "today" for reproducible runs (default: $FLAGSWEEP_NOW or the clock)')
     .option('--offline', 'use only the flag file and cached remote state; no network')
     .option('--source-env <environment>', 'environment of remote flag sources (overrides the config)')
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--no-color', 'no ANSI colors (also NO_COLOR=1)');
+    .option('-o, --output <file>', 'write the report to a file instead of stdout');
+  return addColorOptions(cmd);
+}
+
+/** --color / --no-color; neither given leaves `color` undefined, so the environment and the terminal decide. */
+export function addColorOptions(cmd: Command): Command {
+  return cmd.option('--color', 'ANSI colors even when not on a terminal (also FORCE_COLOR=1)').option('--no-color', 'no ANSI colors (also NO_COLOR=1 or FORCE_COLOR=0)');
+}
+
+/** Parser for an option that takes a whole number (>= 0); the default stays a number, so help shows `(default: 10)`. */
+export function wholeNumber(option: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isInteger(n) || n < 0) throw new UsageError(`${option}: "${value}" is not a whole number`);
+    return n;
+  };
 }
 
 export function formatOption(formats: readonly string[], fallback: string): Option {
@@ -49,9 +63,22 @@ export function checkPathsExist(paths: readonly string[], cwd: string = process.
   }
 }
 
-/** Colors only on a TTY, never with NO_COLOR or --no-color. */
-export function useColor(opts: { color?: boolean; output?: string }, stream: NodeJS.WriteStream = process.stdout): boolean {
-  return opts.color !== false && !opts.output && stream.isTTY === true && !process.env.NO_COLOR;
+/**
+ * Whether to write ANSI colors: --color / --no-color decide; else NO_COLOR (any non-empty value) turns them off;
+ * else FORCE_COLOR turns them on (off for 0 or false), for CI logs that render colors; else only on a terminal.
+ * A report written to a file (--output) gets colors only with --color.
+ */
+export function useColor(
+  opts: { color?: boolean; output?: string },
+  stream: { isTTY?: boolean } = process.stdout,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
+  if (opts.color !== undefined) return opts.color;
+  if (opts.output) return false;
+  if (env.NO_COLOR) return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return !['0', 'false'].includes(force.trim().toLowerCase());
+  return stream.isTTY === true && env.TERM !== 'dumb';
 }
 
 /** A mistake in how the command was called: exit code 2. */

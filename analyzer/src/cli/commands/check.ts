@@ -4,7 +4,7 @@ import { expiryText, plural, type DebtReport, type FlagDebt } from '../../debt';
 import { FLAG_STATUSES, type FlagStatus } from '../../model';
 import { renderSarif } from '../../report/sarif';
 import { EXIT } from '../exit-codes';
-import { addConfigOption, useColor, UsageError, type CommonOptions } from '../options';
+import { addConfigOption, useColor, UsageError, wholeNumber, type CommonOptions } from '../options';
 import { writeReport } from '../output';
 import { action } from '../run';
 import { analyzeDebt } from './report';
@@ -13,7 +13,7 @@ interface CheckOptions extends CommonOptions {
   failOn: string;
   since?: string;
   sarif?: string;
-  maxUsages: string;
+  maxUsages: number;
 }
 
 /**
@@ -33,15 +33,15 @@ export function registerCheck(program: Command): void {
     .option('--offline', 'use only the flag file and cached remote state; no network')
     .option('--source-env <environment>', 'environment of remote flag sources (overrides the config)')
     .option('--sarif <file>', 'also write the failing usages as SARIF 2.1.0 (for code scanning)')
-    .option('--max-usages <n>', 'usages listed per failing flag', '10')
-    .option('--no-color', 'no ANSI colors (also NO_COLOR=1)')
+    .option('--max-usages <n>', 'usages listed per failing flag', wholeNumber('--max-usages'), 10)
+    .option('--color', 'ANSI colors even when not on a terminal (also FORCE_COLOR=1)')
+    .option('--no-color', 'no ANSI colors (also NO_COLOR=1 or FORCE_COLOR=0)')
     .action(action(runCheck));
 }
 
 async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
   const failOn = parseFailOn(opts.failOn);
-  const maxUsages = Number(opts.maxUsages);
-  if (!Number.isInteger(maxUsages) || maxUsages < 0) throw new UsageError(`--max-usages: "${opts.maxUsages}" is not a whole number`);
+  const maxUsages = opts.maxUsages;
   const { debt } = await analyzeDebt(paths, opts, { git: false, since: opts.since, removable: 'none' });
   const failing = debt.flags.filter((f) => failOn.includes(f.status));
   if (opts.sarif) writeReport(renderSarif(debt, { statuses: failOn }), opts.sarif);

@@ -52,7 +52,8 @@ export function registerCleanup(program: Command): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--offline', 'read flag state from the flag file and caches only')
     .option('--source-env <environment>', 'environment of remote flag sources')
-    .option('--no-color', 'no ANSI colors')
+    .option('--color', 'ANSI colors even when not on a terminal (also FORCE_COLOR=1)')
+    .option('--no-color', 'no ANSI colors (also NO_COLOR=1 or FORCE_COLOR=0)')
     .action(
       action(async (key: string, paths: string[], opts: CleanupOptions) => {
         checkPathsExist(paths);
