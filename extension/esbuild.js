@@ -41,7 +41,10 @@ async function main() {
     outfile: path.join(root, 'dist/extension.js'),
     plugins: [lazyEngine('./engine.js')],
     // From the analyzer's sources, like the engine: the small date module is bundled here, never a stale dist.
-    alias: { '@flagsweep/analyzer/dist/lifecycle/dates': path.join(root, '../analyzer/src/lifecycle/dates.ts') },
+    alias: {
+      '@flagsweep/analyzer/dist/lifecycle/dates': path.join(root, '../analyzer/src/lifecycle/dates.ts'),
+      '@flagsweep/analyzer/dist/lifecycle/state-words': path.join(root, '../analyzer/src/lifecycle/state-words.ts'),
+    },
   });
   {
     // The end-to-end suite (never packaged) is built in both modes: it also runs against the packaged .vsix.
@@ -69,6 +72,7 @@ async function main() {
       '@flagsweep/analyzer': path.join(root, '../analyzer/src/index.ts'),
       // The dependency-free date module the mapping code imports by path (see extension/src/mapping/dates.ts).
       '@flagsweep/analyzer/dist/lifecycle/dates': path.join(root, '../analyzer/src/lifecycle/dates.ts'),
+      '@flagsweep/analyzer/dist/lifecycle/state-words': path.join(root, '../analyzer/src/lifecycle/state-words.ts'),
     },
   });
   copySchema();

@@ -1,6 +1,7 @@
 import type { LifecyclePolicy } from '../config/schema';
 import type { FlagCheck, FlagState, FlagStatus, KeyDeclaration, Winner } from '../model';
 import { daysBetween, formatDay, parseInstant, parseIsoDate, relativeDays } from './dates';
+import { formatValue } from './state-words';
 
 export interface StatusInput {
   key: string;
@@ -69,9 +70,6 @@ export function describeServing(state: FlagState, winner: Winner): string {
   return `no single value (${winner.reason})`;
 }
 
-export function formatValue(value: unknown): string {
-  return '`' + (typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value)) + '`';
-}
 
 function unusedReason(input: StatusInput): string {
   if (input.state?.exists) return `defined in ${input.sourceLabel} but no code reads it`;

@@ -1,7 +1,7 @@
 import { createColors } from 'picocolors';
 import type { AnalysisResult } from '../analyze';
 import { formatDay } from '../lifecycle/dates';
-import { formatValue } from '../lifecycle/status';
+import { formatValue } from '../lifecycle/state-words';
 import { winningValue } from '../lifecycle/winning-value';
 import { FLAG_STATUSES, type FlagRecord, type FlagStatus } from '../model';
 import { relativePath } from './paths';

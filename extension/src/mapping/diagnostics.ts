@@ -52,13 +52,20 @@ const HEADLINES: Record<DiagnosedStatus, string> = {
   missing: 'is not defined in any flag source',
 };
 
-/** What the flag evaluates to and what removing it keeps: "Winning value `true` (ON for everyone): ...". */
+/**
+ * What the flag evaluates to and what removing it keeps: "Winning value `true` (ON for everyone): ...". Empty when the
+ * status reason already said it (a missing or archived flag's reason names the code default).
+ */
 function winnerSentence(record: FlagRecord): string {
   const w = record.winner;
   const state = plain(stateInWords(record.state, record.winner));
-  if (w.kind === 'value') return `Winning value \`${JSON.stringify(w.value)}\` (${state}): remove the flag and keep it.`;
-  if (w.kind === 'code-default') return `Every check gets its code default (${state}).`;
-  return `No single winning value (${state}): removing the flag means choosing one.`;
+  if (w.kind === 'value') return ` Winning value \`${JSON.stringify(w.value)}\` (${state}): remove the flag and keep it.`;
+  if (w.kind === 'code-default') return record.status === 'missing' ? '' : ` ${capitalize(state)}.`;
+  return ` No single winning value (${state}): removing the flag means choosing one.`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** One diagnostic per usage of a flag whose status needs attention; none for active/unused flags or `off`. */
@@ -67,7 +74,7 @@ export function recordToDiagnostics(record: FlagRecord, options: DiagnosticOptio
   const status = record.status as DiagnosedStatus;
   const severity = options.severities[status] ?? DEFAULT_SEVERITIES[status];
   if (severity === 'off') return [];
-  const message = `Flag "${record.key}" ${HEADLINES[status]}: ${record.reason}. ${winnerSentence(record)}`;
+  const message = `Flag "${record.key}" ${HEADLINES[status]}: ${record.reason}.${winnerSentence(record)}`;
   return record.usages
     .filter((u: FlagCheck) => !options.file || u.file === options.file)
     .map((u) => ({

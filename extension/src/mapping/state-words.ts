@@ -1,40 +1,6 @@
-import type { FlagState, Winner } from '@flagsweep/analyzer';
-import { formatValue } from './markdown';
-
-/**
- * A flag's live state in plain words, as markdown: "ON for everyone, serves `true`", "OFF", "50% rollout",
- * "2 targeting rules". `state` is undefined when no source knows the flag.
- */
-export function stateInWords(state: FlagState | undefined, winner: Winner): string {
-  if (!state || !state.exists) return 'not defined in any flag source (evaluates to the code default)';
-  if (state.archived) return 'archived (evaluates to the code default)';
-  if (!state.enabled) return 'OFF';
-  if (winner.kind === 'value') return `ON for everyone, serves ${formatValue(winner.value)}`;
-  if (winner.kind === 'code-default') return 'ON, serves the code default';
-  const rollout = rolloutWords(state);
-  const rules = state.ruleCount ? `${state.ruleCount} targeting rule${state.ruleCount === 1 ? '' : 's'}` : undefined;
-  // A rollout is itself one rule (an Unleash gradual rollout strategy, a flagd fractional): only more is "rules, then".
-  if (rollout && state.ruleCount && state.ruleCount > 1) return `${rules}, then ${rollout}`;
-  if (rollout) return rollout;
-  if (rules) return rules;
-  return state.hasTargeting ? 'targeting rules decide' : 'no single value';
-}
-
-const ON_OFF_NAMES: Record<string, boolean | undefined> = { on: true, off: false, true: true, false: false, enabled: true, disabled: false };
-
-/** "50% rollout" for an on/off split; "split: `a` 25%, `b` 75%" for variants. */
-function rolloutWords(state: FlagState): string | undefined {
-  const rollout = state.rollout?.filter((r) => r.weight > 0);
-  if (!rollout || rollout.length === 0) return undefined;
-  const total = rollout.reduce((sum, r) => sum + r.weight, 0) || 1;
-  const pct = (w: number) => `${Math.round((w / total) * 1000) / 10}%`;
-  // Sources without variant values (an Unleash gradual rollout) name the buckets "on"/"off".
-  const valueOf = (name: string): unknown => (name in state.variants ? state.variants[name] : ON_OFF_NAMES[name.toLowerCase()]);
-  const on = rollout.find((r) => valueOf(r.variant) === true);
-  const isOnOff = rollout.every((r) => typeof valueOf(r.variant) === 'boolean');
-  if (isOnOff) return on ? `${pct(on.weight)} rollout` : '0% rollout';
-  return `split: ${rollout.map((r) => `${formatValue(state.variants[r.variant] ?? r.variant)} ${pct(r.weight)}`).join(', ')}`;
-}
+// The core's state phrases, imported by path like the date maths: dependency-free, so they land in the small
+// activation bundle. One table phrases a flag's state for the hover, the problems, the flags view and the CLI.
+export { stateInWords } from '@flagsweep/analyzer/dist/lifecycle/state-words';
 
 /** Plain text (no markdown) version for tree descriptions and tooltips. */
 export function plain(markdownText: string): string {

@@ -14,7 +14,7 @@ describe('recordToDiagnostics', () => {
     assert.match(d.code.target, /#flagsweepexpired$/);
     assert.equal(
       d.message,
-      'Flag "new-checkout" is expired: expired on 2026-11-19 (3 days ago) and still read in 2 places across 2 files. Winning value `true` (ON for everyone, serves true): remove the flag and keep it.',
+      'Flag "new-checkout" is expired: expired on 2026-11-19 (3 days ago) and still read in 2 places across 2 files. Winning value `true` (ON for everyone): remove the flag and keep it.',
     );
   });
 
@@ -25,8 +25,12 @@ describe('recordToDiagnostics', () => {
   });
 
   it('reports missing flags as evaluating to the code default, and nothing for active flags', () => {
-    const missing = recordToDiagnostics(record({ status: 'missing', state: undefined, reason: 'not defined' }), { severities: DEFAULT_SEVERITIES });
-    assert.match(missing[0].message, /is not defined in any flag source: not defined\. Every check gets its code default \(not defined in any flag source/);
+    const reason = 'read in 1 place but not defined in flags.flagd.json: every check evaluates to the code default';
+    const missing = recordToDiagnostics(record({ status: 'missing', state: undefined, winner: { kind: 'code-default' }, reason }), { severities: DEFAULT_SEVERITIES });
+    // The reason already names the code default: said once, not three times.
+    assert.equal(missing[0].message, `Flag "new-checkout" is not defined in any flag source: ${reason}.`);
+    const off = recordToDiagnostics(record({ status: 'stale', state: state({ enabled: false }), winner: { kind: 'code-default' }, reason: 'unchanged' }), { severities: DEFAULT_SEVERITIES });
+    assert.equal(off[0].message, 'Flag "new-checkout" is stale: unchanged. OFF: serves the code default.');
     assert.deepEqual(recordToDiagnostics(record({ status: 'active', state: state() }), { severities: DEFAULT_SEVERITIES }), []);
   });
 

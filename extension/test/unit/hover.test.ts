@@ -8,17 +8,17 @@ describe('recordToHover', () => {
   it('renders the target moment: state in words, expiry, owner, status, source, usages and a keep-ON cleanup link', () => {
     const h = recordToHover(record(), ctx);
     assert.match(h.markdown, /^\*\*flag\*\* `new-checkout` — One\\-page checkout with saved cards/);
-    assert.match(h.markdown, /ON for everyone, serves `true` · expired 3 days ago · owner payments/);
+    assert.match(h.markdown, /ON for everyone · expired 3 days ago · owner payments/);
     assert.match(h.markdown, /\*\*expired\*\*: expired on 2026\\-11\\-19 \\\(3 days ago\\\)/);
     assert.match(h.markdown, /source flags\.flagd\.json · 2 usages in 2 files/);
     assert.match(h.markdown, /\[Remove flag \\\(keep ON\\\)\]\(command:flagsweep\.cleanupFlag\?/);
-    assert.equal(h.summary, 'new-checkout · ON for everyone, serves true · expired 3 days ago · owner payments');
+    assert.equal(h.summary, 'new-checkout · ON for everyone · expired 3 days ago · owner payments');
     assert.deepEqual(h.commands.sort(), ['flagsweep.cleanupFlag', 'flagsweep.refresh', 'flagsweep.showUsages']);
   });
 
   it('says how long the flag has served one value when the source knows it ("ON for everyone since 41 days")', () => {
     const h = recordToHover(record({ state: state({ constantSince: '2026-10-12' }) }), ctx);
-    assert.match(h.markdown, /ON for everyone, serves `true` for 41 days · expired 3 days ago · owner payments/);
+    assert.match(h.markdown, /ON for everyone for 41 days · expired 3 days ago · owner payments/);
     const split = recordToHover(record({ state: state({ constantSince: '2026-10-12' }), winner: { kind: 'none', reason: '50% rollout' } }), ctx);
     assert.ok(!split.markdown.includes('for 41 days'), 'a split serves no single value, so it has no "for N days"');
   });
@@ -63,7 +63,7 @@ describe('recordToHover', () => {
     const missing = record({ status: 'missing', state: undefined, expires: undefined, reason: 'read in 1 place but not defined', usages: [record().usages[0]] });
     missing.usages[0] = { ...missing.usages[0], defaultValue: false };
     const h = recordToHover(missing, ctx);
-    assert.match(h.markdown, /not defined in any flag source \(evaluates to the code default\)/);
+    assert.match(h.markdown, /not defined in any flag source: every check gets its code default/);
     assert.match(h.markdown, /Remove flag \\\(keep OFF, the code default\\\)/);
     assert.match(h.markdown, /choose: \[keep ON\]/);
   });

@@ -4,32 +4,28 @@ import { stateInWords } from '../../src/mapping/state-words';
 import { NOW, state } from './records';
 
 describe('stateInWords', () => {
-  it('says ON for everyone with the served value', () => {
-    assert.equal(stateInWords(state(), { kind: 'value', value: true }), 'ON for everyone, serves `true`');
-    assert.equal(stateInWords(state(), { kind: 'value', value: 'v2' }), 'ON for everyone, serves `"v2"`');
-  });
-  it('says OFF for a disabled flag', () => {
-    assert.equal(stateInWords(state({ enabled: false }), { kind: 'code-default' }), 'OFF');
-  });
-  it('says "50% rollout" for an on/off split and lists variant splits', () => {
-    const split = state({ hasTargeting: true, rollout: [{ variant: 'on', weight: 50 }, { variant: 'off', weight: 50 }] });
-    assert.equal(stateInWords(split, { kind: 'none', reason: 'split' }), '50% rollout');
-    const variants = state({ variants: { a: 'monthly', b: 'yearly' }, rollout: [{ variant: 'a', weight: 1 }, { variant: 'b', weight: 3 }] });
-    assert.equal(stateInWords(variants, { kind: 'none', reason: 'split' }), 'split: `"monthly"` 25%, `"yearly"` 75%');
-  });
-  it('reads on/off buckets of sources without variant values, and rules before a split', () => {
-    const unleash = state({ variants: {}, hasTargeting: true, ruleCount: 1, rollout: [{ variant: 'on', weight: 25 }, { variant: 'off', weight: 75 }] });
-    assert.equal(stateInWords(unleash, { kind: 'none', reason: 'rollout' }), '25% rollout');
-    assert.equal(stateInWords({ ...unleash, ruleCount: 3 }, { kind: 'none', reason: 'rollout' }), '3 targeting rules, then 25% rollout');
-  });
-  it('counts targeting rules', () => {
-    assert.equal(stateInWords(state({ hasTargeting: true, ruleCount: 2 }), { kind: 'none', reason: 'rules' }), '2 targeting rules');
-    assert.equal(stateInWords(state({ hasTargeting: true, ruleCount: 1 }), { kind: 'none', reason: 'rules' }), '1 targeting rule');
-  });
-  it('says a flag no source knows evaluates to the code default', () => {
-    assert.equal(stateInWords(undefined, { kind: 'code-default' }), 'not defined in any flag source (evaluates to the code default)');
-  });
-
+  // One table: defined? archived? enabled? × what is served × targeting.
+  const table: [string, Parameters<typeof stateInWords>[0], Parameters<typeof stateInWords>[1], string][] = [
+    ['not defined', undefined, { kind: 'code-default' }, 'not defined in any flag source: every check gets its code default'],
+    ['archived', state({ archived: true }), { kind: 'code-default' }, 'archived: every check gets its code default'],
+    ['disabled', state({ enabled: false }), { kind: 'code-default' }, 'OFF: serves the code default'],
+    ['disabled, with targeting', state({ enabled: false, hasTargeting: true, ruleCount: 2 }), { kind: 'code-default' }, 'OFF: serves the code default'],
+    ['enabled, serves true', state(), { kind: 'value', value: true }, 'ON for everyone'],
+    ['enabled, serves false', state({ servedValue: false }), { kind: 'value', value: false }, 'serves `false` to everyone'],
+    ['enabled, serves a string', state(), { kind: 'value', value: 'v2' }, 'serves `"v2"` to everyone'],
+    ['enabled, serves an object', state(), { kind: 'value', value: { limit: 3 } }, 'serves `{"limit":3}` to everyone'],
+    ['enabled, no default variant', state({ defaultVariant: undefined }), { kind: 'code-default' }, 'ON, but serves the code default (no default variant)'],
+    ['enabled, rules', state({ hasTargeting: true, ruleCount: 2 }), { kind: 'none', reason: 'rules' }, '2 targeting rules'],
+    ['enabled, one rule', state({ hasTargeting: true, ruleCount: 1 }), { kind: 'none', reason: 'rules' }, '1 targeting rule'],
+    ['enabled, rules of unknown count', state({ hasTargeting: true }), { kind: 'none', reason: 'rules' }, 'targeting rules decide'],
+    ['enabled, on/off rollout', state({ hasTargeting: true, rollout: [{ variant: 'on', weight: 50 }, { variant: 'off', weight: 50 }] }), { kind: 'none', reason: 'split' }, '50% rollout'],
+    ['enabled, variant split', state({ variants: { a: 'monthly', b: 'yearly' }, rollout: [{ variant: 'a', weight: 1 }, { variant: 'b', weight: 3 }] }), { kind: 'none', reason: 'split' }, 'split: `"monthly"` 25%, `"yearly"` 75%'],
+    ['enabled, Unleash buckets', state({ variants: {}, hasTargeting: true, ruleCount: 1, rollout: [{ variant: 'on', weight: 25 }, { variant: 'off', weight: 75 }] }), { kind: 'none', reason: 'rollout' }, '25% rollout'],
+    ['enabled, rules then rollout', state({ variants: {}, hasTargeting: true, ruleCount: 3, rollout: [{ variant: 'on', weight: 25 }, { variant: 'off', weight: 75 }] }), { kind: 'none', reason: 'rollout' }, '3 targeting rules, then 25% rollout'],
+  ];
+  for (const [name, st, winner, words] of table) {
+    it(name, () => assert.equal(stateInWords(st, winner), words));
+  }
 });
 
 describe('relative dates', () => {

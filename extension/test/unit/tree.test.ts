@@ -13,7 +13,7 @@ describe('flags view items', () => {
   it('describes a flag with its state, expiry and owner, and marks dashboard-capable flags for the context menu', () => {
     const item = flagItem(record(), NOW, '/ws');
     assert.equal(item.label, 'new-checkout');
-    assert.equal(item.description, 'ON for everyone, serves true · expired 3 days ago · owner payments');
+    assert.equal(item.description, 'ON for everyone · expired 3 days ago · owner payments');
     assert.equal(item.contextValue, 'flag');
     assert.equal(item.collapsed, 'collapsed');
     assert.equal(flagItem(record({ state: state({ dashboardUrl: 'https://x' }) }), NOW).contextValue, 'flag:dashboard');

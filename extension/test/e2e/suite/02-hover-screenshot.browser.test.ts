@@ -11,7 +11,7 @@ describe('hover in the browser', () => {
     await vscode.window.showTextDocument(doc, { preview: false });
     const seen = await screenshotHover("'new-checkout'", 'ON for everyone', 'hover-new-checkout.png');
     assert.equal(seen.ok, true, seen.error);
-    assert.match(seen.hoverText ?? '', /ON for everyone, serves true · expired 3 days ago · owner payments/);
+    assert.match(seen.hoverText ?? '', /ON for everyone · expired 3 days ago · owner payments/);
     assert.match(seen.hoverText ?? '', /Remove flag \(keep ON\)/);
     console.log(`hover screenshot: ${seen.screenshot}`);
   });

@@ -10,7 +10,7 @@ describe('hover', () => {
     const doc = await vscode.workspace.openTextDocument(uri);
     const text = await hoverText(uri, positionOf(doc, "'new-checkout'", 3));
     assert.match(text, /\*\*flag\*\* `new-checkout` — One\\-page checkout with saved cards/);
-    assert.match(text, /ON for everyone, serves `true` · expired 3 days ago · owner payments/);
+    assert.match(text, /ON for everyone · expired 3 days ago · owner payments/);
     assert.match(text, /\*\*expired\*\*: expired on 2026\\-11\\-19/);
     assert.match(text, /source flags\.flagd\.json · 2 usages in 2 files/);
     assert.match(text, /\[Remove flag \\\(keep ON\\\)\]\(command:flagsweep\.cleanupFlag\?/);
@@ -31,7 +31,7 @@ describe('hover', () => {
 
   it('works on a key in flags.flagd.json', async () => {
     const flagd = await vscode.workspace.openTextDocument(fixtureUri('flags.flagd.json'));
-    assert.match(await hoverText(flagd.uri, positionOf(flagd, '"legacy-banner"', 3)), /`legacy-banner`[\s\S]*ON for everyone, serves `true` for 113 days · owner growth[\s\S]*\*\*stale\*\*/);
+    assert.match(await hoverText(flagd.uri, positionOf(flagd, '"legacy-banner"', 3)), /`legacy-banner`[\s\S]*ON for everyone for 113 days · owner growth[\s\S]*\*\*stale\*\*/);
   });
 
   it('says a missing flag evaluates to the code default and offers ON/OFF only as a choice', async () => {

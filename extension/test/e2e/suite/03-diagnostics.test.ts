@@ -13,7 +13,7 @@ describe('diagnostics', () => {
     const expired = await waitFor('the expired-flag diagnostic', () => ours(uri).find((d) => codeOf(d) === 'flagsweep/expired'));
     assert.equal(expired.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(expired.message, /^Flag "new-checkout" is expired: expired on 2026-11-19 \(3 days ago\)/);
-    assert.match(expired.message, /Winning value `true` \(ON for everyone, serves true\): remove the flag and keep it\.$/);
+    assert.match(expired.message, /Winning value `true` \(ON for everyone\): remove the flag and keep it\.$/);
     assert.equal(expired.range.start.line, 5);
     const code = expired.code as { target: vscode.Uri };
     assert.match(code.target.toString(), /README\.md#flagsweepexpired$/);
@@ -23,7 +23,8 @@ describe('diagnostics', () => {
   it('reports stale, missing and expiring flags', async () => {
     await waitFor('stale', () => ours(fixtureUri('src/banner.ts')).some((d) => codeOf(d) === 'flagsweep/stale'));
     const missing = await waitFor('missing', () => ours(fixtureUri('src/reports.ts')).find((d) => codeOf(d) === 'flagsweep/missing'));
-    assert.match(missing.message, /Every check gets its code default/);
+    assert.match(missing.message, /not defined in flags\.flagd\.json: every check evaluates to the code default\.$/);
+    assert.equal(missing.message.match(/code default/g)?.length, 1, 'the code default is named once');
     const expiring = await waitFor('expiring', () => ours(fixtureUri('src/theme.ts')).find((d) => codeOf(d) === 'flagsweep/expiring'));
     assert.equal(expiring.severity, vscode.DiagnosticSeverity.Information);
   });

@@ -10,7 +10,7 @@ describe('flags view and status bar', () => {
     assert.deepEqual(labels, ['Expired', 'Expiring soon', 'Stale', 'Missing from source', 'Active']);
     const flagsIn = (i: number) => flagsView.getChildren(groups[i]).map((f) => flagsView.plainItem(f));
     assert.deepEqual(flagsIn(0).map((f) => f.label), ['new-checkout']);
-    assert.equal(flagsIn(0)[0].description, 'ON for everyone, serves true · expired 3 days ago · owner payments');
+    assert.equal(flagsIn(0)[0].description, 'ON for everyone · expired 3 days ago · owner payments');
     assert.deepEqual(flagsIn(2).map((f) => f.label), ['legacy-banner']);
     assert.deepEqual(flagsIn(3).map((f) => f.label), ['beta-reports']);
     assert.deepEqual(flagsIn(4).map((f) => f.label), ['newNav', 'search-v2']);

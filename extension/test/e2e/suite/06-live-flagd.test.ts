@@ -9,7 +9,7 @@ describe('live flag state', () => {
     const flagd = await vscode.workspace.openTextDocument(fixtureUri('flags.flagd.json'));
     const page = await vscode.workspace.openTextDocument(fixtureUri('src/checkout/CheckoutPage.tsx'));
     const at = positionOf(page, "'new-checkout'", 3);
-    assert.match(await hoverText(page.uri, at), /ON for everyone, serves `true`/);
+    assert.match(await hoverText(page.uri, at), /ON for everyone/);
 
     // Switch new-checkout's default variant to "off" without saving.
     const text = flagd.getText();
@@ -20,7 +20,7 @@ describe('live flag state', () => {
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.equal(flagd.isDirty, true);
     // The 1 s budget is checked by `npm run bench` from the recorded figure; a test only waits for the behaviour.
-    await waitFor('the hover to show the new value', async () => /ON for everyone, serves `false`/.test(await hoverText(page.uri, at)), 10_000);
+    await waitFor('the hover to show the new value', async () => /serves `false` to everyone/.test(await hoverText(page.uri, at)), 10_000);
     const elapsed = Date.now() - started;
     console.log(`flagd edit → hover updated in ${elapsed} ms`);
     recordFigure('flagdEditToHoverMs', elapsed);
