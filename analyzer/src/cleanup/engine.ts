@@ -1,8 +1,7 @@
 import { ts } from 'ts-morph';
 import { RoundContext, type LeftSite } from './context';
 import { type TextEdit, applyEdits, pickGroups } from './edits';
-import { foldExpression, foldWhole } from './fold';
-import { dropEmptyFragment } from './jsx';
+import { foldWhole } from './fold';
 import { MarkerTable, preferredQuote, renderValue } from './markers';
 import { bindSource, describeSyntaxError, parseSource, syntaxErrors } from './parse';
 import { pruneDead, referencedDeclarations, removeFlagOverrides } from './prune';
@@ -10,15 +9,19 @@ import { References } from './scope';
 import { collapseStatement } from './statements';
 import { type EngineCheck, substituteCheck } from './substitute';
 import { flagExportsOf, removeExportedDeclarations } from './exports';
-import { inlineValues } from './variables';
+import { SIMPLIFY_RULES } from './rules';
 
-/** A rewrite that would leave a file that no longer parses. Nothing of the file may be written. */
+/** Why a file could not be cleaned: it did not parse before, a rewrite would not re-parse, or the rounds never settled. */
+export type RewriteErrorKind = 'parse' | 'rewrite' | 'unsettled';
+
+/** A file the cleanup cannot rewrite safely. Nothing of the file may be written. `line`/`column` are 0 when no position applies. */
 export class RewriteError extends Error {
   constructor(
     message: string,
     readonly file: string,
     readonly line: number,
     readonly column: number,
+    readonly kind: RewriteErrorKind = 'rewrite',
   ) {
     super(message);
     this.name = 'RewriteError';
@@ -66,7 +69,10 @@ export function cleanupFileText(opts: FileCleanupOptions): FileCleanupResult {
   const { file } = opts;
   const original = parseSource(file, opts.text);
   const errors = syntaxErrors(original);
-  if (errors.length > 0) throw new RewriteError(`${describeSyntaxError(original, errors[0])} (the file does not parse; it was not changed)`, file, 0, 0);
+  if (errors.length > 0) {
+    const at = original.getLineAndCharacterOfPosition(errors[0].start);
+    throw new RewriteError(`${describeSyntaxError(original, errors[0])} (the file does not parse; it was not changed)`, file, at.line + 1, at.character + 1, 'parse');
+  }
   const markers = opts.markers ?? new MarkerTable();
   let referencedCache: Set<string> | undefined;
   const referencedBefore = (): Set<string> => {
@@ -109,7 +115,7 @@ export function cleanupFileText(opts: FileCleanupOptions): FileCleanupResult {
   if (substituted === 0) {
     // Nothing of the flag here (or nothing it could clean): only test overrides may go; otherwise the file is untouched.
     const ctx = new RoundContext(file, original, markers, noLeft);
-    if (opts.overrideNames.size > 0) removeFlagOverrides(ctx, opts.overrideNames);
+    if (opts.overrideNames.size > 0) removeFlagOverrides(ctx, opts.overrideNames, opts.patterns);
     const edits = pickGroups(ctx.groups);
     if (edits.length > 0) text = applyChecked(file, text, ctx, edits);
     const left: LeftSite[] = [];
@@ -129,7 +135,7 @@ export function cleanupFileText(opts: FileCleanupOptions): FileCleanupResult {
     let edits = pickGroups(ctx.groups);
     if (edits.length === 0) {
       if (!overridesDone) {
-        removeFlagOverrides(ctx, opts.overrideNames);
+        removeFlagOverrides(ctx, opts.overrideNames, opts.patterns);
         overridesDone = true;
       }
       pruneDead(ctx, referencedBefore());
@@ -137,7 +143,7 @@ export function cleanupFileText(opts: FileCleanupOptions): FileCleanupResult {
       if (edits.length === 0) break;
     }
     text = applyChecked(file, text, ctx, edits);
-    if (round === MAX_ROUNDS - 1) throw new RewriteError(`${file}: the cleanup did not settle after ${MAX_ROUNDS} rounds`, file, 0, 0);
+    if (round === MAX_ROUNDS - 1) throw new RewriteError(`${file}: the cleanup did not settle after ${MAX_ROUNDS} rounds`, file, 0, 0, 'unsettled');
   }
 
   text = trimLeadingBlankLines(opts.text, text);
@@ -187,7 +193,7 @@ function simplifyRound(ctx: RoundContext): void {
       if (visit(child)) changed = true;
     });
     if (changed && !ctx.reporting) return true;
-    return ctx.group(() => foldExpression(ctx, node) || collapseStatement(ctx, node) || inlineValues(ctx, node) || dropEmptyFragment(ctx, node)) || changed;
+    return ctx.group(() => SIMPLIFY_RULES.some((rule) => rule(ctx, node))) || changed;
   };
   visit(ctx.sf);
 }

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createDetectContext, detectFile, listSourceFiles, type DetectContext } from '../detect';
 import type { Diagnostic, FlagCheck, KeyDeclaration } from '../model';
@@ -9,17 +8,12 @@ import { cleanImportersOfFlagExports } from './importers';
 import { declaredName, findKeyConstants, isExportedDeclaration, removeUnusedKeyDeclarations } from './key-declarations';
 import { checkReadsKey, keySpellings } from './keys';
 import { MarkerTable } from './markers';
+import { DiskReader } from './read';
 import type { CleanupError, CleanupRequest, CleanupResult, FileChange, LeftSite } from './types';
-
-function readFromDisk(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
+import { skippedVerification, verifyChanges } from './verify';
 
 const toPosix = (p: string): string => p.replace(/\\/g, '/');
+const BOM = '\uFEFF';
 
 interface Loaded {
   file: string;
@@ -27,23 +21,61 @@ interface Loaded {
   checks: FlagCheck[];
 }
 
+/** Everything one cleanup learns as its phases run. Phases read and extend it; none of them writes to disk. */
+interface CleanupRun {
+  request: CleanupRequest;
+  result: CleanupResult;
+  detect: DetectContext;
+  disk?: DiskReader;
+  /** Files inside the cleanup's scope. */
+  candidates: string[];
+  universe: () => Promise<string[]>;
+  /** Text of every file read so far, as it was before the cleanup. */
+  textOf: (file: string) => string | undefined;
+  texts: Map<string, string>;
+  loaded: Map<string, Loaded>;
+  declarations: Map<string, KeyDeclaration>;
+  value: unknown;
+  markers: MarkerTable;
+  /** New text of every file the phases changed so far. */
+  after: Map<string, string>;
+  exportsByFile: Map<string, FlagExport[]>;
+}
+
 /**
  * Cleans one flag out of the code: returns the edits per file and what is left for a person. Never writes.
  * Only files whose text mentions the flag (its key, camelCase key, or a constant holding it) are parsed.
+ * Errors in the result mean: write nothing.
  */
 export async function cleanupFlag(request: CleanupRequest): Promise<CleanupResult> {
   const started = performance.now();
-  const { config, key, scope } = request;
-  const readFile = request.readFile ?? readFromDisk;
-  const detect = createDetectContext(config, { readFile });
+  const run = await startRun(request);
+  await loadFlagFiles(run);
+  if (chooseValue(run)) {
+    cleanFiles(run);
+    if (noErrors(run) && request.scope.kind === 'project' && run.exportsByFile.size > 0) await rewritingAsync(run, () => cleanImporters(run));
+    if (noErrors(run) && request.scope.kind !== 'site') await rewritingAsync(run, () => removeKeyDeclarations(run));
+    if (request.removeDefinition) removeDefinitions(run);
+    buildChanges(run);
+    if (request.verify && noErrors(run) && run.result.files.length > 0) verify(run, await run.universe());
+  }
+  run.result.stats.durationMs = Math.round(performance.now() - started);
+  return run.result;
+}
+
+async function startRun(request: CleanupRequest): Promise<CleanupRun> {
+  const { config, scope } = request;
+  const disk = request.readFile ? undefined : new DiskReader();
+  const readFile = request.readFile ?? disk!.read;
   const result: CleanupResult = {
-    key,
+    key: request.key,
     value: request.value,
     files: [],
     leftForHuman: [],
     errors: [],
     diagnostics: [],
-    stats: { filesScanned: 0, filesLoaded: 0, checksFound: 0, checksCleaned: 0, linesRemoved: 0, durationMs: 0 },
+    verification: skippedVerification(),
+    stats: { filesScanned: 0, filesLoaded: 0, checksFound: 0, declarationsFound: 0, checksCleaned: 0, linesRemoved: 0, durationMs: 0 },
   };
   const listProject = async (paths?: string[]): Promise<string[]> => {
     if (!request.projectFiles) return listSourceFiles(config, paths);
@@ -53,7 +85,6 @@ export async function cleanupFlag(request: CleanupRequest): Promise<CleanupResul
   };
   const candidates = scope.kind === 'project' ? await listProject(scope.paths) : [toPosix(path.resolve(config.root, scope.file))];
   result.stats.filesScanned = candidates.length;
-
   // Files that may refer to what the cleanup removes: the whole project even when `paths` narrowed the cleanup.
   let universeFiles: string[] | undefined;
   const universe = async (): Promise<string[]> => {
@@ -69,144 +100,217 @@ export async function cleanupFlag(request: CleanupRequest): Promise<CleanupResul
     }
     return texts.get(file);
   };
-  const spellings = keySpellings(key);
-  const loaded = new Map<string, Loaded>();
-  const declarations = new Map<string, KeyDeclaration>();
-  const load = (file: string): void => {
-    if (loaded.has(file)) return;
-    const text = textOf(file);
-    if (text === undefined) {
-      result.errors.push({ kind: 'read', file, message: `${file}: cannot read file` });
-      return;
-    }
-    const detection = detectFile(file, text, detect);
-    for (const d of detection.diagnostics) if (d.severity === 'error') result.diagnostics.push(d);
-    const checks = detection.checks.filter((c) => checkReadsKey(c, key));
-    for (const d of detection.declarations) if (d.key === key) declarations.set(`${d.file}\0${declaredName(d)}`, d);
-    for (const d of findKeyConstants(file, text, key)) if (!declarations.has(`${d.file}\0${d.name}`)) declarations.set(`${d.file}\0${d.name}`, d);
-    loaded.set(file, { file, before: text, checks });
+  return {
+    request,
+    result,
+    detect: createDetectContext(config, { readFile }),
+    disk,
+    candidates,
+    universe,
+    textOf,
+    texts,
+    loaded: new Map(),
+    declarations: new Map(),
+    value: request.value,
+    markers: new MarkerTable(),
+    after: new Map(),
+    exportsByFile: new Map(),
   };
+}
 
-  // Files mentioning the key, then files mentioning a constant that holds it. Constants are looked for in the
-  // whole project (a constants module may lie outside `paths`), but only files inside the scope are loaded.
+/** Phase 1, load: files mentioning the key, then files mentioning a constant that holds it; their checks and the key's declarations. */
+async function loadFlagFiles(run: CleanupRun): Promise<void> {
+  const { request, candidates, textOf, declarations } = run;
+  const { key, scope } = request;
+  const spellings = keySpellings(key);
+  const mentionsKey = (text: string | undefined): boolean => text !== undefined && spellings.some((s) => text.includes(s));
   if (scope.kind !== 'project') {
-    for (const file of candidates) load(file);
+    for (const file of candidates) loadFile(run, file);
   } else {
-    for (const file of candidates) {
-      const text = textOf(file);
-      if (text !== undefined && spellings.some((s) => text.includes(s))) load(file);
-    }
+    for (const file of candidates) if (mentionsKey(textOf(file))) loadFile(run, file);
+    // Constants are looked for in the whole project (a constants module may lie outside `paths`), but only files
+    // inside the scope are loaded.
     const inScope = new Set(candidates);
     if (scope.paths && scope.paths.length > 0) {
-      for (const file of await universe()) {
+      for (const file of await run.universe()) {
         const text = inScope.has(file) ? undefined : textOf(file);
-        if (text !== undefined && spellings.some((s) => text.includes(s))) for (const d of findKeyConstants(file, text, key)) declarations.set(`${d.file}\0${d.name}`, d);
+        if (mentionsKey(text)) for (const d of findKeyConstants(file, text!, key)) declarations.set(`${d.file}\0${d.name}`, d);
       }
     }
     const names = new Set([...declarations.values()].map(declaredName));
-    if (names.size > 0) for (const file of candidates) if (!loaded.has(file) && [...names].some((n) => textOf(file)!.includes(n))) load(file);
+    if (names.size > 0) for (const file of candidates) if (!run.loaded.has(file) && [...names].some((n) => textOf(file)!.includes(n))) loadFile(run, file);
   }
-  result.stats.filesLoaded = loaded.size;
-  const allChecks = [...loaded.values()].flatMap((l) => l.checks);
-  result.stats.checksFound = allChecks.length;
+  const stats = run.result.stats;
+  stats.filesLoaded = run.loaded.size;
+  stats.checksFound = [...run.loaded.values()].reduce((n, l) => n + l.checks.length, 0);
+  stats.declarationsFound = declarations.size;
+}
 
-  let value = request.value;
-  if (value === undefined) {
-    const common = commonDefault(allChecks);
-    if (!common) {
-      result.errors.push({
-        kind: 'needs-value',
-        message: `flag "${key}" has no single value to keep: ${allChecks.length === 0 ? 'no check of it was found' : 'its checks do not all write the same literal default'}; pass --value`,
-      });
-      return finish(result, started);
-    }
-    value = common.value;
-    result.value = value;
+function loadFile(run: CleanupRun, file: string): void {
+  if (run.loaded.has(file)) return;
+  const { key } = run.request;
+  const text = run.textOf(file);
+  if (text === undefined) {
+    run.result.errors.push({ kind: 'read', file, message: `${file}: cannot read file` });
+    return;
   }
+  const detection = detectFile(file, text, run.detect);
+  for (const d of detection.diagnostics) if (d.severity === 'error') run.result.diagnostics.push(d);
+  const checks = detection.checks.filter((c) => checkReadsKey(c, key));
+  for (const d of detection.declarations) if (d.key === key) run.declarations.set(`${d.file}\0${declaredName(d)}`, d);
+  for (const d of findKeyConstants(file, text, key)) if (!run.declarations.has(`${d.file}\0${d.name}`)) run.declarations.set(`${d.file}\0${d.name}`, d);
+  run.loaded.set(file, { file, before: text, checks });
+}
 
-  const markers = new MarkerTable();
-  const after = new Map<string, string>();
-  const exportsByFile = new Map<string, FlagExport[]>();
-  const overrideNames = scope.kind === 'site' ? new Set<string>() : new Set(spellings);
-  for (const l of loaded.values()) {
-    try {
-      const siteOffset = scope.kind === 'site' ? scope.offset : undefined;
+/** Phase 2, choose the value: the one given, else the code default every check writes. False: the run stops here. */
+function chooseValue(run: CleanupRun): boolean {
+  if (run.value !== undefined) return true;
+  const checks = [...run.loaded.values()].flatMap((l) => l.checks);
+  const common = commonDefault(checks);
+  if (!common) {
+    run.result.errors.push({
+      kind: 'needs-value',
+      message: `flag "${run.request.key}" has no single value to keep: ${checks.length === 0 ? 'no check of it was found' : 'its checks do not all write the same literal default'}; pass --value`,
+    });
+    return false;
+  }
+  run.value = common.value;
+  run.result.value = common.value;
+  return true;
+}
+
+/** Phase 3, clean files: each loaded file on its own (substitute, simplify, prune). */
+function cleanFiles(run: CleanupRun): void {
+  const { request, result } = run;
+  const { config, key, scope } = request;
+  const overrideNames = scope.kind === 'site' ? new Set<string>() : new Set(keySpellings(key));
+  for (const l of run.loaded.values()) {
+    rewriting(run, () => {
       const out = cleanupFileText({
         file: l.file,
         text: l.before,
-        value,
-        findChecks: (text) => (text === l.before ? l.checks : detectFile(l.file, text, detect).checks.filter((c) => checkReadsKey(c, key))),
+        value: run.value,
+        findChecks: (text) => (text === l.before ? l.checks : detectFile(l.file, text, run.detect).checks.filter((c) => checkReadsKey(c, key))),
         patterns: config.patterns,
         overrideNames,
-        siteOffset,
-        markers,
+        siteOffset: scope.kind === 'site' ? scope.offset : undefined,
+        markers: run.markers,
       });
-      after.set(l.file, out.text);
-      if (out.flagExports.length > 0) exportsByFile.set(l.file, out.flagExports);
+      run.after.set(l.file, out.text);
+      if (out.flagExports.length > 0) run.exportsByFile.set(l.file, out.flagExports);
       result.stats.checksCleaned += out.substituted;
       result.leftForHuman.push(...out.left);
-    } catch (e) {
-      if (!(e instanceof RewriteError)) throw e;
-      result.errors.push({ kind: e.line === 0 ? 'parse' : 'rewrite', file: e.file, line: e.line || undefined, column: e.column || undefined, message: e.message });
-    }
+    });
   }
+}
 
-  if (scope.kind === 'project' && result.errors.length === 0 && exportsByFile.size > 0) {
-    try {
-      cleanImportersOfFlagExports({ candidates, universe: await universe(), exportsByFile, after, textOf, key, value, markers, patterns: config.patterns, result, loaded: new Set(loaded.keys()) });
-    } catch (e) {
-      if (!(e instanceof RewriteError)) throw e;
-      result.errors.push({ kind: 'rewrite', file: e.file, line: e.line, column: e.column, message: e.message });
+/** Phase 4, clean importers: exports that became constants are inlined where they are imported. */
+async function cleanImporters(run: CleanupRun): Promise<void> {
+  const { request } = run;
+  cleanImportersOfFlagExports({
+    candidates: run.candidates,
+    universe: await run.universe(),
+    exportsByFile: run.exportsByFile,
+    after: run.after,
+    textOf: run.textOf,
+    key: request.key,
+    value: run.value,
+    markers: run.markers,
+    patterns: request.config.patterns,
+    result: run.result,
+    loaded: new Set(run.loaded.keys()),
+  });
+}
+
+/** Phase 5, remove key declarations that nothing uses any more. Outside a whole-project run only the cleaned file's own, unexported constants may go. */
+async function removeKeyDeclarations(run: CleanupRun): Promise<void> {
+  const inScope = new Set(run.candidates);
+  const projectWide = run.request.scope.kind === 'project';
+  const removable = [...run.declarations.values()].filter(
+    (d) => inScope.has(d.file) && (projectWide || !isExportedDeclaration(run.after.get(d.file) ?? run.textOf(d.file), d)),
+  );
+  removeUnusedKeyDeclarations(removable, run.after, run.textOf, await run.universe());
+}
+
+/** Phase 6, remove the flag's definition from the flagd files of `config.sources`. */
+function removeDefinitions(run: CleanupRun): void {
+  const { config, key } = run.request;
+  for (const source of config.sources) {
+    if (source.type !== 'flagd') continue;
+    const file = toPosix(path.resolve(config.root, source.path));
+    const text = run.after.get(file) ?? run.textOf(file);
+    if (text === undefined) {
+      run.result.diagnostics.push({ severity: 'warning', where: file, message: 'flagd file not found: no definition removed' });
+      continue;
     }
+    const edited = removeFlagDefinition(text, key);
+    if (edited.error) run.result.errors.push({ kind: 'parse', file, message: `${file}: ${edited.error}` });
+    else if (edited.text !== text) run.after.set(file, edited.text);
+    else run.result.diagnostics.push({ severity: 'info', where: file, message: `flag "${key}" is not defined in this file` });
   }
+}
 
-  if (scope.kind !== 'site' && result.errors.length === 0) {
-    try {
-      // Outside a whole-project run only the cleaned file's own, unexported constants may go.
-      const inScope = new Set(candidates);
-      const removable = [...declarations.values()].filter(
-        (d) => inScope.has(d.file) && (scope.kind === 'project' || !isExportedDeclaration(after.get(d.file) ?? textOf(d.file), d)),
-      );
-      removeUnusedKeyDeclarations(removable, after, textOf, await universe());
-    } catch (e) {
-      if (!(e instanceof RewriteError)) throw e;
-      result.errors.push({ kind: 'rewrite', file: e.file, line: e.line, column: e.column, message: e.message });
+/** Phase 7, build the changes: one FileChange per file whose text differs, with what the disk held when it was read. */
+function buildChanges(run: CleanupRun): void {
+  const { result } = run;
+  for (const [file, edited] of run.after) {
+    const before = run.texts.get(file) ?? run.loaded.get(file)?.before;
+    if (before === undefined) continue;
+    // A byte-order mark belongs to the file, not to the code: it stays whatever the rewrite did at offset 0.
+    const text = before.startsWith(BOM) && !edited.startsWith(BOM) ? BOM + edited : edited;
+    if (before === text) continue;
+    if (run.disk?.notUtf8.has(file)) {
+      result.errors.push({ kind: 'read', file, message: `${file}: not valid UTF-8; flagsweep never re-encodes a file: convert it to UTF-8 or remove the flag there by hand` });
+      continue;
     }
-  }
-
-  if (request.removeDefinition) {
-    for (const source of config.sources) {
-      if (source.type !== 'flagd') continue;
-      const file = toPosix(path.resolve(config.root, source.path));
-      const text = after.get(file) ?? textOf(file);
-      if (text === undefined) {
-        result.diagnostics.push({ severity: 'warning', where: file, message: 'flagd file not found: no definition removed' });
-        continue;
-      }
-      const edited = removeFlagDefinition(text, key);
-      if (edited.error) result.errors.push({ kind: 'parse', file, message: `${file}: ${edited.error}` });
-      else if (edited.text !== text) {
-        texts.set(file, text);
-        after.set(file, edited.text);
-      } else result.diagnostics.push({ severity: 'info', where: file, message: `flag "${key}" is not defined in this file` });
-    }
-  }
-
-  for (const [file, text] of after) {
-    const before = texts.get(file) ?? loaded.get(file)?.before;
-    if (before === undefined || before === text) continue;
     const change: FileChange = { file, before, after: text, edits: minimalEdits(before, text), linesRemoved: countLinesRemoved(before, text) };
+    const read = run.disk?.snapshots.get(file);
+    if (read) change.read = read;
     result.files.push(change);
     result.stats.linesRemoved += change.linesRemoved;
   }
   result.files.sort((a, b) => a.file.localeCompare(b.file));
   result.leftForHuman.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  return finish(result, started);
 }
 
-function finish(result: CleanupResult, started: number): CleanupResult {
-  result.stats.durationMs = Math.round(performance.now() - started);
-  return result;
+/** Phase 8, verify: the changed files and their importers gain no diagnostic. */
+function verify(run: CleanupRun, projectFiles: readonly string[]): void {
+  const { result } = run;
+  const verification = verifyChanges(result.files, { root: run.request.config.root, projectFiles, textOf: run.textOf });
+  result.verification = verification;
+  for (const d of verification.newDiagnostics) {
+    result.errors.push({
+      kind: 'verification',
+      file: d.file,
+      line: d.line,
+      column: d.column,
+      message: `${toPosix(path.relative(run.request.config.root, d.file))}:${d.line}:${d.column} TS${d.code} ${d.message}`,
+    });
+  }
+}
+
+const noErrors = (run: CleanupRun): boolean => run.result.errors.length === 0;
+
+/** Runs a rewriting step; a file it cannot rewrite safely becomes an error of the run (its kind says why). */
+function rewriting(run: CleanupRun, step: () => void): void {
+  try {
+    step();
+  } catch (e) {
+    recordRewriteError(run, e);
+  }
+}
+
+async function rewritingAsync(run: CleanupRun, phase: () => Promise<void>): Promise<void> {
+  try {
+    await phase();
+  } catch (e) {
+    recordRewriteError(run, e);
+  }
+}
+
+function recordRewriteError(run: CleanupRun, e: unknown): void {
+  if (!(e instanceof RewriteError)) throw e;
+  run.result.errors.push({ kind: e.kind, file: e.file, line: e.line || undefined, column: e.column || undefined, message: e.message });
 }
 
 /** The code default every check writes, when they all write the same literal one. */

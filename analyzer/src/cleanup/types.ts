@@ -27,6 +27,20 @@ export interface CleanupRequest {
    * report running one dry run per flag: skips listing the project again. Default: `listSourceFiles(config)`.
    */
   projectFiles?: readonly string[];
+  /**
+   * Type-check the changed files and their direct importers before and after the edits (the project's tsconfig,
+   * in memory; syntax only where no tsconfig covers a file). A new diagnostic is an error of kind 'verification'.
+   * Default: off (dry runs such as the debt report); the CLI turns it on.
+   */
+  verify?: boolean;
+}
+
+/** What the default reader saw when it read a file from disk: the writer refuses to replace a file that changed since. */
+export interface ReadSnapshot {
+  size: number;
+  mtimeMs: number;
+  /** sha256 of the bytes, hex. */
+  sha256: string;
 }
 
 export interface FileChange {
@@ -37,11 +51,41 @@ export interface FileChange {
   /** Non-overlapping, sorted, offsets into `before`; applying them yields `after`. */
   edits: TextEdit[];
   linesRemoved: number;
+  /** How the file was on disk when the cleanup read it; absent when a custom `readFile` supplied the text. */
+  read?: ReadSnapshot;
+}
+
+/** A diagnostic the cleanup would add. Positions are 1-based, in the text after the cleanup. */
+export interface VerificationDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  /** TypeScript's code (2741 for TS2741). */
+  code: number;
+  message: string;
+}
+
+export interface Verification {
+  /** 'types': type-checked with a tsconfig; 'syntax': re-parsed only (no tsconfig covers the files); 'skipped': not asked. */
+  mode: 'types' | 'syntax' | 'skipped';
+  /** The tsconfig files used, absolute. */
+  tsconfigs: string[];
+  /** Diagnostics present after the cleanup and not before (compared as a multiset of file, code and message). */
+  newDiagnostics: VerificationDiagnostic[];
+  /** The files whose diagnostics were compared: the changed files and their direct importers. */
+  checkedFiles: string[];
+  /** Changed files that no tsconfig covers: only re-parsed. */
+  syntaxOnlyFiles: string[];
+  durationMs: number;
 }
 
 export interface CleanupError {
-  /** 'needs-value': no value given and the checks' code defaults disagree; 'rewrite': a file would not re-parse. */
-  kind: 'needs-value' | 'rewrite' | 'parse' | 'read';
+  /**
+   * 'needs-value': no value given and the checks' code defaults disagree; 'parse': a file (or the flagd file) did not
+   * parse before the cleanup; 'rewrite': a rewrite would not re-parse; 'unsettled': the simplification never reached a
+   * fixpoint; 'read': a file could not be read or is not valid UTF-8; 'verification': the cleanup adds a diagnostic.
+   */
+  kind: 'needs-value' | 'rewrite' | 'parse' | 'unsettled' | 'read' | 'verification';
   file?: string;
   line?: number;
   column?: number;
@@ -57,7 +101,18 @@ export interface CleanupResult {
   /** Errors mean: write nothing. */
   errors: CleanupError[];
   diagnostics: Diagnostic[];
-  stats: { filesScanned: number; filesLoaded: number; checksFound: number; checksCleaned: number; linesRemoved: number; durationMs: number };
+  /** Set when `verify` was asked (mode 'skipped' otherwise). */
+  verification: Verification;
+  stats: {
+    filesScanned: number;
+    filesLoaded: number;
+    checksFound: number;
+    /** Declarations of the key found in code (constants, enum members, as-const members). */
+    declarationsFound: number;
+    checksCleaned: number;
+    linesRemoved: number;
+    durationMs: number;
+  };
 }
 
 export type { LeftSite, TextEdit };

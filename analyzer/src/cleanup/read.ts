@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import type { ReadSnapshot } from './types';
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenientUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * The cleanup's default reader: the text of each file as on disk (a byte-order mark kept as U+FEFF), plus what the
+ * writer needs to refuse a file that changed since (size, mtime, hash) and which files are not valid UTF-8.
+ */
+export class DiskReader {
+  readonly snapshots = new Map<string, ReadSnapshot>();
+  /** Files whose bytes are not valid UTF-8: readable for searching, never to be rewritten (that would re-encode them). */
+  readonly notUtf8 = new Set<string>();
+
+  read = (file: string): string | undefined => {
+    let bytes: Buffer;
+    let stat: fs.Stats;
+    try {
+      const fd = fs.openSync(file, 'r');
+      try {
+        stat = fs.fstatSync(fd);
+        bytes = fs.readFileSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+    } catch {
+      return undefined;
+    }
+    this.snapshots.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, sha256: sha256(bytes) });
+    try {
+      return strictUtf8.decode(bytes);
+    } catch {
+      this.notUtf8.add(file);
+      return lenientUtf8.decode(bytes);
+    }
+  };
+}
+
+export function sha256(bytes: Buffer | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

@@ -1,0 +1,75 @@
+import * as path from 'node:path';
+import { ts } from 'ts-morph';
+import { parseSource, syntaxErrors } from '../parse';
+import type { FileChange, Verification, VerificationDiagnostic } from '../types';
+import { newDiagnostics } from './compare';
+import { directImporters } from './importers';
+import { diagnosticsBeforeAfter, verificationOptions } from './program';
+import { TsconfigFinder, type ProjectConfig } from './tsconfig';
+
+export interface VerifyOptions {
+  /** The project's root (config.root). */
+  root: string;
+  /** Files that may import a changed file (the project's source files). */
+  projectFiles: readonly string[];
+  /** Text of a project file as the cleanup read it. */
+  textOf: (file: string) => string | undefined;
+}
+
+const CODE_FILE = /\.(tsx?|[mc]ts|jsx?|[mc]js)$/i;
+
+export function skippedVerification(): Verification {
+  return { mode: 'skipped', tsconfigs: [], newDiagnostics: [], checkedFiles: [], syntaxOnlyFiles: [], durationMs: 0 };
+}
+
+/**
+ * Checks that the changes add no diagnostic. Files a tsconfig governs are type-checked, with their direct importers,
+ * before and after (in memory); other changed files are re-parsed. Sets of diagnostics are compared, never required
+ * to be empty: a project without node_modules has errors before and after, and only new ones count.
+ */
+export function verifyChanges(changes: readonly FileChange[], opts: VerifyOptions): Verification {
+  const started = performance.now();
+  const code = changes.filter((c) => CODE_FILE.test(c.file));
+  const finder = new TsconfigFinder();
+  const groups = new Map<ProjectConfig, FileChange[]>();
+  const syntaxOnly: FileChange[] = [];
+  for (const change of code) {
+    const config = finder.forFile(change.file);
+    if (!config) syntaxOnly.push(change);
+    else groups.set(config, [...(groups.get(config) ?? []), change]);
+  }
+
+  const found: VerificationDiagnostic[] = [];
+  const checked = new Set<string>();
+  for (const [config, group] of groups) {
+    const changed = group.map((c) => c.file);
+    const options = verificationOptions(config.options, changed);
+    const resolutionCache = ts.createModuleResolutionCache(path.dirname(config.file), (f) => f, options);
+    const resolve = (specifier: string, from: string): string | undefined => {
+      const resolved = ts.resolveModuleName(specifier, from, options, ts.sys, resolutionCache).resolvedModule;
+      return resolved && resolved.resolvedFileName.replace(/\\/g, '/');
+    };
+    const roots = [...changed, ...directImporters(changed, opts.projectFiles.filter((f) => CODE_FILE.test(f)), opts.textOf, resolve)];
+    const texts = {
+      before: new Map(group.map((c) => [c.file, c.before])),
+      after: new Map(group.map((c) => [c.file, c.after])),
+    };
+    const { before, after } = diagnosticsBeforeAfter(verificationOptions(config.options, roots), roots, texts);
+    found.push(...newDiagnostics(before, after));
+    for (const f of roots) checked.add(f);
+  }
+  for (const change of syntaxOnly) {
+    found.push(...newDiagnostics(syntaxErrors(parseSource(change.file, change.before)), syntaxErrors(parseSource(change.file, change.after))));
+    checked.add(change.file);
+  }
+
+  const typed = groups.size > 0;
+  return {
+    mode: typed ? 'types' : 'syntax',
+    tsconfigs: [...groups.keys()].map((c) => c.file),
+    newDiagnostics: found.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column),
+    checkedFiles: [...checked].sort(),
+    syntaxOnlyFiles: syntaxOnly.map((c) => c.file),
+    durationMs: Math.round(performance.now() - started),
+  };
+}
