@@ -26,6 +26,19 @@ export type CheckKind =
 /** Does the check yield a boolean ("is it on") or a value (variant, string, number, JSON)? */
 export type CheckEvaluates = 'boolean' | 'value';
 
+/**
+ * What kind of value a check reads: a boolean ("is it on"), a string (variant name), a number, an object (JSON),
+ * a vendor variant object (`{ name, enabled, payload }`), or 'unknown' when nothing tells.
+ */
+export type ValueKind = 'boolean' | 'string' | 'number' | 'object' | 'variant' | 'unknown';
+
+/** How a check's value kind was found: the SDK method or pattern `type`, the written default, or how the result is used. */
+export interface ValueKindBasis {
+  from: 'api' | 'pattern' | 'default' | 'use' | 'none';
+  /** What showed it, for messages: "`getNumberValue`", "default 0.1", "compared with 'treatment'", "`.title` read". */
+  detail: string;
+}
+
 /** Where a key came from when it was resolved. */
 export type KeyOrigin =
   | 'literal'
@@ -78,6 +91,10 @@ export interface FlagCheck {
   /** 'negative' when the API answers "is it OFF" (isDisabled). */
   polarity: 'positive' | 'negative';
   evaluates: CheckEvaluates;
+  /** The kind of value the code expects from this read (set by the scanner; absent on checks built by hand). */
+  valueKind?: ValueKind;
+  /** Why `valueKind` is what it is. */
+  valueKindBasis?: ValueKindBasis;
   /** Preset id ('openfeature', 'launchdarkly', ...) or 'custom'. */
   sdk: string;
   /** Human description of the matched pattern, e.g. `*.getBooleanValue(key=0)`. */

@@ -4,6 +4,7 @@ import type { RoundContext } from './context';
 import { gateProps, substituteGate } from './jsx';
 import { References } from './scope';
 import { removeListElement } from './text';
+import { kindMismatch } from './value-fit';
 import { removeDeclarator } from './variables';
 
 /**
@@ -12,13 +13,15 @@ import { removeDeclarator } from './variables';
  */
 export type EngineCheck = FlagCheck & { fixedValue?: { value: unknown } };
 
-/** The value a check evaluates to once the flag is fixed to `value`, or why that cannot be said. */
+/**
+ * The value a check evaluates to once the flag is fixed to `value`, or why that cannot be said: a value whose kind
+ * does not fit the read (`true` where the code reads a number, a string where it reads `.title`) is never written.
+ */
 export function checkValue(check: EngineCheck, value: unknown): { value: unknown } | { reason: string } {
   if (check.fixedValue) return check.fixedValue;
-  if (check.evaluates === 'boolean') {
-    if (typeof value !== 'boolean') return { reason: `this check reads the flag as a boolean, but the value given is ${JSON.stringify(value)}` };
-    return { value: check.polarity === 'negative' ? !value : value };
-  }
+  const misfit = kindMismatch(check, value);
+  if (misfit) return { reason: misfit };
+  if (check.evaluates === 'boolean') return { value: check.polarity === 'negative' ? !value : value };
   return { value };
 }
 

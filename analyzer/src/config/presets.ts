@@ -1,3 +1,4 @@
+import type { ValueKind } from '../model';
 import type { SdkPresetId } from './schema';
 
 /**
@@ -22,6 +23,8 @@ export interface PresetCall {
   negate?: boolean;
   /** 'infer': 'boolean' when the written default is a boolean literal, else 'value'. */
   evaluates: 'boolean' | 'value' | 'infer';
+  /** The kind of value the method returns; absent: from the default argument, else from use. */
+  valueKind?: ValueKind;
   /** Only active when one of these modules is imported (default: any module of the preset). */
   modules?: string[];
 }
@@ -31,6 +34,7 @@ export interface PresetHook {
   hook: string;
   keyForm: 'as-is' | 'camelCase';
   evaluates: 'boolean' | 'value';
+  valueKind?: ValueKind;
   modules?: string[];
 }
 
@@ -39,6 +43,7 @@ export interface PresetJsx {
   jsx: string;
   keyProp: string;
   evaluates: 'boolean' | 'value';
+  valueKind?: ValueKind;
   modules?: string[];
 }
 
@@ -47,6 +52,7 @@ export interface PresetDefinition {
   definition: string;
   keyProperty: string;
   evaluates: 'value';
+  valueKind?: ValueKind;
   modules?: string[];
 }
 
@@ -64,26 +70,28 @@ export interface SdkPreset {
 
 const OPENFEATURE_CLIENT = ['@openfeature/server-sdk', '@openfeature/web-sdk', '@openfeature/js-sdk', '@openfeature/nestjs-sdk', '@openfeature/angular-sdk'];
 const OPENFEATURE_REACT = ['@openfeature/react-sdk'];
-const openFeatureTyped = (suffix: string): PresetCall[] => [
-  { call: `*.getBoolean${suffix}`, default: 1, evaluates: 'boolean' },
-  { call: `*.getString${suffix}`, default: 1, evaluates: 'value' },
-  { call: `*.getNumber${suffix}`, default: 1, evaluates: 'value' },
-  { call: `*.getObject${suffix}`, default: 1, evaluates: 'value' },
+// `get…Details` returns an evaluation-details object ({ value, variant, reason }), not the value itself.
+const openFeatureTyped = (suffix: 'Value' | 'Details'): PresetCall[] => [
+  { call: `*.getBoolean${suffix}`, default: 1, evaluates: 'boolean', valueKind: suffix === 'Value' ? 'boolean' : 'variant' },
+  { call: `*.getString${suffix}`, default: 1, evaluates: 'value', valueKind: suffix === 'Value' ? 'string' : 'variant' },
+  { call: `*.getNumber${suffix}`, default: 1, evaluates: 'value', valueKind: suffix === 'Value' ? 'number' : 'variant' },
+  { call: `*.getObject${suffix}`, default: 1, evaluates: 'value', valueKind: suffix === 'Value' ? 'object' : 'variant' },
 ];
 
 const LD_SERVER = ['@launchdarkly/node-server-sdk', 'launchdarkly-node-server-sdk', '@launchdarkly/server-sdk-ai', '@launchdarkly/vercel-server-sdk', '@launchdarkly/cloudflare-server-sdk'];
 const LD_CLIENT = ['launchdarkly-js-client-sdk', '@launchdarkly/js-client-sdk', 'launchdarkly-react-client-sdk', '@launchdarkly/react-native-client-sdk', '@launchdarkly/react-universal-sdk'];
+// `variation` reads whatever kind its default has; `…Detail` returns a detail object ({ value, variationIndex, reason }).
 const ldVariations = (defaultIndex: number, modules: string[]): PresetCall[] => [
   { call: '*.variation', default: defaultIndex, evaluates: 'value', modules },
-  { call: '*.variationDetail', default: defaultIndex, evaluates: 'value', modules },
-  { call: '*.boolVariation', default: defaultIndex, evaluates: 'boolean', modules },
-  { call: '*.boolVariationDetail', default: defaultIndex, evaluates: 'boolean', modules },
-  { call: '*.stringVariation', default: defaultIndex, evaluates: 'value', modules },
-  { call: '*.numberVariation', default: defaultIndex, evaluates: 'value', modules },
+  { call: '*.variationDetail', default: defaultIndex, evaluates: 'value', valueKind: 'variant', modules },
+  { call: '*.boolVariation', default: defaultIndex, evaluates: 'boolean', valueKind: 'boolean', modules },
+  { call: '*.boolVariationDetail', default: defaultIndex, evaluates: 'boolean', valueKind: 'variant', modules },
+  { call: '*.stringVariation', default: defaultIndex, evaluates: 'value', valueKind: 'string', modules },
+  { call: '*.numberVariation', default: defaultIndex, evaluates: 'value', valueKind: 'number', modules },
   { call: '*.jsonVariation', default: defaultIndex, evaluates: 'value', modules },
-  { call: '*.stringVariationDetail', default: defaultIndex, evaluates: 'value', modules },
-  { call: '*.numberVariationDetail', default: defaultIndex, evaluates: 'value', modules },
-  { call: '*.jsonVariationDetail', default: defaultIndex, evaluates: 'value', modules },
+  { call: '*.stringVariationDetail', default: defaultIndex, evaluates: 'value', valueKind: 'variant', modules },
+  { call: '*.numberVariationDetail', default: defaultIndex, evaluates: 'value', valueKind: 'variant', modules },
+  { call: '*.jsonVariationDetail', default: defaultIndex, evaluates: 'value', valueKind: 'variant', modules },
 ];
 
 export const SDK_PRESETS: Record<SdkPresetId, SdkPreset> = {
@@ -97,14 +105,14 @@ export const SDK_PRESETS: Record<SdkPresetId, SdkPreset> = {
       ...openFeatureTyped('Details'),
       { call: 'useFlag', default: 1, evaluates: 'infer', modules: OPENFEATURE_REACT },
       { call: 'useSuspenseFlag', default: 1, evaluates: 'infer', modules: OPENFEATURE_REACT },
-      { call: 'useBooleanFlagValue', default: 1, evaluates: 'boolean', modules: OPENFEATURE_REACT },
-      { call: 'useBooleanFlagDetails', default: 1, evaluates: 'boolean', modules: OPENFEATURE_REACT },
-      { call: 'useStringFlagValue', default: 1, evaluates: 'value', modules: OPENFEATURE_REACT },
-      { call: 'useStringFlagDetails', default: 1, evaluates: 'value', modules: OPENFEATURE_REACT },
-      { call: 'useNumberFlagValue', default: 1, evaluates: 'value', modules: OPENFEATURE_REACT },
-      { call: 'useNumberFlagDetails', default: 1, evaluates: 'value', modules: OPENFEATURE_REACT },
-      { call: 'useObjectFlagValue', default: 1, evaluates: 'value', modules: OPENFEATURE_REACT },
-      { call: 'useObjectFlagDetails', default: 1, evaluates: 'value', modules: OPENFEATURE_REACT },
+      { call: 'useBooleanFlagValue', default: 1, evaluates: 'boolean', valueKind: 'boolean', modules: OPENFEATURE_REACT },
+      { call: 'useBooleanFlagDetails', default: 1, evaluates: 'boolean', valueKind: 'variant', modules: OPENFEATURE_REACT },
+      { call: 'useStringFlagValue', default: 1, evaluates: 'value', valueKind: 'string', modules: OPENFEATURE_REACT },
+      { call: 'useStringFlagDetails', default: 1, evaluates: 'value', valueKind: 'variant', modules: OPENFEATURE_REACT },
+      { call: 'useNumberFlagValue', default: 1, evaluates: 'value', valueKind: 'number', modules: OPENFEATURE_REACT },
+      { call: 'useNumberFlagDetails', default: 1, evaluates: 'value', valueKind: 'variant', modules: OPENFEATURE_REACT },
+      { call: 'useObjectFlagValue', default: 1, evaluates: 'value', valueKind: 'object', modules: OPENFEATURE_REACT },
+      { call: 'useObjectFlagDetails', default: 1, evaluates: 'value', valueKind: 'variant', modules: OPENFEATURE_REACT },
     ],
   },
   launchdarkly: {
@@ -117,9 +125,9 @@ export const SDK_PRESETS: Record<SdkPresetId, SdkPreset> = {
       ...ldVariations(2, LD_SERVER),
       ...ldVariations(1, LD_CLIENT),
       { hook: 'useFlags', keyForm: 'camelCase', evaluates: 'value', modules: ['launchdarkly-react-client-sdk', '@launchdarkly/react-universal-sdk'] },
-      { call: 'useBoolVariation', default: 1, evaluates: 'boolean', modules: ['@launchdarkly/react-universal-sdk', '@launchdarkly/react-native-client-sdk'] },
-      { call: 'useStringVariation', default: 1, evaluates: 'value', modules: ['@launchdarkly/react-universal-sdk', '@launchdarkly/react-native-client-sdk'] },
-      { call: 'useNumberVariation', default: 1, evaluates: 'value', modules: ['@launchdarkly/react-universal-sdk', '@launchdarkly/react-native-client-sdk'] },
+      { call: 'useBoolVariation', default: 1, evaluates: 'boolean', valueKind: 'boolean', modules: ['@launchdarkly/react-universal-sdk', '@launchdarkly/react-native-client-sdk'] },
+      { call: 'useStringVariation', default: 1, evaluates: 'value', valueKind: 'string', modules: ['@launchdarkly/react-universal-sdk', '@launchdarkly/react-native-client-sdk'] },
+      { call: 'useNumberVariation', default: 1, evaluates: 'value', valueKind: 'number', modules: ['@launchdarkly/react-universal-sdk', '@launchdarkly/react-native-client-sdk'] },
       { call: 'useJsonVariation', default: 1, evaluates: 'value', modules: ['@launchdarkly/react-universal-sdk', '@launchdarkly/react-native-client-sdk'] },
     ],
   },
@@ -131,12 +139,12 @@ export const SDK_PRESETS: Record<SdkPresetId, SdkPreset> = {
     patterns: [
       { call: '*.isEnabled', default: 2, implicitDefault: false, evaluates: 'boolean', modules: ['unleash-client'] },
       { call: 'isEnabled', default: 2, implicitDefault: false, evaluates: 'boolean', modules: ['unleash-client'] },
-      { call: '*.getVariant', evaluates: 'value', modules: ['unleash-client'] },
-      { call: 'getVariant', evaluates: 'value', modules: ['unleash-client'] },
+      { call: '*.getVariant', evaluates: 'value', valueKind: 'variant', modules: ['unleash-client'] },
+      { call: 'getVariant', evaluates: 'value', valueKind: 'variant', modules: ['unleash-client'] },
       { call: '*.isEnabled', implicitDefault: false, evaluates: 'boolean', modules: ['unleash-proxy-client', '@unleash/proxy-client-react', '@unleash/nextjs', '@unleash/proxy-client-vue', '@unleash/proxy-client-svelte'] },
-      { call: '*.getVariant', evaluates: 'value', modules: ['unleash-proxy-client', '@unleash/proxy-client-react', '@unleash/nextjs', '@unleash/proxy-client-vue', '@unleash/proxy-client-svelte'] },
+      { call: '*.getVariant', evaluates: 'value', valueKind: 'variant', modules: ['unleash-proxy-client', '@unleash/proxy-client-react', '@unleash/nextjs', '@unleash/proxy-client-vue', '@unleash/proxy-client-svelte'] },
       { call: 'useFlag', implicitDefault: false, evaluates: 'boolean' },
-      { call: 'useVariant', evaluates: 'value' },
+      { call: 'useVariant', evaluates: 'value', valueKind: 'variant' },
     ],
   },
   growthbook: {
@@ -148,12 +156,12 @@ export const SDK_PRESETS: Record<SdkPresetId, SdkPreset> = {
       { call: '*.isOn', implicitDefault: false, evaluates: 'boolean' },
       { call: '*.isOff', implicitDefault: true, negate: true, evaluates: 'boolean' },
       { call: '*.getFeatureValue', default: 1, evaluates: 'infer' },
-      { call: '*.evalFeature', evaluates: 'value' },
+      { call: '*.evalFeature', evaluates: 'value', valueKind: 'variant' },
       { call: 'useFeatureIsOn', implicitDefault: false, evaluates: 'boolean' },
       { call: 'useFeatureValue', default: 1, evaluates: 'infer' },
-      { call: 'useFeature', evaluates: 'value' },
+      { call: 'useFeature', evaluates: 'value', valueKind: 'variant' },
       { jsx: 'IfFeatureEnabled', keyProp: 'feature', evaluates: 'boolean' },
-      { jsx: 'FeatureString', keyProp: 'feature', evaluates: 'value' },
+      { jsx: 'FeatureString', keyProp: 'feature', evaluates: 'value', valueKind: 'string' },
     ],
   },
   flagsmith: {
@@ -166,7 +174,7 @@ export const SDK_PRESETS: Record<SdkPresetId, SdkPreset> = {
       { call: '*.getValue', evaluates: 'value' },
       { call: '*.isFeatureEnabled', implicitDefault: false, evaluates: 'boolean' },
       { call: '*.getFeatureValue', evaluates: 'value' },
-      { call: 'useFlags', keyList: true, evaluates: 'value', modules: ['flagsmith/react', 'react-native-flagsmith/react'] },
+      { call: 'useFlags', keyList: true, evaluates: 'value', valueKind: 'variant', modules: ['flagsmith/react', 'react-native-flagsmith/react'] },
     ],
   },
   configcat: {
@@ -177,9 +185,10 @@ export const SDK_PRESETS: Record<SdkPresetId, SdkPreset> = {
     patterns: [
       { call: '*.getValueAsync', default: 1, evaluates: 'infer' },
       { call: '*.getValue', default: 1, evaluates: 'infer' },
-      { call: '*.getValueDetailsAsync', default: 1, evaluates: 'infer' },
-      { call: '*.getValueDetails', default: 1, evaluates: 'infer' },
-      { call: 'useFeatureFlag', default: 1, evaluates: 'infer', modules: ['configcat-react'] },
+      { call: '*.getValueDetailsAsync', default: 1, evaluates: 'infer', valueKind: 'variant' },
+      { call: '*.getValueDetails', default: 1, evaluates: 'infer', valueKind: 'variant' },
+      // configcat-react's hook returns { value, loading }.
+      { call: 'useFeatureFlag', default: 1, evaluates: 'infer', valueKind: 'variant', modules: ['configcat-react'] },
     ],
   },
   posthog: {

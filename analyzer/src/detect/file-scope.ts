@@ -7,6 +7,7 @@ import { nodeRange, sourceFileLocator, type Locator } from '../keys/locate';
 import type { DeclarationRef, KeyResolution } from '../keys/resolve';
 import type { DetectContext } from './context';
 import type { MatcherOrigin } from './patterns';
+import { inferValueKind } from './value-kind';
 
 export interface ImportedName {
   module: string;
@@ -26,6 +27,8 @@ export interface Found {
   keyForm?: 'as-is' | 'camelCase';
   defaultValue?: unknown;
   hasDefault?: boolean;
+  /** The written default argument (a literal or not), for the value kind. */
+  defaultNode?: ts.Node;
 }
 
 /** Per-file detection state: imports, which matchers are active, and what was found so far. */
@@ -161,6 +164,10 @@ export class FileScope {
     if (this.seen.has(id)) return undefined;
     this.seen.add(id);
     const { resolution } = found;
+    this.needParents();
+    const valueKind = inferValueKind({ matcher: found.matcher, node: found.node, evaluates: found.evaluates, defaultNode: found.defaultNode, sf: this.sf });
+    // A custom pattern that declares nothing reads a boolean unless its default or use shows another kind.
+    const evaluates = found.matcher.evaluatesFromUse && valueKind.kind !== 'boolean' && valueKind.kind !== 'unknown' ? 'value' : found.evaluates;
     const check: FlagCheck = {
       key: resolution.key,
       file: this.file,
@@ -168,7 +175,9 @@ export class FileScope {
       keyRange: this.range(found.keyNode),
       kind: found.kind,
       polarity: found.negate ? 'negative' : 'positive',
-      evaluates: found.evaluates,
+      evaluates,
+      valueKind: valueKind.kind,
+      valueKindBasis: valueKind.basis,
       sdk: found.matcher.sdk,
       pattern: found.matcher.description,
       keyOrigin: resolution.key !== null ? resolution.origin : originOfDynamic(found.kind),

@@ -96,6 +96,7 @@ function addCallCheck(call: ts.CallExpression, m: CallMatcher, scope: FileScope)
     evaluates,
     hasDefault,
     defaultValue,
+    defaultNode: defaultArg,
   });
 }
 

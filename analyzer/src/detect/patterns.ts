@@ -1,4 +1,4 @@
-import type { CheckEvaluates } from '../model';
+import type { CheckEvaluates, ValueKind } from '../model';
 import type { ResolvedConfig } from '../config/load';
 import type { PatternConfig } from '../config/schema';
 import { SDK_PRESETS, type PresetPattern } from '../config/presets';
@@ -11,6 +11,10 @@ export interface MatcherOrigin {
   modules?: readonly string[];
   /** `pattern` text shown in reports, e.g. `*.getBooleanValue(key=0)`. */
   description: string;
+  /** The kind of value the API or the pattern's `type` declares; absent: from the default argument, else from use. */
+  valueKind?: ValueKind;
+  /** A custom pattern with neither `evaluates` nor `type`: a non-boolean kind found from use makes its checks read a value. */
+  evaluatesFromUse?: boolean;
 }
 
 /**
@@ -247,23 +251,36 @@ function presetMatcher(sdk: string, presetModules: readonly string[], p: PresetP
       negate: p.negate ?? false,
       evaluates: p.evaluates,
       description: describeCall(p.call, keyArg, p.negate ?? false),
+      valueKind: p.valueKind ?? (p.evaluates === 'boolean' ? 'boolean' : undefined),
     };
   }
   if ('hook' in p) {
-    return { kind: 'hook', sdk, modules, callee: [p.hook], imported: !isGlobal, keyForm: p.keyForm, evaluates: p.evaluates, description: `${p.hook}() destructured` };
+    return { kind: 'hook', sdk, modules, callee: [p.hook], imported: !isGlobal, keyForm: p.keyForm, evaluates: p.evaluates, description: `${p.hook}() destructured`, valueKind: p.valueKind };
   }
   if ('jsx' in p) {
-    return { kind: 'jsx', sdk, modules, tag: [p.jsx], imported: !isGlobal, keyProp: p.keyProp, evaluates: p.evaluates, description: `<${p.jsx} ${p.keyProp}>` };
+    return { kind: 'jsx', sdk, modules, tag: [p.jsx], imported: !isGlobal, keyProp: p.keyProp, evaluates: p.evaluates, description: `<${p.jsx} ${p.keyProp}>`, valueKind: p.valueKind ?? (p.evaluates === 'boolean' ? 'boolean' : undefined) };
   }
-  return { kind: 'definition', sdk, modules, callee: p.definition, keyProperty: p.keyProperty, evaluates: p.evaluates, description: `${p.definition}({ ${p.keyProperty} })` };
+  return { kind: 'definition', sdk, modules, callee: p.definition, keyProperty: p.keyProperty, evaluates: p.evaluates, description: `${p.definition}({ ${p.keyProperty} })`, valueKind: p.valueKind };
 }
 
 function describeCall(call: string, keyArg: number, negate: boolean): string {
   return `${call}(key=${keyArg})${negate ? ' negated' : ''}`;
 }
 
+/**
+ * A custom pattern's value kind and what it evaluates to: `type` and `evaluates` when written; otherwise a boolean
+ * read, unless the default argument or the use of a check shows another kind.
+ */
+function customKind(p: PatternConfig): Pick<MatcherOrigin, 'valueKind' | 'evaluatesFromUse'> & { evaluates?: CheckEvaluates } {
+  if (p.type) return { valueKind: p.type, evaluates: p.evaluates ?? (p.type === 'boolean' ? 'boolean' : 'value') };
+  if (p.evaluates) return { valueKind: p.evaluates === 'boolean' ? 'boolean' : undefined, evaluates: p.evaluates };
+  return { evaluatesFromUse: true };
+}
+
 function customMatcher(p: PatternConfig): Matcher {
   const sdk = 'custom';
+  const kind = customKind(p);
+  const declared = { valueKind: kind.valueKind, evaluatesFromUse: kind.evaluatesFromUse };
   if ('call' in p) {
     return {
       kind: 'call',
@@ -275,15 +292,16 @@ function customMatcher(p: PatternConfig): Matcher {
       defaultArg: p.default,
       hasImplicitDefault: false,
       negate: p.negate,
-      evaluates: p.evaluates ?? 'boolean',
+      evaluates: kind.evaluates ?? 'boolean',
       description: p.name ?? describeCall(p.call, p.key, p.negate),
+      ...declared,
     };
   }
   if ('property' in p) {
-    return { kind: 'member', sdk, path: segments(p.property), evaluates: p.evaluates ?? 'boolean', description: p.name ?? `${p.property}.<key>` };
+    return { kind: 'member', sdk, path: segments(p.property), evaluates: kind.evaluates ?? 'boolean', description: p.name ?? `${p.property}.<key>`, ...declared };
   }
   if ('element' in p) {
-    return { kind: 'member', sdk, path: segments(p.element), evaluates: p.evaluates ?? 'boolean', description: p.name ?? `${p.element}[<key>]` };
+    return { kind: 'member', sdk, path: segments(p.element), evaluates: kind.evaluates ?? 'boolean', description: p.name ?? `${p.element}[<key>]`, ...declared };
   }
   if ('hook' in p) {
     return {
@@ -292,8 +310,9 @@ function customMatcher(p: PatternConfig): Matcher {
       callee: segments(p.hook),
       imported: false,
       keyForm: p.keyForm,
-      evaluates: p.evaluates ?? 'boolean',
+      evaluates: kind.evaluates ?? 'boolean',
       description: p.name ?? `${p.hook}() destructured`,
+      ...declared,
     };
   }
   if ('jsx' in p) {
@@ -305,9 +324,10 @@ function customMatcher(p: PatternConfig): Matcher {
       keyProp: p.keyProp,
       valueProp: p.valueProp,
       negateProp: p.negateProp,
-      evaluates: p.evaluates ?? (p.valueProp ? 'value' : 'boolean'),
+      evaluates: kind.evaluates ?? (p.valueProp ? 'value' : 'boolean'),
       description: p.name ?? `<${p.jsx} ${p.keyProp}>`,
+      valueKind: kind.valueKind,
     };
   }
-  return { kind: 'config-entry', sdk, property: p.configEntry, evaluates: p.evaluates ?? 'boolean', description: p.name ?? `{ ${p.configEntry}: <key> }` };
+  return { kind: 'config-entry', sdk, property: p.configEntry, evaluates: kind.evaluates ?? 'boolean', description: p.name ?? `{ ${p.configEntry}: <key> }`, valueKind: kind.valueKind ?? 'boolean' };
 }

@@ -1,0 +1,44 @@
+import type { FlagCheck, ValueKind } from '../model';
+
+/**
+ * Why `value` does not fit what the check reads, or undefined when it fits. A boolean read takes only a boolean;
+ * a string, number or object read only that kind; a vendor variant or details object (`getVariant`, `…Details`)
+ * only an object; a read of unknown kind takes anything.
+ */
+export function kindMismatch(check: Pick<FlagCheck, 'evaluates' | 'valueKind' | 'valueKindBasis'>, value: unknown): string | undefined {
+  const kind: ValueKind = check.valueKind && check.valueKind !== 'unknown' ? check.valueKind : check.evaluates === 'boolean' ? 'boolean' : 'unknown';
+  if (fits(kind, value)) return undefined;
+  const why = check.valueKindBasis?.detail;
+  return `this check reads the flag as ${KIND_NAMES[kind]}${why ? ` (${why})` : ''}, but the value given is ${describe(value)}`;
+}
+
+export function fits(kind: ValueKind, value: unknown): boolean {
+  switch (kind) {
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'string':
+      return typeof value === 'string';
+    case 'number':
+      return typeof value === 'number';
+    case 'object':
+    case 'variant':
+      return typeof value === 'object' && value !== null;
+    case 'unknown':
+      return true;
+  }
+}
+
+const KIND_NAMES: Record<ValueKind, string> = {
+  boolean: 'a boolean',
+  string: 'a string',
+  number: 'a number',
+  object: 'an object',
+  variant: 'a variant object',
+  unknown: 'a value',
+};
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  const json = JSON.stringify(value);
+  return json.length > 60 ? `${json.slice(0, 57)}…` : json;
+}
