@@ -21,11 +21,20 @@ export type SdkPresetId = (typeof SDK_PRESET_IDS)[number];
 export const KEY_CASES = ['kebab-case', 'snake_case', 'camelCase', 'SCREAMING_SNAKE', 'dot.case'] as const;
 export type KeyCase = (typeof KEY_CASES)[number];
 
+/** Value kinds a custom pattern can declare with `type`. */
+export const VALUE_TYPES = ['boolean', 'string', 'number', 'object'] as const;
+export type ValueType = (typeof VALUE_TYPES)[number];
+
 const patternCommon = {
   /** Free-form label shown in reports. */
   name: z.string().optional().describe('Label for this pattern in reports.'),
   /** What the check yields: a boolean (default for negate/isEnabled-like APIs) or a value (variants). */
   evaluates: z.enum(['boolean', 'value']).optional().describe('Whether the check yields a boolean or a variant value.'),
+  /** The kind of value the check reads; without it, the kind is inferred from the default argument and from use. */
+  type: z
+    .enum(VALUE_TYPES)
+    .optional()
+    .describe('Kind of value the check reads (cleanup only substitutes values of this kind); inferred from the default argument and use when absent.'),
 };
 
 export const callPatternSchema = z
