@@ -114,40 +114,4 @@ function removeDeclaration(ctx: RoundContext, decl: ts.Node): void {
   }
 }
 
-/** Is this object literal a map of flag values (`{ flags: { x: true } }`, `mockFlags({ x: true })`)? */
-function isFlagMap(obj: ts.ObjectLiteralExpression): boolean {
-  const p = obj.parent;
-  const named = (n: ts.Node | undefined): string | undefined => {
-    if (!n) return undefined;
-    if (ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isPrivateIdentifier(n)) return n.text;
-    if (ts.isPropertyAccessExpression(n)) return n.name.text;
-    return undefined;
-  };
-  let name: string | undefined;
-  if (ts.isPropertyAssignment(p)) name = named(p.name);
-  else if (ts.isVariableDeclaration(p)) name = named(p.name);
-  else if (ts.isCallExpression(p)) name = named(p.expression);
-  else if (ts.isBinaryExpression(p) && p.right === obj) name = named(p.left);
-  else if (ts.isSatisfiesExpression(p) || ts.isAsExpression(p)) return isFlagMapHolder(p);
-  return !!name && /flag|feature|toggle/i.test(name);
-}
-
-function isFlagMapHolder(n: ts.Expression): boolean {
-  const p = n.parent;
-  return ts.isVariableDeclaration(p) && ts.isIdentifier(p.name) && /flag|feature|toggle/i.test(p.name.text);
-}
-
-/** Test and config leftovers: `{ flags: { 'new-checkout': true } }` entries of the cleaned flag. */
-export function removeFlagOverrides(ctx: RoundContext, keyNames: ReadonlySet<string>): void {
-  const visit = (n: ts.Node): void => {
-    if (ts.isObjectLiteralExpression(n) && isFlagMap(n)) {
-      n.properties.forEach((prop, i) => {
-        if (!ts.isPropertyAssignment(prop)) return;
-        const name = ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name) ? prop.name.text : undefined;
-        if (name && keyNames.has(name) && isPure(prop.initializer)) ctx.group(() => ctx.edits.push(removeListElement(ctx.sf, n.properties, i)));
-      });
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(ctx.sf);
-}
+export { removeFlagOverrides } from './rules/flag-maps';
