@@ -201,6 +201,10 @@ export const configSchema = z.strictObject({
     .default({ type: 'flagd', path: 'flags.flagd.json' })
     .describe('Where flag state comes from; several sources are merged in order.'),
   lifecycle: lifecycleSchema,
+  owners: z
+    .record(z.string(), z.union([z.string().min(1), z.array(z.string().min(1))]))
+    .default({})
+    .describe('Flag owner → reviewers for sweep pull requests, e.g. { "payments": "@acme/payments" }; CODEOWNERS of the changed files are added.'),
 });
 
 /** The config as written (input) and as validated with defaults filled in (output). */

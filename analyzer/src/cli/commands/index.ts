@@ -4,6 +4,7 @@ import { registerCleanup } from './cleanup';
 import { registerReport } from './report';
 import { registerScan } from './scan';
 import { registerSources } from './sources';
+import { registerSweep } from './sweep';
 
 /** Every CLI command, one module each. */
-export const COMMANDS: ((program: Command) => void)[] = [registerScan, registerSources, registerCleanup, registerCheck, registerReport];
+export const COMMANDS: ((program: Command) => void)[] = [registerScan, registerSources, registerCleanup, registerCheck, registerReport, registerSweep];
