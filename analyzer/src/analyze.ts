@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { loadConfig, type ResolvedConfig } from './config';
-import { scanProject } from './detect';
+import { scanProject, type SkippedFile } from './detect';
 import { buildRecords } from './lifecycle';
 import type { Diagnostic, FlagCheck, FlagRecord } from './model';
 import { loadFlagStates, type SourceSnapshot } from './sources';
@@ -30,7 +30,7 @@ export interface AnalysisResult {
   records: FlagRecord[];
   /** Checks whose key could not be resolved statically. */
   dynamic: FlagCheck[];
-  skipped: { file: string; reason: string }[];
+  skipped: SkippedFile[];
   diagnostics: Diagnostic[];
   snapshots: SourceSnapshot[];
   stats: { files: number; parsedFiles: number; lines: number; durationMs: number };

@@ -3,11 +3,16 @@ import * as path from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { z } from 'zod';
 import { lineColumnAt, parseJsonTree, withoutBom } from '../sources/json-text';
+import { FileReadError, MAX_JSON_DEPTH, readTextFile, tooDeepAt } from '../fs';
+import { catastrophicBacktracking } from '../keys/safe-regex';
 import { configSchema, type FlagsweepConfig, type SourceConfig } from './schema';
 
 export const CONFIG_FILE_NAME = 'flagsweep.config.json';
 /** Config file names looked up in each folder, in this order. Both may hold comments and trailing commas (JSONC). */
 export const CONFIG_FILE_NAMES = [CONFIG_FILE_NAME, 'flagsweep.config.jsonc'] as const;
+
+/** A config file is a few KB; anything this large is a mistake (a generated file named like a config). */
+const MAX_CONFIG_BYTES = 10 * 1024 * 1024;
 
 /** A validated config plus where it came from. Everything downstream receives this, never a file path. */
 export interface ResolvedConfig extends FlagsweepConfig {
@@ -54,7 +59,7 @@ export function findConfigFile(start: string): string | undefined {
 function packageJsonHasConfig(file: string): boolean {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readTextFile(file, { maxBytes: MAX_CONFIG_BYTES });
   } catch {
     return false;
   }
@@ -79,10 +84,13 @@ export function loadConfig(start: string, configFile?: string): ResolvedConfig {
   }
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readTextFile(file, { maxBytes: MAX_CONFIG_BYTES });
   } catch (e) {
-    throw new ConfigError(`${file}: cannot read config file (${(e as NodeJS.ErrnoException).code ?? String(e)})`, file);
+    throw new ConfigError(e instanceof FileReadError ? `${file}: cannot read config file: ${e.reason}` : `${file}: cannot read config file (${String(e)})`, file);
   }
+  // Recursive parsers overflow the stack on very deep nesting: refuse it first, naming the place.
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) throw invalidJson(file, text, deep, `nested deeper than ${MAX_JSON_DEPTH} levels`);
   const isPackageJson = path.basename(file) === 'package.json';
   const json = isPackageJson ? parseStrictJson(file, text) : parseConfigJsonc(file, text);
   const raw = isPackageJson ? (json !== null && typeof json === 'object' ? (json as Record<string, unknown>).flagsweep : undefined) : json;
@@ -131,6 +139,8 @@ export function resolveConfig(raw: unknown, root: string, configFile?: string, b
       const jsonPath = `${basePath}.keys.pattern`;
       throw new ConfigError(`${configFile ?? 'config'}: ${jsonPath}: expected a valid regular expression (${(e as Error).message})`, configFile, jsonPath);
     }
+    const slow = catastrophicBacktracking(config.keys.pattern);
+    if (slow) throw new ConfigError(`${configFile ?? 'config'}: ${basePath}.keys.pattern: ${slow}`, configFile, `${basePath}.keys.pattern`);
   }
   return {
     ...config,

@@ -119,6 +119,14 @@ const remoteCommon = {
   timeoutMs: z.number().int().positive().default(5000).describe('Request timeout in milliseconds.'),
   retries: z.number().int().min(0).max(10).default(2).describe('Retries on 5xx and network errors.'),
   cacheDir: z.string().optional().describe('Where the last good state is cached (default .flagsweep-cache).'),
+  maxPages: z.number().int().positive().default(100).describe('Most pages followed in one paginated list.'),
+  maxResponseBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1024 * 1024)
+    .describe('Largest response body accepted, in bytes; a larger answer is refused.'),
+  deadlineMs: z.number().int().positive().default(60_000).describe('Deadline for the whole fetch of a source (every request), in milliseconds.'),
 };
 
 export const flagdSourceSchema = z.strictObject({
@@ -185,6 +193,12 @@ export const configSchema = z.strictObject({
   include: z.array(z.string()).default(DEFAULT_INCLUDE).describe('Globs of files to scan, relative to the config file.'),
   exclude: z.array(z.string()).default(DEFAULT_EXCLUDE).describe('Globs of files to skip.'),
   gitignore: z.boolean().default(true).describe('Skip files ignored by .gitignore.'),
+  maxFileBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(2 * 1024 * 1024)
+    .describe('Source files larger than this (in bytes) are skipped and listed, not scanned (generated bundles).'),
   sdks: z.array(z.enum(SDK_PRESET_IDS)).default([...SDK_PRESET_IDS]).describe('SDK presets to detect.'),
   globalSdks: z
     .array(z.enum(SDK_PRESET_IDS))

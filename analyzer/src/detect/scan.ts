@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
 import type { ResolvedConfig } from '../config/load';
+import { FileReadError, formatBytes, readTextFile } from '../fs';
 import type { Diagnostic, FlagAnnotation, FlagCheck, KeyDeclaration } from '../model';
 import type { ReadFile } from '../keys/modules';
 import { createDetectContext } from './context';
@@ -24,9 +24,16 @@ export interface ScanResult {
   checks: FlagCheck[];
   declarations: KeyDeclaration[];
   annotations: FlagAnnotation[];
-  skipped: { file: string; reason: string }[];
+  skipped: SkippedFile[];
   diagnostics: Diagnostic[];
   durationMs: number;
+}
+
+/** A file the scan could not look at, and why: too large (maxFileBytes), unreadable, unparseable, or a matcher crash. */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+  kind: 'too-large' | 'unreadable' | 'parse-error' | 'crashed';
 }
 
 /** Scans a project: lists files, prefilters their text, parses and matches the few that can hold a flag check. */
@@ -41,12 +48,23 @@ export async function scanProject(config: ResolvedConfig, opts: ScanOptions = {}
   const notParsed: string[] = [];
 
   // Synchronous reads are several times faster than fs.promises for many small files; the loop yields now and then.
+  // One huge generated file must not cost the scan its memory or its minutes: it is listed, not parsed.
+  const maxBytes = config.maxFileBytes;
   const read = (file: string): string | undefined => {
-    if (opts.readFile) return opts.readFile(file);
+    if (opts.readFile) {
+      const text = opts.readFile(file);
+      if (text !== undefined && text.length > maxBytes) {
+        result.skipped.push({ file, kind: 'too-large', reason: `${formatBytes(text.length)}, over the ${formatBytes(maxBytes)} limit ("maxFileBytes")` });
+        return undefined;
+      }
+      return text;
+    }
     try {
-      return fs.readFileSync(file, 'utf8');
+      return readTextFile(file, { maxBytes, limitSetting: 'maxFileBytes' });
     } catch (e) {
-      result.skipped.push({ file, reason: `cannot read file (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
+      const tooLarge = e instanceof FileReadError && e.code === 'EFBIG';
+      const reason = e instanceof FileReadError ? e.reason : String(e);
+      result.skipped.push({ file, kind: tooLarge ? 'too-large' : 'unreadable', reason: tooLarge ? reason : `cannot read file: ${reason}` });
       return undefined;
     }
   };
@@ -56,14 +74,14 @@ export async function scanProject(config: ResolvedConfig, opts: ScanOptions = {}
       detection = detectFile(file, text, ctx);
     } catch (e) {
       // A bug in a matcher must not cost the rest of the scan; the file is named so it can be reported.
-      result.skipped.push({ file, reason: `flagsweep could not scan this file: ${(e as Error).message}` });
+      result.skipped.push({ file, kind: 'crashed', reason: `flagsweep could not scan this file: ${(e as Error).message}` });
       return;
     }
     if (detection.parsed) {
       result.parsedFiles++;
       detections.set(file, detection);
     } else if (detection.diagnostics.some((d) => d.severity === 'error')) {
-      result.skipped.push({ file, reason: detection.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('; ') });
+      result.skipped.push({ file, kind: 'parse-error', reason: detection.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('; ') });
     } else notParsed.push(file);
   };
 

@@ -3,3 +3,4 @@ export { KeyResolver, pathText, type KeyResolution, type DeclarationRef, type Va
 export { ModuleResolver, readFileFromDisk, type ReadFile, type ModuleLookup } from './modules';
 export { sourceFileLocator, textLocator, nodeRange, type Locator } from './locate';
 export { parseSource, scriptKindFor } from './parse';
+export { catastrophicBacktracking } from './safe-regex';

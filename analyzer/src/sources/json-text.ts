@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH, tooDeepAt } from '../fs/json-depth';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 
 /** 1-based line and column of a 0-based offset in `text`. */
@@ -26,6 +27,9 @@ export type StrictJson = { ok: true; tree: Node } | { ok: false; offset: number;
 
 /** Parses strict JSON (no comments, no trailing commas) into a tree that keeps offsets, for precise diagnostics. */
 export function parseJsonTree(text: string): StrictJson {
+  // The parser recurses per level: a document nested 200,000 deep would overflow the stack.
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) return { ok: false, offset: deep, problem: `nested deeper than ${MAX_JSON_DEPTH} levels` };
   const errors: ParseError[] = [];
   const tree = parseTree(withoutBom(text), errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || !tree) {

@@ -1,0 +1,2 @@
+export { FileReadError, readTextFile, readRegularFile, notRegularFile, describeKind, formatBytes, type ReadOptions } from './read';
+export { MAX_JSON_DEPTH, tooDeepAt } from './json-depth';
