@@ -4,5 +4,6 @@ export { createDetectContext, type DetectContext, type DetectContextOptions } fr
 export { detectInSourceFile, type FileDetection } from './detect-source';
 export { detectFile } from './detect-file';
 export { listSourceFiles, listSourceFilesSync } from './files';
+export { coversFile } from './covers-file';
 export { scanProject, type ScanOptions, type ScanResult, type SkippedFile } from './scan';
 export { SDK_PRESETS, moduleMatches, type SdkPreset, type PresetPattern } from '../config/presets';

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Project } from 'ts-morph';
 import { loadConfig, resolveConfig } from '../../src/config';
-import { compilePatterns, createDetectContext, detectFile, detectInSourceFile, listSourceFiles, mayContainFlagCheck, scanProject } from '../../src/detect';
+import { compilePatterns, coversFile, createDetectContext, detectFile, detectInSourceFile, listSourceFiles, mayContainFlagCheck, scanProject } from '../../src/detect';
 import { readFileFromDisk } from '../../src/keys';
 import { assertChecks, fixtureDir } from './expectations';
 
@@ -32,6 +32,18 @@ describe('detect: scanning projects', () => {
     ]);
     assert.deepStrictEqual(result.skipped, []);
     assert.equal(result.lines, 11);
+  });
+
+  it('detect-list-source-files: coversFile agrees with the listing (without .gitignore) for every file, one path at a time', async () => {
+    const root = fixtureDir('detect-list-source-files');
+    const config = { ...loadConfig(root), gitignore: false };
+    const listed = new Set(await listSourceFiles(config));
+    const all = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? all(path.join(dir, e.name)) : [path.join(dir, e.name).split(path.sep).join('/')]));
+    const files = all(root);
+    assert.ok(files.length > listed.size, 'the fixture has files outside the listing');
+    for (const f of files) assert.equal(coversFile(config, f), listed.has(f), f);
+    assert.equal(coversFile(config, '/elsewhere/src/a.ts'), false);
+    assert.equal(coversFile(loadConfig(fixtureDir('demo-app')), path.join(fixtureDir('demo-app'), 'node_modules/x/index.ts')), false);
   });
 
   it('detect-list-source-files: include/exclude globs and nested .gitignore files pick the files, sorted, absolute, forward slashes', async () => {
