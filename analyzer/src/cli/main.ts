@@ -11,6 +11,11 @@ const program = new Command('flagsweep')
   .exitOverride();
 for (const register of COMMANDS) register(program);
 
-program.parseAsync(process.argv).catch((e: unknown) => {
-  process.exitCode = reportError(e);
-});
+if (process.argv.length <= 2) {
+  // Bare `flagsweep` is a question, not a mistake: help on stdout, exit 0.
+  process.stdout.write(program.helpInformation());
+} else {
+  program.parseAsync(process.argv).catch((e: unknown) => {
+    process.exitCode = reportError(e);
+  });
+}

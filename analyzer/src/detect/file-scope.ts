@@ -3,6 +3,7 @@ import type { CheckEvaluates, CheckKind, Diagnostic, FlagAnnotation, FlagCheck, 
 import { moduleMatches } from '../config/presets';
 import { parseFlagAnnotation } from '../keys/annotations';
 import { requiredModule } from '../keys/bindings';
+import { withWrapperHint } from '../keys/wrapper-hint';
 import { nodeRange, sourceFileLocator, type Locator } from '../keys/locate';
 import type { DeclarationRef, KeyResolution } from '../keys/resolve';
 import type { DetectContext } from './context';
@@ -183,7 +184,7 @@ export class FileScope {
       keyOrigin: resolution.key !== null ? resolution.origin : originOfDynamic(found.kind),
     };
     if (found.keyForm && found.keyForm !== 'as-is') check.keyForm = found.keyForm;
-    if (resolution.key === null) check.dynamic = resolution.dynamic;
+    if (resolution.key === null) check.dynamic = withWrapperHint(resolution.dynamic, found.keyNode, this.ctx.config.patterns);
     if (found.hasDefault) check.defaultValue = found.defaultValue;
     const declared = resolution.key !== null && resolution.declaration ? this.declare(resolution.declaration, resolution.key) : undefined;
     const annotation = declared?.annotation ?? this.statementAnnotation(found.node);
