@@ -9,4 +9,5 @@ export * from './cleanup';
 export * from './report';
 export * from './analyze';
 export * from './debt';
+export * from './text';
 export * from './fs';

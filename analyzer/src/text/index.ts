@@ -1,0 +1,2 @@
+// Text utilities shared by every front end.
+export { editDistance, nearestKey } from './suggest';
