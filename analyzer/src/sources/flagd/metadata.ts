@@ -47,5 +47,24 @@ export function mapFlagdMetadata(
   }
   const tags = text('tags');
   if (tags) out.tags = tags.split(',').map((t) => t.trim()).filter(Boolean);
+  for (const key of Object.keys(meta)) {
+    if (!(FLAGD_METADATA_KEYS as readonly string[]).includes(key) && !FLAGD_OWN_KEYS.has(key)) problem(key, unknownFieldHint(key));
+  }
   return out;
+}
+
+/** Metadata flagd itself defines (flag-set identity): not ours to read, not worth a warning. */
+const FLAGD_OWN_KEYS = new Set(['flagSetId', 'version']);
+
+/** A field flagsweep does not read is named, not dropped silently: usually a near miss of a field it reads. */
+const LIKELY_MEANT: Record<string, string> = {
+  lastmodified: 'updatedAt', modifiedat: 'updatedAt', updated: 'updatedAt', created: 'createdAt', createddate: 'createdAt', creationdate: 'createdAt',
+  expiry: 'expires', expiresat: 'expires', expiration: 'expires', expirationdate: 'expires', expirydate: 'expires', removeby: 'expires',
+  type: 'flagType', kind: 'flagType', team: 'owner', owners: 'owner', maintainer: 'owner', desc: 'description', tag: 'tags',
+};
+
+function unknownFieldHint(key: string): string {
+  const norm = key.toLowerCase().replace(/[-_\s]/g, '');
+  const meant = (FLAGD_METADATA_KEYS as readonly string[]).find((k) => k.toLowerCase() === norm) ?? LIKELY_MEANT[norm];
+  return meant ? `unknown metadata field; did you mean "${meant}"?` : `unknown metadata field (flagsweep reads ${FLAGD_METADATA_KEYS.join(', ')})`;
 }
