@@ -75,6 +75,7 @@ export async function runSweep(opts: SweepOptions): Promise<SweepResult> {
   const analysis = await withWorktree(repoRoot, base, async (tree) => {
     prepare(tree, repoRoot, userConfig, rootInRepo);
     const inTree = (rel: string) => path.join(tree.dir, rel);
+    for (const p of pathsInRepo) if (!fs.existsSync(inTree(p))) throw new GitError(`${p || '.'}: not in ${shortRef(baseRef)} (sweep cleans committed code only)`);
     const result = await analyze({
       paths: pathsInRepo.length > 0 ? pathsInRepo.map(inTree) : [inTree(rootInRepo)],
       cwd: inTree(rootInRepo),
@@ -85,7 +86,7 @@ export async function runSweep(opts: SweepOptions): Promise<SweepResult> {
       sourceEnvironment: opts.sourceEnvironment,
     });
     const debt = await collectDebt({ records: result.records, root: result.config.root, today, git: true, diagnostics: result.diagnostics });
-    return { result, debt };
+    return { result, debt, treeDir: tree.dir };
   });
   const { due, notEligible } = selectDueFlags({
     records: analysis.result.records,
@@ -93,6 +94,7 @@ export async function runSweep(opts: SweepOptions): Promise<SweepResult> {
     snapshots: analysis.result.snapshots,
     statuses: opts.statuses,
     rootInRepo,
+    repoRoot: analysis.treeDir,
     sourceLabel: sourceLabel(analysis.result.config),
   });
   const { branches: plans, leftOut } = planBranches(due, { prefix: opts.prefix, groupBy: opts.groupBy, max: opts.max });

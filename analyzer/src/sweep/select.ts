@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { FlagDebt } from '../debt/types';
 import { winningValue } from '../lifecycle/winning-value';
 import type { FlagRecord, FlagStatus } from '../model';
@@ -15,6 +16,8 @@ export interface SelectInput {
   /** Config root relative to the repository top ('' at the top), to make usage paths repository-relative. */
   rootInRepo: string;
   sourceLabel: string;
+  /** Absolute top of the work tree the records were built in (declaration paths are absolute). */
+  repoRoot: string;
 }
 
 /**
@@ -72,6 +75,9 @@ function toSweepFlag(record: FlagRecord, debt: FlagDebt | undefined, value: unkn
     usageCount: debt?.usageCount ?? record.usages.length,
     fileCount: debt?.fileCount ?? new Set(record.usages.map((u) => u.file)).size,
     usages,
+    declarations: record.declarations
+      .map((d) => ({ file: repoRelative(input.repoRoot, d.file), line: d.range.line, name: d.name }))
+      .sort((a, b) => compare(a.file, b.file) || a.line - b.line),
     sourceLabel: input.sourceLabel,
     ...(record.state?.dashboardUrl ? { dashboardUrl: record.state.dashboardUrl } : {}),
   };
@@ -80,6 +86,10 @@ function toSweepFlag(record: FlagRecord, debt: FlagDebt | undefined, value: unkn
 /** Oldest first (unknown age last), then most usages, then key. */
 export function byDebt(a: SweepFlag, b: SweepFlag): number {
   return (b.ageDays ?? -1) - (a.ageDays ?? -1) || b.usageCount - a.usageCount || compare(a.key, b.key);
+}
+
+function repoRelative(root: string, file: string): string {
+  return path.relative(root, file).replace(/\\/g, '/');
 }
 
 function compare(a: string, b: string): number {

@@ -66,8 +66,7 @@ export function pullRequestBody(input: BodyInput): string {
     for (const o of cleaned) out.push(`- ${code(o.key)} (keep ${code(valueLabel(o.value))}): **${byKey.get(o.key)!.status}**, ${text(byKey.get(o.key)!.reason)}`);
     out.push('');
   }
-  if (branch.reviewers.length > 0) out.push(`Reviewers: ${branch.reviewers.map(text).join(', ')}`, '');
-  for (const o of cleaned) out.push(...flagSection(byKey.get(o.key)!, o, cleaned.length > 1));
+  for (const o of cleaned) out.push(...flagSection(byKey.get(o.key)!, o, cleaned.length > 1, branch.reviewers));
   const skipped = branch.flags.filter((o) => o.outcome === 'skipped');
   if (skipped.length > 0) {
     out.push(`### Not in this pull request`, '');
@@ -76,7 +75,7 @@ export function pullRequestBody(input: BodyInput): string {
   }
   out.push('### How to revert', '');
   out.push(
-    '- Before merging: close this pull request and the flag stays as it is. To keep the flag for good, give it a later `@expires` date or a new expiry in the flag service; the next sweep then leaves it alone.',
+    '- To keep the flag: close this pull request; the weekly sweep does not reopen a closed one. Give the flag a later `@expires` date (or a new expiry in the flag service) so it is no longer due.',
   );
   const commits = cleaned.map((o) => o.commit).filter((c): c is string => !!c);
   if (commits.length > 0) out.push(`- After merging: \`git revert ${commits.map((c) => c.slice(0, 12)).join(' ')}\` (or the merge commit with \`git revert -m 1\`) brings the checks${cleaned.some((o) => o.definitionRemovedFrom) ? ' and the flag definition' : ''} back.`);
@@ -84,12 +83,13 @@ export function pullRequestBody(input: BodyInput): string {
   return out.join('\n');
 }
 
-function flagSection(f: SweepFlag, o: FlagOutcome, heading: boolean): string[] {
+function flagSection(f: SweepFlag, o: FlagOutcome, heading: boolean, reviewers: readonly string[]): string[] {
   const out: string[] = [];
   if (heading) out.push(`## ${code(f.key)}`, '');
   out.push('### Why', '', '| | |', '| --- | --- |');
   out.push(`| Status | **${f.status}**: ${text(f.reason)} |`);
-  out.push(`| Owner | ${f.owner ? text(f.owner) : 'none recorded (add `@owner` or owner metadata)'} |`);
+  const owner = f.owner ? text(f.owner) : 'none recorded (add an `@owner` annotation or owner metadata in the flag source)';
+  out.push(`| Owner | ${owner}${reviewers.length > 0 ? ` (reviewers: ${reviewers.map(text).join(', ')})` : ''} |`);
   out.push(`| Expires | ${f.expires ? text(expiryText(f)) : 'no expiry date'} |`);
   out.push(`| In the code since | ${sinceText(f)} |`);
   out.push(`| Value kept | ${code(valueLabel(f.value))}, served to everyone by ${text(f.sourceLabel)} |`);
@@ -103,6 +103,10 @@ function flagSection(f: SweepFlag, o: FlagOutcome, heading: boolean): string[] {
   out.push('');
   out.push('Constructs cleaned:', '');
   for (const u of f.usages) out.push(`- ${kindText(u.kind)} at ${code(`${u.file}:${u.line}`)}`);
+  for (const d of f.declarations) {
+    const gone = o.files.some((x) => x.file === d.file);
+    out.push(`- the key constant ${code(d.name)} in ${code(`${d.file}:${d.line}`)}${gone ? '' : ' (kept: still used elsewhere)'}`);
+  }
   if (o.definitionRemovedFrom) out.push(`- the flag's definition in ${code(o.definitionRemovedFrom)}`);
   out.push('- code only the removed branch used (unused imports, functions, constants), where nothing else refers to it', '');
   out.push('### Left for a person', '');

@@ -19,6 +19,8 @@ export interface SweepFlag {
   fileCount: number;
   /** Usages, paths relative to the repository top. */
   usages: { file: string; line: number; column: number; kind: CheckKind }[];
+  /** Constants, enum members and as-const members holding the key, paths relative to the repository top. */
+  declarations: { file: string; line: number; name: string }[];
   /** The flag source that serves the value ("flags.flagd.json", "unleash (production)"). */
   sourceLabel: string;
   dashboardUrl?: string;

@@ -15,11 +15,13 @@ export function formatSweepText(r: SweepResult): string {
   lines.push(`${head}: base ${r.base.ref} (${r.base.commit.slice(0, 12)}), ${r.branches.length} branch${r.branches.length === 1 ? '' : 'es'}, today ${r.today}`);
   for (const b of r.branches) {
     const verb = VERB[b.state][r.dryRun ? 1 : 0];
-    lines.push('', `${b.branch}: ${verb}${b.commit && !r.dryRun ? ` (${b.commit.slice(0, 12)})` : ''}${b.skipReason ? `: ${b.skipReason}` : ''}`);
+    // A branch skipped for its one flag's reason says it once, on the flag's line.
+    const branchReason = b.skipReason && !b.flags.some((f) => f.skipReason === b.skipReason) ? `: ${b.skipReason}` : '';
+    lines.push('', `${b.branch}: ${verb}${b.commit && !r.dryRun ? ` (${b.commit.slice(0, 12)})` : ''}${branchReason}`);
     for (const f of b.flags) {
       if (f.outcome === 'cleaned') lines.push(`  ${f.key} = ${valueLabel(f.value)}: ${f.files.length} file${f.files.length === 1 ? '' : 's'}, -${f.linesRemoved} lines, verified (${f.verification.mode})`);
-      else if (b.flags.length > 1 || !b.skipReason) lines.push(`  ${f.key}: skipped: ${f.skipReason}`);
-      for (const d of f.verification.newDiagnostics) lines.push(`    ${d.file}:${d.line}:${d.column} TS${d.code} ${d.message}`);
+      else lines.push(`  ${f.key}: skipped: ${f.skipReason}`);
+      for (const d of f.verification.newDiagnostics.slice(f.outcome === 'skipped' ? 1 : 0)) lines.push(`    ${d.file}:${d.line}:${d.column} TS${d.code} ${d.message}`);
     }
     if (b.reviewers.length > 0) lines.push(`  reviewers: ${b.reviewers.join(', ')}`);
     if (b.prFile) lines.push(`  pull-request text: ${b.prFile}`);
