@@ -1,6 +1,10 @@
 import * as vscode from 'vscode';
 import { loadEngine } from './engine-loader';
-import { cleanupChoices } from './mapping/cleanup-choices';
+import type { FlagRecord } from '@flagsweep/analyzer';
+import type { CleanupPlan } from './engine/cleanup';
+import { cleanupChoices, keepLabel as cleanupKeepLabel } from './mapping/cleanup-choices';
+import { appliedWords, confirmationText, refusal } from './mapping/cleanup-summary';
+import { flagPickItem } from './mapping/tree';
 import { editsToWorkspaceEdit, type PlainFileEdit } from './mapping/edits';
 import { toWorkspaceEdit } from './providers/convert';
 import type { FlagNode } from './providers/flags-view';
@@ -31,6 +35,15 @@ export function registerCommands(index: WorkspaceIndex, tokens: TokenStore): vsc
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'flagsweep: refreshing flag state' }, () => index.refresh(true, arg?.folder));
     }),
     reg('flagsweep.cleanupFlag', (arg?: FlagTarget | FlagNode) => cleanupEverywhere(index, target(arg))),
+    reg('flagsweep.removeFlag', async () => {
+      const picked = await pickFlag(index, 'Remove which flag from the code?', true);
+      return picked && cleanupEverywhere(index, target(picked));
+    }),
+    reg('flagsweep.showFlag', async () => {
+      const picked = await pickFlag(index, 'Show the usages of which flag?', false);
+      return picked && showUsages(index, target(picked));
+    }),
+    reg('flagsweep.afterCleanup', afterCleanup),
     reg('flagsweep.showUsages', (arg?: FlagTarget | FlagNode) => showUsages(index, target(arg))),
     reg('flagsweep.openDashboard', (arg?: FlagTarget | FlagNode) => {
       const t = target(arg);
@@ -71,9 +84,15 @@ export function registerCommands(index: WorkspaceIndex, tokens: TokenStore): vsc
 export interface CleanupOutcome {
   edits: PlainFileEdit[];
   after: Record<string, string>;
+  verification: CleanupPlan['verification'];
 }
 
-/** Plans a project-wide cleanup with the engine and applies it through the refactor preview. */
+/**
+ * Removes a flag from the whole project: plans the cleanup with the engine and verifies it (type check before and
+ * after, as `flagsweep cleanup` does) under a progress notification, then asks once, with what will change and what
+ * the check said; "Show Changes" opens the unified diff `flagsweep cleanup --dry-run` prints. A cleanup that would
+ * add a type error is refused with the errors. `dryRun` (tests, scripts) returns the verified plan without asking.
+ */
 async function cleanupEverywhere(index: WorkspaceIndex, t: ReturnType<typeof target>): Promise<CleanupOutcome | undefined> {
   if (!t) return undefined;
   await index.whenReady();
@@ -81,34 +100,85 @@ async function cleanupEverywhere(index: WorkspaceIndex, t: ReturnType<typeof tar
   const record = folder?.record(t.key);
   if (!folder || !record) return undefined;
   let value = t.value;
+  let keepLabel: string | undefined;
   if (value === undefined) {
-    const choices = cleanupChoices(record);
-    const picked =
-      choices.length === 1 && choices[0].preferred
-        ? choices[0]
-        : await vscode.window.showQuickPick(
-            choices.map((c) => ({ label: c.label.replace(/`/g, ''), description: c.isChoice ? 'your choice' : 'what every check gets now', choice: c })),
-            { placeHolder: `Remove flag "${t.key}": which value should the code keep?` },
-          ).then((p) => p?.choice);
+    const picked = await pickValue(record);
     if (!picked) return undefined;
-    value = picked.value;
+    ({ value, label: keepLabel } = picked);
   }
-  const plan = await loadEngine().planCleanup(folder, index.readFile, t.key, value, { kind: 'project' });
-  if (plan.errors.length > 0) {
-    void vscode.window.showErrorMessage(`flagsweep: cannot remove flag "${t.key}": ${plan.errors.join('; ')}`);
+  const plan = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `flagsweep: removing flag "${t.key}"` },
+    async (progress) => {
+      progress.report({ message: 'computing the cleanup and type-checking the result…' });
+      return loadEngine().planCleanup(folder, index.readFile, t.key, value, { kind: 'project' }, { verify: true });
+    },
+  );
+  const relative = (f: string) => vscode.workspace.asRelativePath(f);
+  const refused = refusal(t.key, plan, relative);
+  if (refused) {
+    void vscode.window.showErrorMessage(refused);
     return undefined;
   }
-  const files = editsToWorkspaceEdit(plan.files, {
-    label: `Remove flag "${t.key}" (keep ${JSON.stringify(plan.value)})`,
-    needsConfirmation: true,
-    relativeName: (f) => vscode.workspace.asRelativePath(f),
-  });
-  const outcome = { edits: files, after: Object.fromEntries(plan.files.map((f) => [f.file, f.after])) };
+  const files = editsToWorkspaceEdit(plan.files, { label: `Remove flag "${t.key}" (keep ${JSON.stringify(plan.value)})`, needsConfirmation: false, relativeName: relative });
+  const outcome: CleanupOutcome = { edits: files, after: Object.fromEntries(plan.files.map((f) => [f.file, f.after])), verification: plan.verification };
   if (t.dryRun) return outcome;
-  if (files.length === 0) void vscode.window.showInformationMessage(`flagsweep: nothing to change for "${t.key}".`);
-  else await vscode.workspace.applyEdit(toWorkspaceEdit(files), { isRefactoring: true });
-  if (plan.leftForHuman.length > 0) void vscode.commands.executeCommand('flagsweep.showLeftovers', t.key, plan.leftForHuman);
+  if (files.length === 0) {
+    void vscode.window.showInformationMessage(`flagsweep: nothing to change for "${t.key}".`);
+    return outcome;
+  }
+  const question = confirmationText(t.key, keepLabel ?? cleanupKeepLabel(plan.value), plan, relative);
+  for (;;) {
+    const answer = await vscode.window.showInformationMessage(question, { modal: true }, 'Apply', 'Show Changes');
+    if (answer === 'Show Changes') {
+      const diff = loadEngine().unifiedDiff(plan.files, relative);
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'diff', content: diff }), { preview: true });
+      continue;
+    }
+    if (answer !== 'Apply') return undefined;
+    break;
+  }
+  await vscode.workspace.applyEdit(toWorkspaceEdit(files), { isRefactoring: true });
+  await afterCleanup({ key: t.key, expected: plan.files.map((f) => ({ file: f.file, after: f.after })), leftForHuman: plan.leftForHuman });
   return outcome;
+}
+
+/** The value to keep: the preferred one when the flag serves one value to everyone, else the person picks. */
+async function pickValue(record: FlagRecord): Promise<{ value: unknown; label: string } | undefined> {
+  const choices = cleanupChoices(record);
+  if (choices.length === 1 && choices[0].preferred) return { value: choices[0].value, label: choices[0].label };
+  const picked = await vscode.window.showQuickPick(
+    choices.map((c) => ({ label: c.label.replace(/`/g, ''), description: c.isChoice ? 'your choice' : 'what every check gets now', choice: c })),
+    { placeHolder: `Remove flag "${record.key}": which value should the code keep?` },
+  );
+  return picked && { value: picked.choice.value, label: picked.choice.label };
+}
+
+/** "flagsweep: Remove flag…" and "Show flag…": every flag with its status, owner and winning value. */
+async function pickFlag(index: WorkspaceIndex, placeHolder: string, withUsages: boolean): Promise<FlagTarget | undefined> {
+  await index.whenReady();
+  const items = index.all().flatMap((folder) =>
+    folder
+      .records()
+      .filter((r) => !withUsages || r.usages.length > 0)
+      .map((r) => ({ ...flagPickItem(r, index.all().length > 1 ? vscode.workspace.asRelativePath(folder.root) : undefined), target: { key: r.key, root: folder.root } })),
+  );
+  if (items.length === 0) {
+    void vscode.window.showInformationMessage('flagsweep: no flag is read in this workspace.');
+    return undefined;
+  }
+  return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true }))?.target;
+}
+
+/** After a cleanup edit: says when the person's preview left files out, and lists sites left for a person. */
+async function afterCleanup(arg: { key: string; expected: { file: string; after: string }[]; leftForHuman: { file: string; line: number; reason: string }[] }): Promise<void> {
+  let applied = 0;
+  for (const f of arg.expected) {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(f.file));
+    if (doc.getText() === f.after) applied++;
+  }
+  const words = appliedWords(arg.key, arg.expected.length, applied);
+  if (words) void vscode.window.showWarningMessage(words);
+  else if (arg.leftForHuman.length > 0) void vscode.commands.executeCommand('flagsweep.showLeftovers', arg.key, arg.leftForHuman);
 }
 
 async function showUsages(index: WorkspaceIndex, t: ReturnType<typeof target>): Promise<void> {

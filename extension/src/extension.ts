@@ -37,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): FlagsweepApi {
   const memoryAtActivation = process.memoryUsage();
   const log = mirrorToConsole(vscode.window.createOutputChannel('flagsweep', { log: true }));
   const tokens = new TokenStore(context.secrets);
-  const index = new WorkspaceIndex(tokens, log);
+  const index = new WorkspaceIndex(tokens, log, context.workspaceState);
   const diagnostics = new FlagDiagnostics(index);
   const flagsView = new FlagsView(index);
   const statusBar = new FlagStatusBar(index);

@@ -6,3 +6,4 @@ export { cleanupFileText, RewriteError, type RewriteErrorKind, type FileCleanupO
 export { applyEdits, minimalEdits } from './edits';
 export { removeFlagDefinition } from './definition';
 export { checkReadsKey } from './keys';
+export { unifiedDiff } from './diff';

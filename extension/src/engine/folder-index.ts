@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import {
   buildRecords,
+  coversFile,
   createDetectContext,
   createSource,
   detectFile,
@@ -94,10 +95,17 @@ export class FolderIndex {
     return this.config.sources.some((s) => s.type !== 'flagd');
   }
 
-  /** Scans every source file. `shouldYield` lets the caller give the event loop a turn (the extension host stays responsive). */
-  async indexAll(onProgress?: (done: number, total: number) => void): Promise<void> {
+  /**
+   * Scans every source file, giving the event loop a turn every 30 ms (the extension host stays responsive and
+   * hovers answer meanwhile). `onProgress` reports files done; `cancelled` stops the scan between files.
+   */
+  async indexAll(onProgress?: (done: number, total: number) => void, cancelled?: () => boolean): Promise<void> {
     const list = await listSourceFiles(this.config);
     for (const f of list) this.listed.add(f);
+    // A file scanned first (indexFirst) that the full listing leaves out (.gitignore) goes again.
+    for (const f of this.files.keys()) if (!this.listed.has(f)) this.files.delete(f);
+    onProgress?.(0, list.length);
+    if (cancelled?.()) return;
     let lastYield = Date.now();
     for (let i = 0; i < list.length; i++) {
       this.scan(list[i]);
@@ -106,6 +114,7 @@ export class FolderIndex {
       if (Date.now() - lastYield > 30) {
         onProgress?.(i + 1, list.length);
         await new Promise((r) => setImmediate(r));
+        if (cancelled?.()) return;
         lastYield = Date.now();
       }
     }
@@ -116,6 +125,18 @@ export class FolderIndex {
     this.indexed = true;
     this.cachedRecords = undefined;
     onProgress?.(list.length, list.length);
+  }
+
+  /**
+   * Scans the files in front of the person before the whole folder: hovers, problems and quick fixes for them come
+   * from these files plus the flag source, while the background index fills in usages elsewhere.
+   */
+  indexFirst(files: { file: string; text: string }[]): void {
+    for (const { file, text } of files) {
+      const posix = file.replace(/\\/g, '/');
+      if (coversFile(this.config, posix)) this.scan(posix, text);
+    }
+    this.cachedRecords = undefined;
   }
 
   private scan(file: string, text?: string): FileEntry | undefined {

@@ -5,3 +5,4 @@ export { unreachableRanges, type DecidedCheck, type DeadRange } from './unreacha
 export { renderDebtReport } from './report';
 export { keyPrefixMatcher, type KeyPrefixMatcher } from './completion';
 export { findFlagdKeyRange, configJsonSchema, ConfigError, cleanupFlag, loadConfig } from '@flagsweep/analyzer';
+export { unifiedDiff } from '@flagsweep/analyzer';

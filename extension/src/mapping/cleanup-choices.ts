@@ -12,7 +12,7 @@ export interface CleanupChoice {
   isChoice: boolean;
 }
 
-function keepLabel(value: unknown): string {
+export function keepLabel(value: unknown): string {
   if (value === true) return 'keep ON';
   if (value === false) return 'keep OFF';
   return `keep ${formatValue(value)}`;

@@ -15,13 +15,16 @@ export interface PlainTextEdit {
 export interface PlainFileEdit {
   file: string;
   edits: PlainTextEdit[];
-  /** Refactor-preview metadata: shown grouped under `label`, unchecked until the person confirms. */
+  /** Refactor-preview metadata: shown grouped under `label`. */
   metadata: { label: string; description?: string; needsConfirmation: boolean };
 }
 
 export interface EditMappingOptions {
   label: string;
-  /** Project-wide cleanups go through the refactor preview; a single-site fix applies directly. */
+  /**
+   * Entries VS Code shows unticked in the Refactor Preview until the person ticks each one. flagsweep's cleanups
+   * are verified before they are offered, so they apply as chosen (the preview gesture shows them ticked).
+   */
   needsConfirmation: boolean;
   /** Repo-relative name for the preview's per-file description. */
   relativeName?: (file: string) => string;
@@ -48,9 +51,13 @@ export function editsToWorkspaceEdit(changes: readonly CleanupFileChange[], opti
     });
 }
 
-/** "Remove flag "x" everywhere (3 files, keep ON)…"; a value the person picks says so: "…, your choice: keep ON)…". */
-export function everywhereTitle(key: string, keepLabel: string, fileCount: number, isChoice = false): string {
-  return `Remove flag "${key}" everywhere (${fileCount} file${fileCount === 1 ? '' : 's'}, ${isChoice ? 'your choice: ' : ''}${keepLabel})…`;
+/**
+ * "Remove flag "x" everywhere (3 files, keep ON)…"; a value the person picks says so: "…, your choice: keep ON)…".
+ * Without a file count (the background index is still counting) the title leaves it out.
+ */
+export function everywhereTitle(key: string, keepLabel: string, fileCount: number | undefined, isChoice = false): string {
+  const files = fileCount === undefined ? '' : `${fileCount} file${fileCount === 1 ? '' : 's'}, `;
+  return `Remove flag "${key}" everywhere (${files}${isChoice ? 'your choice: ' : ''}${keepLabel})…`;
 }
 
 /** "Remove flag "x" here (keep ON)"; "Remove flag "x" here (your choice: keep OFF)" without a winning value. */

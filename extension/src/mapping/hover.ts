@@ -20,6 +20,8 @@ export interface HoverContext {
   restricted: boolean;
   /** The source could not be reached and the state shown is the last cached one. */
   unreachable?: boolean;
+  /** The background index is still running: usage counts (and so "unused") are not final yet. */
+  countingUsages?: boolean;
 }
 
 export interface HoverContent {
@@ -52,7 +54,9 @@ export function recordToHover(record: FlagRecord, ctx: HoverContext): HoverConte
   if (record.owner) headline.push(`owner ${escapeMarkdown(record.owner)}`);
   lines.push(headline.join(' · '));
 
-  lines.push(`**${STATUS_WORDS[record.status]}**: ${inlineCodeText(record.reason)}`);
+  // Before the index is complete, "no code reads it" only means "not in the files scanned so far".
+  if (ctx.countingUsages && record.status === 'unused') lines.push('**usages**: counting usages…');
+  else lines.push(`**${STATUS_WORDS[record.status]}**: ${inlineCodeText(record.reason)}`);
 
   const source = [record.state ? `source ${sourceWords(record.state.source)}` : 'no flag source defines it'];
   if (record.state?.fromCache || ctx.unreachable) {
@@ -60,7 +64,8 @@ export function recordToHover(record: FlagRecord, ctx: HoverContext): HoverConte
     source.push(`cached${asOf ? ` ${asOf}` : ''}${ctx.unreachable ? ' (service unreachable)' : ''}`);
   }
   const files = new Set(record.usages.map((u) => u.file)).size;
-  source.push(`${record.usages.length} usage${record.usages.length === 1 ? '' : 's'}${files > 1 ? ` in ${files} files` : ''}`);
+  if (ctx.countingUsages) source.push('counting usages…');
+  else source.push(`${record.usages.length} usage${record.usages.length === 1 ? '' : 's'}${files > 1 ? ` in ${files} files` : ''}`);
   lines.push(source.join(' · '));
 
   const links: string[] = [];

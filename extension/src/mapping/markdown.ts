@@ -10,7 +10,7 @@ export function escapeMarkdown(text: string): string {
 /** An inline code span that holds any text, backticks included. */
 export function code(text: string): string {
   const flat = text.replace(/\r?\n/g, ' ');
-  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((r) => r.length));
+  const longestRun = (flat.match(/`+/g) ?? []).reduce((n, r) => Math.max(n, r.length), 0);
   const fence = '`'.repeat(longestRun + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') || longestRun > 0 ? ' ' : '';
   return `${fence}${pad}${flat}${pad}${fence}`;

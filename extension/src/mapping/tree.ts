@@ -81,3 +81,16 @@ export function usageItem(check: FlagCheck, relative: (file: string) => string):
     open: { file: check.file, line: check.range.line - 1, character: check.range.column - 1 },
   };
 }
+
+/**
+ * A flag in the "Remove flag…" / "Show flag…" pickers: "$(error) new-checkout", "expired · owner payments · keeps
+ * ON", and the reason as detail.
+ */
+export function flagPickItem(record: FlagRecord, folder?: string): { label: string; description: string; detail: string } {
+  const parts: string[] = [GROUP_LABELS[record.status].toLowerCase()];
+  if (record.owner) parts.push(`owner ${record.owner}`);
+  if (record.winner.kind === 'value') parts.push(`winning value ${JSON.stringify(record.winner.value)}`);
+  parts.push(`${record.usages.length} usage${record.usages.length === 1 ? '' : 's'}`);
+  if (folder) parts.push(folder);
+  return { label: `$(${GROUP_ICONS[record.status]}) ${record.key}`, description: parts.join(' · '), detail: plain(record.reason) };
+}

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { loadEngine } from '../engine-loader';
 import { cleanupChoices } from '../mapping/cleanup-choices';
+import { refusal } from '../mapping/cleanup-summary';
 import { editsToWorkspaceEdit, everywhereTitle, hereTitle } from '../mapping/edits';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
 import { toWorkspaceEdit } from './convert';
@@ -24,8 +25,8 @@ export class FlagCodeAction extends vscode.CodeAction {
 
 /**
  * On a flagsweep diagnostic or any flag check: "Remove flag `x` here (keep …)" for this check only and
- * "Remove flag `x` everywhere (N files…)" whose edit needs confirmation, so VS Code opens the refactor preview.
- * Edits are computed on resolve, by the cleanup engine, so they match `flagsweep cleanup`.
+ * "Remove flag `x` everywhere (N files…)" for the whole project. Edits are computed on resolve, by the cleanup
+ * engine, so they match `flagsweep cleanup`.
  */
 export class FlagCodeActions implements vscode.CodeActionProvider<FlagCodeAction> {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.RefactorRewrite] };
@@ -62,7 +63,7 @@ export class FlagCodeActions implements vscode.CodeActionProvider<FlagCodeAction
       }
       if (seenKeys.has(record.key)) continue;
       seenKeys.add(record.key);
-      const files = new Set(record.usages.map((u) => u.file)).size;
+      const files = this.index.indexingProgress(folder.root) ? undefined : new Set(record.usages.map((u) => u.file)).size;
       for (const c of choices) {
         const everywhere = new FlagCodeAction(everywhereTitle(record.key, c.label, files, c.isChoice), vscode.CodeActionKind.QuickFix.append('flagsweep').append('everywhere'), {
           root: folder.root,
@@ -77,21 +78,40 @@ export class FlagCodeActions implements vscode.CodeActionProvider<FlagCodeAction
     return actions;
   }
 
+  /**
+   * Computes the edits with the cleanup engine. The project-wide action is verified first (type check before and
+   * after, as `flagsweep cleanup` does) under a progress notification; a cleanup that would add a type error says
+   * why and offers nothing to apply. Its edits apply when the person picks the action (the code-action preview
+   * gesture shows them, all ticked, in the Refactor Preview first); a command then checks what was applied.
+   */
   async resolveCodeAction(action: FlagCodeAction): Promise<FlagCodeAction> {
     const folder = this.index.folderByRoot(action.data.root);
     if (!folder) return action;
-    const plan = await loadEngine().planCleanup(folder, this.index.readFile, action.data.key, action.data.value, action.data.scope);
-    if (plan.errors.length > 0) {
-      void vscode.window.showErrorMessage(`flagsweep: cannot remove flag "${action.data.key}": ${plan.errors.join('; ')}`);
+    const { key, value, scope } = action.data;
+    const project = scope.kind === 'project';
+    const plan = project
+      ? await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: `flagsweep: removing flag "${key}"` },
+          async (progress) => {
+            progress.report({ message: 'computing the cleanup and type-checking the result…' });
+            return loadEngine().planCleanup(folder, this.index.readFile, key, value, { kind: 'project' }, { verify: true });
+          },
+        )
+      : await loadEngine().planCleanup(folder, this.index.readFile, key, value, scope);
+    const relative = (f: string) => vscode.workspace.asRelativePath(f);
+    const refused = refusal(key, plan, relative);
+    if (refused) {
+      void vscode.window.showErrorMessage(refused);
       return action;
     }
-    const project = action.data.scope.kind === 'project';
-    const label = `Remove flag "${action.data.key}" (keep ${JSON.stringify(plan.value)})`;
-    action.edit = toWorkspaceEdit(
-      editsToWorkspaceEdit(plan.files, { label, needsConfirmation: project, relativeName: (f) => vscode.workspace.asRelativePath(f) }),
-    );
-    if (plan.leftForHuman.length > 0) {
-      action.command = { command: 'flagsweep.showLeftovers', title: 'Show sites left for a person', arguments: [action.data.key, plan.leftForHuman] };
+    const label = `Remove flag "${key}" (keep ${JSON.stringify(plan.value)})`;
+    action.edit = toWorkspaceEdit(editsToWorkspaceEdit(plan.files, { label, needsConfirmation: false, relativeName: relative }));
+    if (project || plan.leftForHuman.length > 0) {
+      action.command = {
+        command: 'flagsweep.afterCleanup',
+        title: 'Check what was applied',
+        arguments: [{ key, expected: plan.files.map((f) => ({ file: f.file, after: f.after })), leftForHuman: plan.leftForHuman }],
+      };
     }
     return action;
   }

@@ -18,6 +18,7 @@ export class FlagHoverProvider implements vscode.HoverProvider {
       folder: folder.root,
       restricted: this.index.restricted,
       unreachable: this.index.isUnreachable(folder.root, record.state?.source),
+      countingUsages: this.index.indexingProgress(folder.root) !== undefined,
     });
     const md = new vscode.MarkdownString(content.markdown);
     // Links may run this extension's own commands and nothing else.

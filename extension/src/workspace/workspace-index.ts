@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { FolderIndex } from '../engine';
 import { loadEngine } from '../engine-loader';
 import { todayFrom } from '../mapping/dates';
+import { IndexProgress } from './index-progress';
 import type { TokenStore } from './secrets';
 import { readSettings } from './settings';
 
@@ -21,6 +22,8 @@ interface FolderEntry {
   error?: string;
   /** A remote source answered from its cache or not at all on the last load. */
   unreachable: Set<string>;
+  /** Set while the background index runs. */
+  progress?: { done: number; total: number };
 }
 
 const SOURCE_FILE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
@@ -37,12 +40,35 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private timer: NodeJS.Timeout | undefined;
   readonly onDidChange = this.emitter.event;
-  readonly now = todayFrom(process.env.FLAGSWEEP_NOW);
+  /** Today (UTC day): follows the clock, so an editor left open across midnight sees a flag expire. */
+  private today = todayFrom(process.env.FLAGSWEEP_NOW);
+  private readonly dayTimer = setInterval(() => this.checkDay(), 60_000);
+
+  get now(): Date {
+    return this.today;
+  }
+
+  /** A new day: statuses (expired, expiring, stale) are recomputed for every folder. */
+  checkDay(clock?: () => Date): void {
+    const today = todayFrom(process.env.FLAGSWEEP_NOW, clock);
+    if (today.getTime() === this.today.getTime()) return;
+    this.today = today;
+    for (const entry of this.folders.values()) {
+      if (!entry.index) continue;
+      entry.index.now = today;
+      this.emitter.fire({ root: entry.index.root });
+    }
+  }
+
+  private readonly progress: IndexProgress;
 
   constructor(
     private readonly tokens: TokenStore,
     private readonly log: vscode.LogOutputChannel,
+    memory: vscode.Memento,
   ) {
+    this.progress = new IndexProgress(memory);
+    this.disposables.push(this.progress);
     const ws = vscode.workspace;
     this.disposables.push(
       ws.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && this.schedule(e.document.uri.fsPath, () => e.document.getText())),
@@ -94,12 +120,17 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.folders.set(folder.uri.fsPath, entry);
   }
 
+  /**
+   * Indexes a folder so the person is answered first: the flag source and the open files make the index usable at
+   * once (hover, problems and quick fixes for the file in front of them), then every other file is scanned in the
+   * background with progress in the status bar; usage counts, unused flags and cross-file facts fill in as it goes.
+   */
   private async build(entry: FolderEntry): Promise<void> {
     const started = Date.now();
+    const root = entry.folder.uri.fsPath;
     try {
       const settings = readSettings(entry.folder);
       const { FolderIndex } = loadEngine();
-      const root = entry.folder.uri.fsPath;
       const index = new FolderIndex({
         root,
         configFile: settings.configFile ? path.resolve(root, settings.configFile) : undefined,
@@ -107,17 +138,48 @@ export class WorkspaceIndex implements vscode.Disposable {
         now: this.now,
       });
       entry.error = undefined;
-      await Promise.all([index.indexAll(), this.loadStates(entry, index, { force: false })]);
+      const states = this.loadStates(entry, index, { force: false });
+      index.indexFirst(this.openCodeDocuments(root));
+      await states;
       entry.index = index;
-      this.log.info(`indexed ${root}: ${index.records().length} flags in ${index.fileCount} files (${Date.now() - started} ms)`);
+      entry.progress = { done: 0, total: 0 };
+      this.log.info(`answering open files in ${root} after ${Date.now() - started} ms; indexing the rest in the background`);
+      this.emitter.fire({ root });
+      const cancelled = await this.progress.run(root, (report, isCancelled) =>
+        index.indexAll((done, total) => {
+          entry.progress = { done, total };
+          report(done, total);
+        }, isCancelled),
+      );
+      entry.progress = undefined;
+      if (cancelled) this.log.warn(`indexing ${root} was cancelled: usage counts cover only the files scanned so far`);
+      else this.log.info(`indexed ${root}: ${index.records().length} flags in ${index.fileCount} files (${Date.now() - started} ms)`);
     } catch (e) {
       entry.index = undefined;
+      entry.progress = undefined;
       entry.error = e instanceof Error ? e.message : String(e);
-      this.log.error(`cannot index ${entry.folder.uri.fsPath}: ${e instanceof Error && e.stack ? e.stack : entry.error}`);
+      this.log.error(`cannot index ${root}: ${e instanceof Error && e.stack ? e.stack : entry.error}`);
       // A broken flagsweep.config.json is the usual cause: say so once; fixing the file rebuilds (see schedule).
       void vscode.window.showWarningMessage(`flagsweep: ${entry.error}`);
     }
-    this.emitter.fire({ root: entry.folder.uri.fsPath });
+    this.emitter.fire({ root });
+  }
+
+  /** The code documents open in the editor below `root`, with their (possibly unsaved) text. */
+  private openCodeDocuments(root: string): { file: string; text: string }[] {
+    return vscode.workspace.textDocuments
+      .filter((d) => d.uri.scheme === 'file' && SOURCE_FILE.test(d.uri.fsPath) && d.uri.fsPath.startsWith(root + path.sep))
+      .map((d) => ({ file: d.uri.fsPath, text: d.getText() }));
+  }
+
+  /** Files scanned / total while a folder's background index runs; undefined once it is complete. */
+  indexingProgress(root: string): { done: number; total: number } | undefined {
+    return [...this.folders.values()].find((e) => e.index?.root === root || e.folder.uri.fsPath === root)?.progress;
+  }
+
+  /** Is any folder still indexing? Workspace-wide facts (usage counts, unused flags) are not final until it ends. */
+  get indexing(): boolean {
+    return [...this.folders.values()].some((e) => e.progress !== undefined);
   }
 
   private rebuildAll(): void {
@@ -245,6 +307,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   dispose(): void {
     clearInterval(this.timer);
+    clearInterval(this.dayTimer);
     for (const t of this.pending.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }

@@ -34,6 +34,28 @@ describe('FolderIndex (the workspace index behind every provider)', () => {
     });
   });
 
+  it('answers the open file first: records for it before the folder is indexed, the rest filled in after', async () => {
+    const fresh = new FolderIndex({ root, readFile, now: NOW });
+    await fresh.loadStates({ env: {}, offline: true });
+    const banner = `${root}/src/banner.ts`;
+    fresh.indexFirst([{ file: banner, text: readFile(banner)! }, { file: `${root}/node_modules/x/index.ts`, text: "unleash.isEnabled('x')" }]);
+    assert.deepEqual(fresh.records().filter((r) => r.usages.length > 0).map((r) => r.key), ['legacy-banner']);
+    assert.equal(fresh.record('legacy-banner')?.status, 'stale');
+    assert.equal(fresh.fileEntry(`${root}/node_modules/x/index.ts`), undefined, 'a file the config does not cover is not scanned');
+    const seen: [number, number][] = [];
+    await fresh.indexAll((done, total) => seen.push([done, total]));
+    assert.deepEqual(fresh.records(), index.records());
+    assert.deepEqual(seen[0], [0, seen.at(-1)![1]], 'progress starts at 0 of the listed total');
+    assert.equal(seen.at(-1)![0], seen.at(-1)![1], 'and ends with every file done');
+  });
+
+  it('stops indexing when cancelled', async () => {
+    const fresh = new FolderIndex({ root, readFile, now: NOW });
+    await fresh.indexAll(undefined, () => true);
+    assert.equal(fresh.indexed, false);
+    assert.equal(fresh.fileCount, 0);
+  });
+
   it('maps a camelCase hook member to its source key', () => {
     const file = `${root}/src/search/SearchBox.tsx`;
     const check = index.fileEntry(file)!.checks[0];
