@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import { loadConfig, type ResolvedConfig } from './config';
-import { scanProject, type SkippedFile } from './detect';
+import { ScanCache, type ScanCacheOptions } from './cache/scan-cache';
+// Not the ./detect barrel: that loads TypeScript, which a scan needs only once a file passes the prefilter.
+import { scanProject, type SkippedFile } from './detect/scan';
 import { buildRecords } from './lifecycle';
 import type { Diagnostic, FlagCheck, FlagRecord } from './model';
 import { loadFlagStates, type SourceSnapshot } from './sources';
@@ -22,6 +24,10 @@ export interface AnalyzeOptions {
   sourceEnvironment?: string;
   readFile?: (absPath: string) => string | undefined;
   onProgress?: (done: number, total: number) => void;
+  /** The persistent scan cache (`--cache`); unset: none. */
+  cache?: ScanCacheOptions;
+  /** Folder for the TypeScript compiler's V8 code cache (the CLI passes one); unset: none. */
+  compileCache?: string;
 }
 
 export interface AnalysisResult {
@@ -41,8 +47,9 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   const started = performance.now();
   const paths = (options.paths?.length ? options.paths : [options.cwd]).map((p) => path.resolve(options.cwd, p));
   const config = options.config ?? loadConfig(paths[0], options.configFile);
+  const cache = options.cache && !options.readFile ? ScanCache.open(config, options.cache) : undefined;
   const [scan, loaded] = await Promise.all([
-    scanProject(config, { paths, readFile: options.readFile, onProgress: options.onProgress }),
+    scanProject(config, { paths, readFile: options.readFile, onProgress: options.onProgress, cache, compileCache: options.compileCache }),
     loadFlagStates(config, {
       env: options.env,
       offline: options.offline,
@@ -51,6 +58,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
       readFile: options.readFile,
     }),
   ]);
+  cache?.save();
   const records = buildRecords({
     checks: scan.checks,
     declarations: scan.declarations,
@@ -66,7 +74,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     records,
     dynamic: scan.checks.filter((c) => c.key === null),
     skipped: scan.skipped,
-    diagnostics: [...scan.diagnostics, ...loaded.diagnostics],
+    diagnostics: [...(cache?.warnings ?? []), ...scan.diagnostics, ...loaded.diagnostics],
     snapshots: loaded.snapshots,
     stats: { files: scan.files, parsedFiles: scan.parsedFiles, lines: scan.lines, durationMs: Math.round(performance.now() - started) },
   };

@@ -16,10 +16,12 @@ export interface DetectContext {
 export interface DetectContextOptions {
   /** Supplies file text (the VS Code extension passes unsaved editor text); default reads from disk. */
   readFile?: ReadFile;
+  /** Patterns already compiled (the scan compiles them for the prefilter before TypeScript is loaded). */
+  patterns?: PatternSet;
 }
 
 export function createDetectContext(config: ResolvedConfig, opts: DetectContextOptions = {}): DetectContext {
-  const patterns = compilePatterns(config);
+  const patterns = opts.patterns ?? compilePatterns(config);
   const readFile = opts.readFile ?? readFileFromDisk;
   const resolver = new KeyResolver(patterns.aliases, readFile);
   return { config, patterns, resolver, readFile, invalidate: (file) => resolver.forget(file) };

@@ -1,11 +1,13 @@
+import * as path from 'node:path';
 import type { ResolvedConfig } from '../config/load';
 import { FileReadError, formatBytes, readTextFile } from '../fs';
 import type { Diagnostic, FlagAnnotation, FlagCheck, KeyDeclaration } from '../model';
 import type { ReadFile } from '../keys/modules';
-import { createDetectContext } from './context';
-import { detectFile } from './detect-file';
+import type { FileOutcome, ScanCache } from '../cache/scan-cache';
 import type { FileDetection } from './detect-source';
 import { listSourceFiles } from './files';
+import { LazyDetector } from './lazy-detector';
+import { compilePatterns } from './patterns';
 import { mayContainFlagCheck } from './prefilter';
 
 export interface ScanOptions {
@@ -14,6 +16,10 @@ export interface ScanOptions {
   /** Supplies file text instead of the disk (unsaved editor buffers). */
   readFile?: ReadFile;
   onProgress?: (done: number, total: number) => void;
+  /** The persistent scan cache (`--cache`): unchanged files are taken from it, unread and unparsed. */
+  cache?: ScanCache;
+  /** Folder for the V8 code cache of the TypeScript compiler (the CLI passes one); none by default. */
+  compileCache?: string;
 }
 
 export interface ScanResult {
@@ -39,8 +45,12 @@ export interface SkippedFile {
 /** Scans a project: lists files, prefilters their text, parses and matches the few that can hold a flag check. */
 export async function scanProject(config: ResolvedConfig, opts: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
-  const ctx = createDetectContext(config, { readFile: opts.readFile });
+  // The prefilter needs only the patterns; TypeScript is loaded when the first file passes it.
+  const patterns = compilePatterns(config);
+  const detector = new LazyDetector(config, patterns, opts.readFile, opts.compileCache);
   const files = await listSourceFiles(config, opts.paths);
+  const cache = opts.cache;
+  cache?.beginScan(files, scopeOf(config, opts.paths));
   const result: ScanResult = { files: files.length, parsedFiles: 0, lines: 0, checks: [], declarations: [], annotations: [], skipped: [], diagnostics: [], durationMs: 0 };
   const declarations = new Map<string, KeyDeclaration>();
   const annotations = new Map<string, FlagAnnotation>();
@@ -68,16 +78,23 @@ export async function scanProject(config: ResolvedConfig, opts: ScanOptions = {}
       return undefined;
     }
   };
-  const run = (file: string, text: string): void => {
-    let detection: FileDetection;
+  /** What one file holds: the prefilter first (most files stop there), then a parse. Undefined: the matcher crashed. */
+  const examine = (file: string, text: string): FileOutcome | undefined => {
+    const lines = countLines(text);
+    if (!mayContainFlagCheck(text, patterns)) return { lines, detection: null, defines: [], deps: [] };
     try {
-      detection = detectFile(file, text, ctx);
+      return { lines, ...detector.run(file, text) };
     } catch (e) {
       // A bug in a matcher must not cost the rest of the scan; the file is named so it can be reported.
       result.skipped.push({ file, kind: 'crashed', reason: `flagsweep could not scan this file: ${(e as Error).message}` });
-      return;
+      return undefined;
     }
-    if (detection.parsed) {
+  };
+  const use = (file: string, outcome: FileOutcome): void => {
+    const detection = outcome.detection;
+    for (const name of outcome.defines) patterns.definedFlagFunctions.add(name);
+    if (detection === null) notParsed.push(file);
+    else if (detection.parsed) {
       result.parsedFiles++;
       detections.set(file, detection);
     } else if (detection.diagnostics.some((d) => d.severity === 'error')) {
@@ -87,18 +104,41 @@ export async function scanProject(config: ResolvedConfig, opts: ScanOptions = {}
 
   for (let i = 0; i < files.length; i++) {
     if (i % 256 === 255) await new Promise<void>((resolve) => setImmediate(resolve));
-    const text = read(files[i]);
+    const file = files[i];
+    let text: string | undefined;
+    if (cache && !opts.readFile) {
+      const hit = cache.reuse(file, () => read(file));
+      if (hit.outcome) {
+        result.lines += hit.outcome.lines;
+        use(file, hit.outcome);
+        opts.onProgress?.(i + 1, files.length);
+        continue;
+      }
+      text = hit.text;
+    }
+    text ??= read(file);
     if (text !== undefined) {
-      result.lines += countLines(text);
-      run(files[i], text);
+      const outcome = examine(file, text);
+      if (outcome) {
+        result.lines += outcome.lines;
+        use(file, outcome);
+        if (cache && !opts.readFile) cache.record(file, text, outcome);
+      } else {
+        result.lines += countLines(text);
+        cache?.forget(file);
+      }
     }
     opts.onProgress?.(i + 1, files.length);
   }
   // Flag factories (Vercel `flag()`) teach the prefilter new names; files read before that are looked at again.
-  if (ctx.patterns.definedFlagFunctions.size > 0) {
+  if (patterns.definedFlagFunctions.size > 0) {
     for (const file of notParsed.splice(0)) {
       const text = read(file);
-      if (text !== undefined && mayContainFlagCheck(text, ctx.patterns)) run(file, text);
+      if (text === undefined || !mayContainFlagCheck(text, patterns)) continue;
+      const outcome = examine(file, text);
+      if (!outcome) continue;
+      use(file, outcome);
+      if (cache && !opts.readFile) cache.record(file, text, outcome);
     }
   }
 
@@ -114,6 +154,13 @@ export async function scanProject(config: ResolvedConfig, opts: ScanOptions = {}
   result.annotations = [...annotations.values()].sort(byPlace);
   result.durationMs = Math.round(performance.now() - started);
   return result;
+}
+
+/** Which cached files a scan narrowed to `paths` covers (all of them when not narrowed). */
+function scopeOf(config: ResolvedConfig, paths: string[] | undefined): ((file: string) => boolean) | undefined {
+  if (!paths || paths.length === 0) return undefined;
+  const wanted = paths.map((p) => path.resolve(config.root, p).replace(/\\/g, '/'));
+  return (f) => wanted.some((w) => f === w || f.startsWith(w.endsWith('/') ? w : `${w}/`));
 }
 
 function byPlace(a: { file: string; range: { start: number } }, b: { file: string; range: { start: number } }): number {

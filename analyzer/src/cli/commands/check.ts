@@ -3,6 +3,7 @@ import { createColors } from 'picocolors';
 import { expiryText, plural, type DebtReport, type FlagDebt } from '../../debt';
 import { FLAG_STATUSES, type FlagStatus } from '../../model';
 import { renderSarif } from '../../report/sarif';
+import { addCacheOptions } from '../cache-options';
 import { EXIT } from '../exit-codes';
 import { addConfigOption, useColor, UsageError, wholeNumber, type CommonOptions } from '../options';
 import { writeReport } from '../output';
@@ -21,11 +22,13 @@ interface CheckOptions extends CommonOptions {
  * 2 on a usage or config error.
  */
 export function registerCheck(program: Command): void {
-  addConfigOption(
-    program
-      .command('check')
-      .description('fail (exit 1) when flags have a status listed in --fail-on; for CI')
-      .argument('[paths...]', 'files or folders to scan (default: the current folder)'),
+  addCacheOptions(
+    addConfigOption(
+      program
+        .command('check')
+        .description('fail (exit 1) when flags have a status listed in --fail-on; for CI')
+        .argument('[paths...]', 'files or folders to scan (default: the current folder)'),
+    ),
   )
     .option('--fail-on <statuses>', `comma-separated statuses that fail the gate (${FLAG_STATUSES.join(', ')})`, 'expired')
     .option('--since <git-ref>', 'only flags whose usages are on lines added or changed since this ref (PR mode)')

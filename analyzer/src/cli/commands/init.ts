@@ -3,8 +3,9 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { CONFIG_FILE_NAMES, resolveConfig } from '../../config/load';
 import { orderSdks, renderStarterConfig, renderStarterFlagFile, sdksFromImports, sdksFromPackageJson } from '../../config/starter';
-import { listSourceFiles, scanProject } from '../../detect';
-import { wrapperPatternAt, type WrapperPattern } from '../../keys/wrapper-hint';
+import { listSourceFiles } from '../../detect/files';
+import { scanProject } from '../../detect/scan';
+import type { WrapperPattern } from '../../keys/wrapper-hint';
 import type { FlagCheck } from '../../model';
 import { EXIT } from '../exit-codes';
 import { UsageError } from '../options';
@@ -102,7 +103,7 @@ function wrapperPatterns(checks: readonly FlagCheck[]): WrapperPattern[] {
   for (const check of checks) {
     if (check.key !== null || !check.dynamic?.reason.includes('function parameter')) continue;
     if (!texts.has(check.file)) texts.set(check.file, safeRead(check.file));
-    const pattern = wrapperPatternAt(check.file, texts.get(check.file)!, check.keyRange.start);
+    const pattern = wrapperHint().wrapperPatternAt(check.file, texts.get(check.file)!, check.keyRange.start);
     if (pattern && !found.has(pattern.call)) found.set(pattern.call, pattern);
   }
   return [...found.values()];
@@ -110,7 +111,7 @@ function wrapperPatterns(checks: readonly FlagCheck[]): WrapperPattern[] {
 
 function isWrapperBody(check: FlagCheck, pattern: WrapperPattern): boolean {
   if (!check.dynamic?.reason.includes('function parameter')) return false;
-  const found = wrapperPatternAt(check.file, safeRead(check.file), check.keyRange.start);
+  const found = wrapperHint().wrapperPatternAt(check.file, safeRead(check.file), check.keyRange.start);
   return found?.call === pattern.call;
 }
 
@@ -135,4 +136,9 @@ function writeNew(files: [string, string][]): void {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(`cannot write ${files[written.length][0]} (${code ?? String(e)}); nothing written`);
   }
+}
+
+/** Loaded on use: it needs TypeScript, which the other commands in this process should not pay for. */
+function wrapperHint(): typeof import('../../keys/wrapper-hint') {
+  return require('../../keys/wrapper-hint') as typeof import('../../keys/wrapper-hint');
 }

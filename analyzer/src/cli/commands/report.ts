@@ -9,7 +9,10 @@ import { TOOL_VERSION, toJsonReport } from '../../report/json';
 import { renderMarkdown } from '../../report/markdown';
 import { renderSarif } from '../../report/sarif';
 import { formatText } from '../../report/text';
+import { findSweepBranches, type SweepBranchInfo } from '../../sweep/branches';
+import { DEFAULT_BRANCH_PREFIX } from '../../sweep/plan';
 import { EXIT } from '../exit-codes';
+import { addCacheOptions, cacheSettings, type CacheCliOptions } from '../cache-options';
 import { addAnalysisOptions, checkPathsExist, formatOption, resolveToday, useColor, UsageError, type CommonOptions } from '../options';
 import { writeReport } from '../output';
 import { createProgress } from '../progress';
@@ -18,25 +21,29 @@ import { action } from '../run';
 export const REPORT_FORMATS = ['text', 'json', 'markdown', 'html', 'sarif', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-interface ReportOptions extends CommonOptions {
+interface ReportOptions extends CommonOptions, CacheCliOptions {
   format: ReportFormat;
   repoUrl?: string;
   git: boolean;
   since?: string;
   removable: 'action' | 'all' | 'none';
+  sweepPrefix: string;
 }
 
 /** `flagsweep report`: the debt report in one of six formats. Exit 0 unless usage/config error. */
 export function registerReport(program: Command): void {
-  addAnalysisOptions(
-    program
-      .command('report')
-      .description('report flag debt: age and activity from git, owners, expiry, removable lines; text, json, markdown, html, sarif or csv')
-      .argument('[paths...]', 'files or folders to scan (default: the current folder)'),
+  addCacheOptions(
+    addAnalysisOptions(
+      program
+        .command('report')
+        .description('report flag debt: age and activity from git, owners, expiry, removable lines; text, json, markdown, html, sarif or csv')
+        .argument('[paths...]', 'files or folders to scan (default: the current folder)'),
+    ),
   )
     .addOption(formatOption(REPORT_FORMATS, 'text'))
     .option('--repo-url <url>', 'repository web address: usages become links (markdown, html) and SARIF records it')
     .option('--no-git', 'skip age and activity from git blame')
+    .option('--sweep-prefix <prefix>', 'branch prefix of flagsweep sweep: markdown and html show each flag\'s sweep branch', DEFAULT_BRANCH_PREFIX)
     .option('--since <git-ref>', 'only flags whose usages are on lines added or changed since this ref (PR mode)')
     .addOption(
       new Option('--removable <flags>', 'which flags get a cleanup dry run to count removable lines')
@@ -47,7 +54,8 @@ export function registerReport(program: Command): void {
       action(async (paths: string[], opts: ReportOptions) => {
         const repoUrl = checkRepoUrl(opts.repoUrl);
         const { result, debt } = await analyzeDebt(paths, opts, { git: opts.git, since: opts.since, removable: opts.removable });
-        writeReport(renderReport(opts.format, result, debt, { repoUrl, color: useColor(opts) }), opts.output);
+        const sweepBranches = opts.git && (opts.format === 'markdown' || opts.format === 'html') ? await findSweepBranches(result.config.root, opts.sweepPrefix) : undefined;
+        writeReport(renderReport(opts.format, result, debt, { repoUrl, color: useColor(opts), sweepBranches }), opts.output);
         return EXIT.OK;
       }),
     );
@@ -61,7 +69,7 @@ export interface DebtRun {
 /** Scan (with a progress line on a TTY), then git and cleanup look-ups. Git problems with --since are usage errors. */
 export async function analyzeDebt(
   paths: string[],
-  opts: CommonOptions,
+  opts: CommonOptions & CacheCliOptions,
   want: { git: boolean; since?: string; removable: 'action' | 'all' | 'none' },
 ): Promise<DebtRun> {
   checkPathsExist(paths);
@@ -78,6 +86,7 @@ export async function analyzeDebt(
       offline: opts.offline,
       sourceEnvironment: opts.sourceEnv,
       onProgress: (done, total) => progress.onProgress(done, total),
+      ...cacheSettings(opts),
     });
   } finally {
     progress.stop();
@@ -107,14 +116,14 @@ export async function analyzeDebt(
   }
 }
 
-export function renderReport(format: ReportFormat, result: AnalysisResult, debt: DebtReport, opts: { repoUrl?: string; color: boolean }): string {
+export function renderReport(format: ReportFormat, result: AnalysisResult, debt: DebtReport, opts: { repoUrl?: string; color: boolean; sweepBranches?: ReadonlyMap<string, SweepBranchInfo> }): string {
   switch (format) {
     case 'json':
       return JSON.stringify(withDebt(toJsonReport(result), debt), null, 2) + '\n';
     case 'markdown':
-      return renderMarkdown(debt, { repoUrl: opts.repoUrl });
+      return renderMarkdown(debt, { repoUrl: opts.repoUrl, sweepBranches: opts.sweepBranches });
     case 'html':
-      return renderHtml(debt, { repoUrl: opts.repoUrl });
+      return renderHtml(debt, { repoUrl: opts.repoUrl, sweepBranches: opts.sweepBranches });
     case 'sarif':
       return renderSarif(debt, { repoUrl: opts.repoUrl });
     case 'csv':

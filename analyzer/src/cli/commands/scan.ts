@@ -2,22 +2,25 @@ import type { Command } from 'commander';
 import { analyze } from '../../analyze';
 import { formatJson } from '../../report/json';
 import { formatText } from '../../report/text';
+import { addCacheOptions, cacheSettings, type CacheCliOptions } from '../cache-options';
 import { EXIT } from '../exit-codes';
 import { addAnalysisOptions, checkPathsExist, formatOption, resolveToday, useColor, type CommonOptions } from '../options';
 import { writeReport } from '../output';
 import { action } from '../run';
 
-interface ScanOptions extends CommonOptions {
+interface ScanOptions extends CommonOptions, CacheCliOptions {
   format: 'text' | 'json';
 }
 
 /** `flagsweep scan [paths…]`: every flag, its usages, state and status. Exit 0 unless usage/config error. */
 export function registerScan(program: Command): void {
-  addAnalysisOptions(
-    program
-      .command('scan')
-      .description('find every flag check, join it with flag state and report each flag with its status')
-      .argument('[paths...]', 'files or folders to scan (default: the current folder)'),
+  addCacheOptions(
+    addAnalysisOptions(
+      program
+        .command('scan')
+        .description('find every flag check, join it with flag state and report each flag with its status')
+        .argument('[paths...]', 'files or folders to scan (default: the current folder)'),
+    ),
   )
     .addOption(formatOption(['text', 'json'], 'text'))
     .action(
@@ -31,6 +34,7 @@ export function registerScan(program: Command): void {
           env: process.env,
           offline: opts.offline,
           sourceEnvironment: opts.sourceEnv,
+          ...cacheSettings(opts),
         });
         const text = opts.format === 'json' ? formatJson(result) : formatText(result, { color: useColor(opts) });
         writeReport(text, opts.output);
