@@ -1,11 +1,12 @@
 import { repoPath } from '../debt/format';
 import type { DebtReport } from '../debt/types';
+import { escapeControlChars } from './control-chars';
 
 export const CSV_COLUMNS = ['key', 'path', 'line', 'column', 'kind', 'status', 'owner', 'expires', 'winningValue', 'ageDays'] as const;
 
 /**
  * One row per usage, in the spirit of LaunchDarkly's code-references export: flag key, repository path, line,
- * then the flag's status, owner and expiry. RFC 4180 (CRLF, quotes doubled). Cells that a spreadsheet would run as
+ * then the flag's status, owner and expiry. Control characters other than tab, CR and LF are escaped (ESC as `\x1b`). RFC 4180 (CRLF, quotes doubled). Cells that a spreadsheet would run as
  * a formula (=, +, -, @ first) get a leading apostrophe. Flags without usages (unused) get one row with no path.
  */
 export function renderCsv(report: DebtReport): string {
@@ -37,7 +38,8 @@ export function renderCsv(report: DebtReport): string {
   return rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
-function cell(value: string): string {
+function cell(raw: string): string {
+  const value = escapeControlChars(raw);
   const formulaLike = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value);
   const safe = formulaLike ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

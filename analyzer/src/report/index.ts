@@ -5,3 +5,5 @@ export * from './markdown';
 export * from './html';
 export * from './sarif';
 export * from './csv';
+export * from './control-chars';
+export * from './github';

@@ -4,6 +4,7 @@ import { formatDay } from '../lifecycle/dates';
 import { formatValue } from '../lifecycle/state-words';
 import { winningValue } from '../lifecycle/winning-value';
 import { FLAG_STATUSES, type FlagRecord, type FlagStatus } from '../model';
+import { oneLine } from './control-chars';
 import { relativePath } from './paths';
 
 export interface TextReportOptions {
@@ -46,11 +47,11 @@ export function formatText(result: AnalysisResult, options: TextReportOptions): 
     const records = result.records.filter((r) => r.status === status);
     if (records.length === 0) continue;
     out.push('', tone[status](c.bold(`${HEADINGS[status]} (${records.length})`)));
-    const keyWidth = Math.min(40, Math.max(...records.map((r) => r.key.length)));
+    const keyWidth = Math.min(40, records.reduce((n, r) => Math.max(n, oneLine(r.key).length), 0));
     for (const r of records) {
-      out.push(`  ${c.bold(r.key.padEnd(keyWidth))}  ${facts(r)}`);
-      out.push(`    ${r.reason}`);
-      for (const u of r.usages.slice(0, maxUsages)) out.push(c.dim(`    ${relativePath(root, u.file)}:${u.range.line}:${u.range.column}`));
+      out.push(`  ${c.bold(oneLine(r.key).padEnd(keyWidth))}  ${facts(r)}`);
+      out.push(`    ${oneLine(r.reason)}`);
+      for (const u of r.usages.slice(0, maxUsages)) out.push(c.dim(`    ${oneLine(relativePath(root, u.file))}:${u.range.line}:${u.range.column}`));
       if (r.usages.length > maxUsages) out.push(c.dim(`    … and ${r.usages.length - maxUsages} more`));
     }
   }
@@ -58,17 +59,17 @@ export function formatText(result: AnalysisResult, options: TextReportOptions): 
   if (result.dynamic.length > 0) {
     out.push('', c.yellow(c.bold(`DYNAMIC KEYS: no tool can follow these (${result.dynamic.length})`)));
     for (const d of result.dynamic) {
-      out.push(`  ${relativePath(root, d.file)}:${d.range.line}:${d.range.column}  ${d.dynamic?.expression ?? ''}  ${c.dim(d.dynamic?.reason ?? '')}`);
+      out.push(`  ${oneLine(relativePath(root, d.file))}:${d.range.line}:${d.range.column}  ${oneLine(d.dynamic?.expression ?? '')}  ${c.dim(oneLine(d.dynamic?.reason ?? ''))}`);
     }
   }
   if (result.skipped.length > 0) {
     out.push('', c.yellow(c.bold(`SKIPPED FILES (${result.skipped.length})`)));
-    for (const s of result.skipped) out.push(`  ${relativePath(root, s.file)}: ${s.reason}`);
+    for (const s of result.skipped) out.push(`  ${oneLine(relativePath(root, s.file))}: ${oneLine(s.reason)}`);
   }
   const warnings = result.diagnostics.filter((d) => d.severity !== 'info');
   if (warnings.length > 0) {
     out.push('', c.yellow(c.bold(`WARNINGS (${warnings.length})`)));
-    for (const d of warnings) out.push(`  ${d.where.startsWith('/') ? relativePath(root, d.where) : d.where}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}: ${d.message}`);
+    for (const d of warnings) out.push(`  ${oneLine(d.where.startsWith('/') ? relativePath(root, d.where) : d.where)}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}: ${oneLine(d.message)}`);
   }
 
   out.push('', summaryLine(result.records, tone));
@@ -82,7 +83,7 @@ function facts(r: FlagRecord): string {
   const value = winningValue(r);
   if (value !== undefined) parts.push(`winning value ${formatValue(value)}`);
   parts.push(`${r.usages.length} usage${r.usages.length === 1 ? '' : 's'}`);
-  return parts.join(' · ');
+  return oneLine(parts.join(' · '));
 }
 
 function summaryLine(records: FlagRecord[], tone: Record<FlagStatus, (s: string) => string>): string {

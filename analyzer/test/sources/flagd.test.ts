@@ -122,7 +122,7 @@ describe('flagd source: malformed input (sources-flagd-malformed)', () => {
       file: 'bad-expires-metadata.flagd.json',
       loaded: ['new-checkout'],
       diagnostics: [
-        { severity: 'warning', line: 7, column: 32, message: '$.flags["new-checkout"].metadata.expires: expected a date YYYY-MM-DD or "never", got "next quarter"; ignored' },
+        { severity: 'error', line: 7, column: 32, message: '$.flags["new-checkout"].metadata.expires: expected a date YYYY-MM-DD or "never", got "next quarter"; ignored' },
       ],
     },
     {

@@ -4,6 +4,7 @@ import { formatJson } from '../../report/json';
 import { formatText } from '../../report/text';
 import { addCacheOptions, cacheSettings, type CacheCliOptions } from '../cache-options';
 import { EXIT } from '../exit-codes';
+import { gateProblems } from '../gate';
 import { addAnalysisOptions, checkPathsExist, formatOption, resolveToday, useColor, type CommonOptions } from '../options';
 import { writeReport } from '../output';
 import { action } from '../run';
@@ -38,6 +39,9 @@ export function registerScan(program: Command): void {
         });
         const text = opts.format === 'json' ? formatJson(result) : formatText(result, { color: useColor(opts) });
         writeReport(text, opts.output);
+        // What would stop `check` is worth a warning here: the report above may be missing flags because of it.
+        const problems = gateProblems(result);
+        for (const line of [...problems.errors, ...problems.notes]) process.stderr.write(`flagsweep: warning: ${line}\n`);
         return EXIT.OK;
       }),
     );

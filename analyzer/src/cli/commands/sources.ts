@@ -56,7 +56,7 @@ export function formatSourcesJson(snapshots: SourceSnapshot[]): string {
 export function formatSourcesText(snapshots: SourceSnapshot[], color: boolean): string {
   const paint = createColors(color);
   const healthColor = { ok: paint.green, cached: paint.yellow, offline: paint.yellow, error: paint.red };
-  const idWidth = Math.max(...snapshots.map((s) => s.id.length));
+  const idWidth = snapshots.reduce((n, s) => Math.max(n, s.id.length), 0);
   const lines: string[] = [];
   for (const s of snapshots) {
     const count = `${s.states.length} flag${s.states.length === 1 ? '' : 's'}`;

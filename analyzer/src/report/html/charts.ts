@@ -17,7 +17,7 @@ export function barChart(id: string, title: string, bars: readonly Bar[]): strin
   const bottom = 40;
   const left = 36;
   const plotHeight = height - top - bottom;
-  const max = Math.max(1, ...bars.map((b) => b.value));
+  const max = bars.reduce((n, b) => Math.max(n, b.value), 1);
   const slot = (width - left - 8) / Math.max(1, bars.length);
   const barWidth = Math.min(56, slot * 0.7);
   const ticks = axisTicks(max);
@@ -56,7 +56,7 @@ export function stackedBarChart(id: string, title: string, rows: readonly Stacke
   const left = 150;
   const top = 8;
   const height = top * 2 + Math.max(1, rows.length) * rowHeight;
-  const max = Math.max(1, ...rows.map((r) => r.segments.reduce((n, s) => n + s.value, 0)));
+  const max = rows.reduce((n, r) => Math.max(n, r.segments.reduce((sum, s) => sum + s.value, 0)), 1);
   const plotWidth = width - left - 40;
   const parts: string[] = [];
   parts.push(`<svg id="${esc(id)}" class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(id)}-title">`);

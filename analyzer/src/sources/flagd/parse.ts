@@ -101,8 +101,9 @@ function parseFlag(
   }
 
   const ownMetadata = flag.metadata ?? {};
+  // An unreadable expiry is an error, not a warning: the flag would silently never expire (and never fail a gate).
   const metadata = mapFlagdMetadata({ ...setMetadata, ...ownMetadata }, (field, message) =>
-    report('warning', field in ownMetadata ? [...at, 'metadata', field] : ['metadata', field], `${message}; ignored`),
+    report(field === 'expires' ? 'error' : 'warning', field in ownMetadata ? [...at, 'metadata', field] : ['metadata', field], `${message}; ignored`),
   );
   const enabled = flag.state === 'ENABLED';
   return {

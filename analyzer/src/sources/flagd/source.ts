@@ -1,8 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FlagdSourceConfig } from '../../config';
+import { FileReadError, readTextFile } from '../../fs';
 import type { FlagSource, SourceLoadOptions, SourceSnapshot } from '../types';
 import { parseFlagdDocument } from './parse';
+
+/** Far beyond any hand-written flag file (60 MB, 100,000 flags, still loads); a larger one is refused with a message. */
+export const MAX_FLAG_FILE_BYTES = 256 * 1024 * 1024;
 
 /** The local flagd flag-definition file. No network, no cache: the file is read on every load. */
 export class FlagdFileSource implements FlagSource {
@@ -27,15 +31,16 @@ export class FlagdFileSource implements FlagSource {
     try {
       text = opts.readFile?.(this.file);
       if (text === undefined) {
-        text = fs.readFileSync(this.file, 'utf8');
+        // Regular files only (a FIFO would block forever), and a size a person's flag file never reaches.
+        text = readTextFile(this.file, { maxBytes: MAX_FLAG_FILE_BYTES });
         asOf = fs.statSync(this.file).mtime.toISOString();
       }
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
+      const code = e instanceof FileReadError ? e.code : (e as NodeJS.ErrnoException).code;
       const message =
         code === 'ENOENT'
           ? `no flag file at ${this.file}: every flag in code will show as missing`
-          : `cannot read the flag file ${this.file} (${code ?? String(e)})`;
+          : `cannot read the flag file ${this.file} (${e instanceof FileReadError ? e.reason : (code ?? String(e))})`;
       return { ...base, states: [], health: 'error', diagnostics: [{ severity: code === 'ENOENT' ? 'warning' : 'error', where: this.file, message }] };
     }
     const { states, diagnostics } = parseFlagdDocument(text, this.file, this.id);

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import type { Diagnostic, FlagState } from '../../model';
 import type { FlagSource, SourceKind, SourceLoadOptions, SourceSnapshot } from '../types';
 import { DiskCache, type CachedSnapshot } from './cache';
-import { redact, SourceError } from './errors';
+import { redact, redactDeep, SourceError } from './errors';
+import type { ServiceUrl } from './origin';
 import { getJson, type HttpSettings } from './request';
 
 export interface RemoteCommonConfig {
@@ -12,6 +13,9 @@ export interface RemoteCommonConfig {
   timeoutMs: number;
   retries: number;
   cacheDir?: string;
+  maxPages: number;
+  maxResponseBytes: number;
+  deadlineMs: number;
 }
 
 /** GETs JSON for a source, reusing cached bodies when the server answers 304 Not Modified. */
@@ -53,7 +57,9 @@ export abstract class RemoteSource<C extends RemoteCommonConfig> implements Flag
   protected abstract label(environment: string): string;
   /** Distinguishes cache files: everything that changes the data except the token. */
   protected abstract identity(environment: string): string;
-  protected abstract httpSettings(environment: string, token: string): Omit<HttpSettings, 'label' | 'timeoutMs' | 'retries' | 'fetch'>;
+  protected abstract httpSettings(environment: string, token: string): Pick<HttpSettings, 'headers' | 'explain'>;
+  /** The configured service address (credentials stripped): its origin is the only one requests may go to. */
+  protected abstract readonly service: ServiceUrl;
   /** The flags of one environment; `diagnostics` for parts that failed without spoiling the whole answer. */
   protected abstract fetchStates(fetcher: Fetcher, environment: string): Promise<{ states: FlagState[]; diagnostics?: Diagnostic[] }>;
   protected abstract dashboardBaseUrl(environment: string): string | undefined;
@@ -71,30 +77,42 @@ export abstract class RemoteSource<C extends RemoteCommonConfig> implements Flag
   /** The disk cache only, synchronously (the ESLint plugin): what `--offline` gives. */
   loadOfflineSync(opts: Pick<SourceLoadOptions, 'environment'>): SourceSnapshot {
     const environment = opts.environment ?? this.cfg.environment;
-    return this.fallBack(environment, this.cache(environment).read(), `${this.label(environment)}: offline`, 'info', true);
+    return this.fallBack(environment, this.readCache(this.cache(environment)), `${this.label(environment)}: offline`, 'info', true);
   }
 
   async refresh(opts: SourceLoadOptions): Promise<SourceSnapshot> {
     const environment = opts.environment ?? this.cfg.environment;
     const label = this.label(environment);
     const cache = this.cache(environment);
-    const cached = cache.read();
+    const cached = this.readCache(cache);
     const base = { id: this.id, kind: this.kind, dashboardBaseUrl: this.dashboardBaseUrl(environment) };
     const fallBack = (problem: string, severity: Diagnostic['severity'] = 'warning') => this.fallBack(environment, cached, problem, severity, opts.offline === true);
 
     if (opts.offline) return fallBack(`${label}: offline`, 'info');
+    if (this.service.credentialsProblem) return fallBack(`${label}: ${this.service.credentialsProblem}`, 'error');
     const token = opts.env[this.cfg.tokenEnv];
     if (!token) return fallBack(`${label}: no token: set $${this.cfg.tokenEnv} to ${this.tokenKind}`);
 
+    const deadline = AbortSignal.timeout(this.cfg.deadlineMs);
     const fetcher = new Fetcher(
-      { label, timeoutMs: this.cfg.timeoutMs, retries: this.cfg.retries, fetch: opts.fetch ?? fetch, ...this.httpSettings(environment, token) },
+      {
+        label,
+        timeoutMs: this.cfg.timeoutMs,
+        retries: this.cfg.retries,
+        fetch: opts.fetch ?? fetch,
+        origin: this.service.origin,
+        maxResponseBytes: this.cfg.maxResponseBytes,
+        deadline: { signal: deadline, ms: this.cfg.deadlineMs },
+        ...this.httpSettings(environment, token),
+      },
       cached?.responses,
     );
     let states: FlagState[];
     const diagnostics: Diagnostic[] = [];
     try {
       const answer = await this.fetchStates(fetcher, environment);
-      states = answer.states;
+      // A server may echo the token (in a description, say): it must not reach a report or the disk.
+      states = redactDeep(answer.states, [token]);
       diagnostics.push(...(answer.diagnostics ?? []).map((d) => ({ ...d, message: redact(d.message, token) })));
     } catch (e) {
       const message = e instanceof SourceError ? e.message : `${label}: unexpected answer (${(e as Error).message})`;
@@ -102,8 +120,10 @@ export abstract class RemoteSource<C extends RemoteCommonConfig> implements Flag
     }
     // The real time of the fetch, not the run's "today" (--now / FLAGSWEEP_NOW): "as of" must be true.
     const fetchedAt = new Date().toISOString();
-    const failure = cache.write({ version: 1, sourceId: this.id, fetchedAt, states, responses: fetcher.responses });
-    if (failure) diagnostics.push({ severity: 'warning', where: this.id, message: `${label}: cannot write the cache ${cache.file} (${failure}); "cacheDir"` });
+    const failure = cache.write({ version: 1, sourceId: this.id, fetchedAt, states, responses: fetcher.responses }, (text) => redact(text, token));
+    // A corrupt old cache was just replaced: only a cache that can't be written is worth a word.
+    this.cacheProblems = [];
+    if (failure) diagnostics.push(cacheWarning(this.id, label, cache, failure));
     const snapshot: SourceSnapshot = { ...base, states, health: 'ok', asOf: fetchedAt, diagnostics };
     MEMO.set(this.memoKey(environment, token), { at: Date.now(), snapshot });
     return snapshot;
@@ -118,15 +138,35 @@ export abstract class RemoteSource<C extends RemoteCommonConfig> implements Flag
     return new DiskCache(path.resolve(this.root, this.cfg.cacheDir ?? '.flagsweep-cache'), this.kind, this.identity(environment));
   }
 
+  /** Problems met reading the cache (corrupt, malformed states); reported once with the load that read it. */
+  private cacheProblems: string[] = [];
+
+  /** The cache's snapshot, or undefined; a corrupt or unusable cache is a warning, never a crash. */
+  private readCache(cache: DiskCache): CachedSnapshot | undefined {
+    const { snapshot, problems } = cache.read();
+    this.cacheProblems = problems;
+    return snapshot;
+  }
+
   /** The last good state (health 'cached'), or nothing (health 'offline' / 'error'), with why. */
   private fallBack(environment: string, cached: CachedSnapshot | undefined, problem: string, severity: Diagnostic['severity'], offline: boolean): SourceSnapshot {
     const base = { id: this.id, kind: this.kind, dashboardBaseUrl: this.dashboardBaseUrl(environment) };
+    const cache = this.cache(environment);
+    const label = this.label(environment);
+    const notes: Diagnostic[] = [
+      ...(cache.unusable ? [cacheWarning(this.id, label, cache, cache.unusable)] : []),
+      ...this.cacheProblems.splice(0).map((message) => ({ severity: 'warning' as const, where: this.id, message: `${label}: ${message}` })),
+    ];
     if (!cached) {
-      return { ...base, states: [], health: offline ? 'offline' : 'error', diagnostics: [{ severity, where: this.id, message: `${problem}; no cached state to fall back on` }] };
+      return { ...base, states: [], health: offline ? 'offline' : 'error', diagnostics: [{ severity, where: this.id, message: `${problem}; no cached state to fall back on` }, ...notes] };
     }
     const states = cached.states.map((s) => ({ ...s, fromCache: true, asOf: cached.fetchedAt }));
-    return { ...base, states, health: 'cached', asOf: cached.fetchedAt, diagnostics: [{ severity, where: this.id, message: `${problem}; using the cached state as of ${cached.fetchedAt}` }] };
+    return { ...base, states, health: 'cached', asOf: cached.fetchedAt, diagnostics: [{ severity, where: this.id, message: `${problem}; using the cached state as of ${cached.fetchedAt}` }, ...notes] };
   }
+}
+
+function cacheWarning(id: string, label: string, cache: DiskCache, why: string): Diagnostic {
+  return { severity: 'warning', where: id, message: `${label}: cannot use the cache folder ${cache.dir} (${why}); "cacheDir"` };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { UnleashSourceConfig } from '../../config';
 import type { Diagnostic, FlagState } from '../../model';
 import { SourceError } from '../http/errors';
+import { parseServiceUrl, type ServiceUrl } from '../http/origin';
 import { mapEach, RemoteSource, type Fetcher } from '../http/remote-source';
 import { mapUnleashFeature, type UnleashFeature } from './map';
 
@@ -11,10 +12,12 @@ export class UnleashSource extends RemoteSource<UnleashSourceConfig> {
   readonly kind = 'unleash' as const;
   protected tokenKind = 'an Unleash Admin API token';
   private readonly url: string;
+  protected readonly service: ServiceUrl;
 
   constructor(cfg: UnleashSourceConfig, root: string) {
     super(`unleash:${cfg.environment}`, cfg, root);
-    this.url = cfg.url.replace(/\/+$/, '');
+    this.service = parseServiceUrl(cfg.url, 'url', cfg.tokenEnv);
+    this.url = this.service.display;
   }
 
   protected label(environment: string): string {
@@ -43,21 +46,31 @@ export class UnleashSource extends RemoteSource<UnleashSourceConfig> {
 
   protected async fetchStates(fetcher: Fetcher, environment: string): Promise<{ states: FlagState[]; diagnostics: Diagnostic[] }> {
     const project = `${this.url}/api/admin/projects/${encodeURIComponent(this.cfg.project)}/features`;
-    const list = (await fetcher.json(project)) as { features?: { name: string }[] };
+    const list = (await fetcher.json(project)) as { features?: unknown[] };
     if (!list || !Array.isArray(list.features)) throw new SourceError(`unleash ${environment}: the feature list has no "features" array`, 'malformed');
-    const features = await inParallel(list.features.map((f) => f.name), (name) => fetcher.json(`${project}/${encodeURIComponent(name)}`) as Promise<UnleashFeature>);
-    if (features.length > 0 && !features.some((f) => f.environments?.some((e) => e.name === environment))) {
-      const known = [...new Set(features.flatMap((f) => f.environments?.map((e) => e.name) ?? []))].join(', ');
+    // One odd item (null, no name) costs that item only, as docs/sources.md promises.
+    const skipped: Diagnostic[] = [];
+    const names: string[] = [];
+    list.features.forEach((f, i) => {
+      const name = (f as { name?: unknown } | null)?.name;
+      if (typeof name === 'string' && name !== '') names.push(name);
+      else skipped.push({ severity: 'warning', where: this.id, message: `${this.label(environment)}: item #${i + 1} of the feature list (${describeItem(f)}) has no name; skipped` });
+    });
+    const features = await inParallel(names, (name) => fetcher.json(`${project}/${encodeURIComponent(name)}`) as Promise<UnleashFeature>);
+    const environmentsOf = (f: UnleashFeature | null): string[] =>
+      Array.isArray(f?.environments) ? f.environments.flatMap((e) => (typeof e?.name === 'string' ? [e.name] : [])) : [];
+    if (features.length > 0 && !features.some((f) => environmentsOf(f).includes(environment))) {
+      const known = [...new Set(features.flatMap(environmentsOf))].join(', ');
       throw new SourceError(`unleash ${environment}: environment "${environment}" is not enabled in project "${this.cfg.project}" (it has: ${known}); check "environment" or --source-env`, 'config');
     }
-    const { states, diagnostics } = mapEach(
+    const { states, diagnostics: mapped } = mapEach(
       features,
       (f) => f?.name,
       (f) => mapUnleashFeature(f, environment, this.id, `${this.dashboardBaseUrl()}/features/${encodeURIComponent(f.name)}`),
       this.id,
       this.label(environment),
     );
-    diagnostics.push(...(await this.addConstantSince(fetcher, environment, states)));
+    const diagnostics = [...skipped, ...mapped, ...(await this.addConstantSince(fetcher, environment, states))];
     return { states, diagnostics };
   }
 
@@ -81,6 +94,14 @@ export class UnleashSource extends RemoteSource<UnleashSourceConfig> {
       return [{ severity: 'info', where: this.id, message: `${e.message}; "constant since" dates left out` }];
     }
   }
+}
+
+/** A short picture of a malformed item for a warning: `null`, `a number`, `an object without "name"`. */
+function describeItem(item: unknown): string {
+  if (item === null) return 'null';
+  if (Array.isArray(item)) return 'an array';
+  if (typeof item === 'object') return 'an object without a string "name"';
+  return `a ${typeof item}`;
 }
 
 /** Runs `task` over `items`, CONCURRENCY at a time, keeping the order of the results. */
