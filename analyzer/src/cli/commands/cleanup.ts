@@ -1,19 +1,24 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Command, Option } from 'commander';
 import { createTwoFilesPatch } from 'diff';
 import pc from 'picocolors';
 import type { CleanupResult } from '../../cleanup';
 import { loadConfig, type ResolvedConfig } from '../../config/load';
-import { loadFlagStates } from '../../sources';
+import { nearestKey } from '../../text';
 import { EXIT } from '../exit-codes';
 import { UsageError, addConfigOption, checkPathsExist, useColor } from '../options';
 import { action } from '../run';
+import { acquireLock, LockError, writeAllOrNothing, WriteError, type Lock } from '../write';
+import { parseValueOption, valueFromSources, type SourceValue } from './cleanup-value';
+
+export { parseValueOption } from './cleanup-value';
 
 interface CleanupOptions {
   config?: string;
   value?: string;
+  valueFromCodeDefault?: boolean;
   dryRun?: boolean;
+  verify: boolean;
   removeDefinition?: boolean;
   format: 'text' | 'json';
   offline?: boolean;
@@ -21,99 +26,119 @@ interface CleanupOptions {
   color?: boolean;
 }
 
-/** `--value` text → the flag value: true/false, a number, JSON (object, array, quoted string, null), else the string. */
-export function parseValueOption(text: string): unknown {
-  const t = text.trim();
-  if (t === 'true') return true;
-  if (t === 'false') return false;
-  if (t !== '' && /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(t)) return Number(t);
-  if (t === 'null' || t.startsWith('{') || t.startsWith('[') || t.startsWith('"')) {
-    try {
-      return JSON.parse(t);
-    } catch (e) {
-      throw new UsageError(`--value: not valid JSON (${(e as Error).message})`);
-    }
-  }
-  return text;
-}
+/** How the value was chosen, said in the output. */
+type ValueOrigin = 'option' | 'source' | 'code-default (flag disabled)' | 'code-default (--value-from-code-default)';
 
-/** `flagsweep cleanup <key> --value v [paths…]`: removes the flag from the code, keeping the winning branch. */
+/** `flagsweep cleanup <key> [--value v] [paths…]`: removes the flag from the code, keeping the winning branch. */
 export function registerCleanup(program: Command): void {
   addConfigOption(
     program
       .command('cleanup')
-      .description('remove a flag from the code as if every check returned its final value, then simplify and prune')
+      .description('remove a flag from the code as if every check returned its final value, then simplify, prune and verify')
       .argument('<key>', 'the flag key')
       .argument('[paths...]', 'files or folders to clean (default: the whole project)'),
   )
-    .option('--value <value>', 'the final value: true|false, a string, a number or JSON (default: the winning value from the flag source)')
+    .option('--value <value>', 'the final value, read as JSON first (true, 0.1, \'"on"\', \'{"a":1}\'), else as a string (default: the single winning value of a healthy flag source)')
+    .option('--value-from-code-default', 'for a flag no flag source defines: keep the default the code falls back to')
     .option('--dry-run', 'print a unified diff and write nothing')
+    .option('--no-verify', 'skip type-checking the changed files and their importers before writing')
     .option('--remove-definition', "also remove the flag's definition from the flagd file")
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--offline', 'read flag state from the flag file and caches only')
     .option('--source-env <environment>', 'environment of remote flag sources')
-    .option('--color', 'ANSI colors even when not on a terminal (also FORCE_COLOR=1)')
-    .option('--no-color', 'no ANSI colors (also NO_COLOR=1 or FORCE_COLOR=0)')
-    .action(
-      action(async (key: string, paths: string[], opts: CleanupOptions) => {
-        checkPathsExist(paths);
-        const config = loadConfig(paths[0] ?? process.cwd(), opts.config);
-        const value = opts.value !== undefined ? parseValueOption(opts.value) : await winningValue(config, key, opts);
-        // Loaded here, not at startup: the engine brings ts-morph (~0.4 s) that the other commands never need.
-        const { cleanupFlag } = require('../../cleanup') as typeof import('../../cleanup');
-        const result = await cleanupFlag({
-          config,
-          key,
-          value,
-          scope: { kind: 'project', paths: paths.length > 0 ? paths.map((p) => path.resolve(p)) : undefined },
-          removeDefinition: opts.removeDefinition,
-        });
-        if (result.errors.length > 0) {
-          if (opts.format === 'json') process.stdout.write(`${JSON.stringify(toJson(result, config, false), null, 2)}\n`);
-          for (const e of result.errors) process.stderr.write(`flagsweep: ${e.message}\n`);
-          process.stderr.write('flagsweep: nothing was written\n');
-          return EXIT.USAGE;
-        }
-        const written = !opts.dryRun;
-        if (written) writeAll(result);
-        if (opts.format === 'json') process.stdout.write(`${JSON.stringify(toJson(result, config, written), null, 2)}\n`);
-        else process.stdout.write(formatText(result, config, { dryRun: !!opts.dryRun, color: useColor(opts) }));
-        return result.leftForHuman.length > 0 ? EXIT.FINDINGS : EXIT.OK;
-      }),
-    );
+    .option('--no-color', 'no ANSI colors')
+    .action(action((key: string, paths: string[], opts: CleanupOptions) => runCleanup(key, paths, opts)));
 }
 
-/** Without --value: the flag source's winning value; a flag the source lacks evaluates to its code default. */
-async function winningValue(config: ResolvedConfig, key: string, opts: CleanupOptions): Promise<unknown> {
-  const loaded = await loadFlagStates(config, { env: process.env, offline: opts.offline, environment: opts.sourceEnv });
-  const state = loaded.states.get(key);
-  if (!state || !state.exists || state.winner.kind === 'code-default') return undefined;
-  if (state.winner.kind === 'value') return state.winner.value;
-  throw new UsageError(`flag "${key}" has no single winning value (${state.winner.reason}); pass --value`);
+async function runCleanup(key: string, paths: string[], opts: CleanupOptions): Promise<number> {
+  checkPathsExist(paths);
+  if (opts.value !== undefined && opts.valueFromCodeDefault) throw new UsageError('--value and --value-from-code-default exclude each other');
+  const config = loadConfig(paths[0] ?? process.cwd(), opts.config);
+  const given = opts.value !== undefined ? parseValueOption(opts.value) : undefined;
+  let lock: Lock | undefined;
+  try {
+    lock = opts.dryRun ? undefined : acquireLock(config.root);
+    const fromSources = opts.value === undefined ? await valueFromSources(config, key, opts) : undefined;
+    const origin = originOf(opts, fromSources);
+    // Loaded here, not at startup: the engine brings ts-morph (~0.4 s) that the other commands never need.
+    const { cleanupFlag } = require('../../cleanup') as typeof import('../../cleanup');
+    const absent = fromSources?.kind === 'absent' && !opts.valueFromCodeDefault;
+    const result = await cleanupFlag({
+      config,
+      key,
+      value: fromSources?.kind === 'value' ? fromSources.value : given,
+      scope: { kind: 'project', paths: paths.length > 0 ? paths.map((p) => path.resolve(p)) : undefined },
+      removeDefinition: opts.removeDefinition,
+      verify: opts.verify && !absent,
+    });
+    if (result.stats.checksFound === 0 && result.stats.declarationsFound === 0 && (fromSources === undefined || fromSources.kind === 'absent')) {
+      const unknown = await unknownFlagMessage(config, key, opts);
+      if (unknown) throw new UsageError(unknown);
+    }
+    if (absent) {
+      const where = fromSources.sources.length > 0 ? `is not defined in ${fromSources.sources.join(', ')}` : 'has no flag source (none is configured)';
+      throw new UsageError(`flag "${key}" ${where}; pass --value, or --value-from-code-default to keep what the code falls back to`);
+    }
+    return report(result, config, opts, origin);
+  } catch (e) {
+    if (e instanceof LockError || e instanceof WriteError) {
+      process.stderr.write(`flagsweep: ${e.message}\n`);
+      return EXIT.USAGE;
+    }
+    throw e;
+  } finally {
+    lock?.release();
+  }
+}
+
+function originOf(opts: CleanupOptions, fromSources: SourceValue | undefined): ValueOrigin {
+  if (!fromSources) return 'option';
+  if (fromSources.kind === 'value') return 'source';
+  return fromSources.kind === 'code-default' ? 'code-default (flag disabled)' : 'code-default (--value-from-code-default)';
+}
+
+/** No check, declaration or definition of `key` anywhere: a typo. The message names the nearest known key. */
+async function unknownFlagMessage(config: ResolvedConfig, key: string, opts: CleanupOptions): Promise<string | undefined> {
+  const { analyze } = require('../../analyze') as typeof import('../../analyze');
+  const analysis = await analyze({ cwd: config.root, config, now: new Date(), env: process.env, offline: true, sourceEnvironment: opts.sourceEnv });
+  const known = new Set(analysis.records.map((r) => r.key));
+  if (known.has(key)) return undefined;
+  const suggestion = nearestKey(key, known);
+  return `no flag \`${key}\`${suggestion !== undefined ? `; did you mean \`${suggestion}\`?` : ''}`;
+}
+
+async function report(result: CleanupResult, config: ResolvedConfig, opts: CleanupOptions, origin: ValueOrigin): Promise<number> {
+  const errors = result.errors;
+  if (errors.length > 0) {
+    if (opts.format === 'json') process.stdout.write(`${JSON.stringify(toJson(result, config, false, origin), null, 2)}\n`);
+    const verification = errors.filter((e) => e.kind === 'verification');
+    if (verification.length === errors.length) {
+      process.stderr.write(`flagsweep: the cleanup of ${result.key} would add ${verification.length} TypeScript diagnostic${verification.length === 1 ? '' : 's'}; nothing was written:\n`);
+      for (const e of verification) process.stderr.write(`  ${e.message}\n`);
+      return EXIT.FINDINGS;
+    }
+    for (const e of errors) process.stderr.write(`flagsweep: ${e.message}\n`);
+    process.stderr.write('flagsweep: nothing was written\n');
+    return EXIT.USAGE;
+  }
+  const written = !opts.dryRun && result.files.length > 0;
+  if (written) await writeAllOrNothing(result.files, { beforeCommit: testPause() });
+  if (opts.format === 'json') process.stdout.write(`${JSON.stringify(toJson(result, config, written, origin), null, 2)}\n`);
+  else process.stdout.write(formatText(result, config, { dryRun: !!opts.dryRun, color: useColor(opts), origin }));
+  return result.leftForHuman.length > 0 ? EXIT.FINDINGS : EXIT.OK;
+}
+
+/** FLAGSWEEP_TEST_PAUSE_BEFORE_COMMIT_MS: the tests' way to interrupt or race a write between staging and renaming. */
+function testPause(): (() => Promise<void>) | undefined {
+  const ms = Number(process.env.FLAGSWEEP_TEST_PAUSE_BEFORE_COMMIT_MS);
+  return ms > 0 ? () => new Promise((resolve) => setTimeout(resolve, ms)) : undefined;
 }
 
 function rel(config: ResolvedConfig, file: string): string {
   return path.relative(process.cwd(), file).replace(/\\/g, '/') || path.relative(config.root, file);
 }
 
-/** All files or none: every new text goes to a temp file first, then each is renamed over its original. */
-function writeAll(result: CleanupResult): void {
-  const temps: { tmp: string; file: string }[] = [];
-  try {
-    for (const f of result.files) {
-      const tmp = `${f.file}.flagsweep-${process.pid}.tmp`;
-      const mode = fs.statSync(f.file).mode;
-      fs.writeFileSync(tmp, f.after, { mode });
-      temps.push({ tmp, file: f.file });
-    }
-  } catch (e) {
-    for (const t of temps) fs.rmSync(t.tmp, { force: true });
-    throw e;
-  }
-  for (const t of temps) fs.renameSync(t.tmp, t.file);
-}
-
-function formatText(result: CleanupResult, config: ResolvedConfig, opts: { dryRun: boolean; color: boolean }): string {
+function formatText(result: CleanupResult, config: ResolvedConfig, opts: { dryRun: boolean; color: boolean; origin: ValueOrigin }): string {
   const c = opts.color ? pc : pc.createColors(false);
   let out = '';
   if (opts.dryRun) {
@@ -123,8 +148,10 @@ function formatText(result: CleanupResult, config: ResolvedConfig, opts: { dryRu
     }
   }
   const verb = opts.dryRun ? 'would change' : 'changed';
-  out += `${c.bold(`cleanup ${result.key} = ${JSON.stringify(result.value)}`)}: ${verb} ${result.files.length} file${result.files.length === 1 ? '' : 's'}, ${result.stats.linesRemoved} line${result.stats.linesRemoved === 1 ? '' : 's'} removed\n`;
+  const from = opts.origin.startsWith('code-default') ? ` (the code default: ${opts.origin === 'code-default (flag disabled)' ? 'the flag is disabled' : '--value-from-code-default'})` : '';
+  out += `${c.bold(`cleanup ${result.key} = ${JSON.stringify(result.value)}`)}${from}: ${verb} ${result.files.length} file${result.files.length === 1 ? '' : 's'}, ${result.stats.linesRemoved} line${result.stats.linesRemoved === 1 ? '' : 's'} removed\n`;
   for (const f of result.files) out += `  ${rel(config, f.file)}  -${f.linesRemoved}\n`;
+  if (result.files.length > 0) out += `${verificationLine(result, config)}\n`;
   if (result.leftForHuman.length > 0) {
     out += `${c.yellow(`${result.leftForHuman.length} site${result.leftForHuman.length === 1 ? '' : 's'} left to finish by hand`)}:\n`;
     for (const s of result.leftForHuman) out += `  ${rel(config, s.file)}:${s.line}:${s.column}  ${s.reason}\n`;
@@ -133,16 +160,36 @@ function formatText(result: CleanupResult, config: ResolvedConfig, opts: { dryRu
   return out;
 }
 
-function toJson(result: CleanupResult, config: ResolvedConfig, written: boolean) {
+function verificationLine(result: CleanupResult, config: ResolvedConfig): string {
+  const v = result.verification;
+  const seconds = `${(v.durationMs / 1000).toFixed(1)} s`;
+  if (v.mode === 'skipped') return 'not verified (--no-verify)';
+  const files = `${v.checkedFiles.length} file${v.checkedFiles.length === 1 ? '' : 's'}`;
+  if (v.mode === 'syntax') return `verified: syntax only, no tsconfig.json covers the changed files (${files} re-parsed, ${seconds})`;
+  const configs = v.tsconfigs.map((t) => path.relative(config.root, t).replace(/\\/g, '/') || t).join(', ');
+  const partial = v.syntaxOnlyFiles.length > 0 ? `; ${v.syntaxOnlyFiles.length} file(s) outside every tsconfig re-parsed only` : '';
+  return `verified: type-checked ${files} with ${configs}, no new diagnostics${partial} (${seconds})`;
+}
+
+function toJson(result: CleanupResult, config: ResolvedConfig, written: boolean, origin: ValueOrigin) {
   const relative = (f: string) => path.relative(config.root, f).replace(/\\/g, '/');
+  const v = result.verification;
   return {
     version: 1,
     key: result.key,
     value: result.value,
+    valueFrom: origin,
     written,
     files: result.files.map((f) => ({ file: relative(f.file), linesRemoved: f.linesRemoved, edits: f.edits })),
     leftForHuman: result.leftForHuman.map((s) => ({ ...s, file: relative(s.file) })),
     errors: result.errors,
+    verification: {
+      ...v,
+      tsconfigs: v.tsconfigs.map(relative),
+      checkedFiles: v.checkedFiles.map(relative),
+      syntaxOnlyFiles: v.syntaxOnlyFiles.map(relative),
+      newDiagnostics: v.newDiagnostics.map((d) => ({ ...d, file: relative(d.file) })),
+    },
     diagnostics: result.diagnostics,
     stats: result.stats,
   };

@@ -1,0 +1,188 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { cleanupFlag, minimalEdits, verifyChanges, type FileChange } from '../../src/cleanup';
+import { loadConfig } from '../../src/config';
+
+/** A scratch project: `files` maps relative paths to text. A `.git` folder bounds the tsconfig search. */
+function project(files: Record<string, string>): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-verify-')));
+  fs.mkdirSync(path.join(dir, '.git'));
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+const TSCONFIG = JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', noEmit: true, types: [] }, include: ['src'] });
+
+function change(dir: string, rel: string, after: string): FileChange {
+  const file = path.join(dir, rel);
+  const before = fs.readFileSync(file, 'utf8');
+  return { file, before, after, edits: minimalEdits(before, after), linesRemoved: 0 };
+}
+
+function verify(dir: string, changes: FileChange[]) {
+  const files = fs.readdirSync(path.join(dir, 'src'), { recursive: true }).map((f) => path.join(dir, 'src', String(f))).filter((f) => fs.statSync(f).isFile());
+  return verifyChanges(changes, { root: dir, projectFiles: files, textOf: (f) => fs.readFileSync(f, 'utf8') });
+}
+
+describe('cleanup verification (type-check before and after, in memory)', function () {
+  this.timeout(60000);
+  const dirs: string[] = [];
+  const scratch = (files: Record<string, string>): string => {
+    const dir = project(files);
+    dirs.push(dir);
+    return dir;
+  };
+  after(() => {
+    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  it('reports a diagnostic the change adds (TS2741, an entry removed from a typed object) with file, 1-based line and column', () => {
+    const dir = scratch({
+      'tsconfig.json': TSCONFIG,
+      'src/flags.ts': 'export interface Flags {\n  checkout: boolean;\n  search: boolean;\n}\nexport const flags: Flags = { checkout: true, search: false };\n',
+    });
+    const v = verify(dir, [change(dir, 'src/flags.ts', 'export interface Flags {\n  checkout: boolean;\n  search: boolean;\n}\nexport const flags: Flags = { search: false };\n')]);
+    assert.equal(v.mode, 'types');
+    assert.deepEqual(v.tsconfigs, [path.join(dir, 'tsconfig.json')]);
+    assert.equal(v.newDiagnostics.length, 1);
+    const [d] = v.newDiagnostics;
+    assert.equal(d.file, path.join(dir, 'src/flags.ts'));
+    assert.equal(d.code, 2741);
+    assert.equal(d.line, 5);
+    assert.equal(d.column, 14);
+    assert.match(d.message, /Property 'checkout' is missing/);
+  });
+
+  it('checks the direct importers of a changed file: an export the change removes breaks its importer', () => {
+    const dir = scratch({
+      'tsconfig.json': TSCONFIG,
+      'src/flags.ts': 'export const isNewSearch = (): boolean => true;\nexport const other = 1;\n',
+      'src/page.ts': "import { isNewSearch } from './flags';\nexport const title = isNewSearch() ? 'a' : 'b';\n",
+      'src/unrelated.ts': 'export const x = 1;\n',
+    });
+    const v = verify(dir, [change(dir, 'src/flags.ts', 'export const other = 1;\n')]);
+    assert.deepEqual(v.checkedFiles, [path.join(dir, 'src/flags.ts'), path.join(dir, 'src/page.ts')]);
+    assert.equal(v.newDiagnostics.length, 1);
+    assert.equal(v.newDiagnostics[0].file, path.join(dir, 'src/page.ts'));
+    assert.equal(v.newDiagnostics[0].code, 2305);
+  });
+
+  it('compares sets, never demands zero: unresolved packages (no node_modules) give the same errors before and after', () => {
+    const dir = scratch({
+      'tsconfig.json': TSCONFIG,
+      'src/app.ts': "import { useFlag } from '@acme/flags';\nexport const on: boolean = useFlag('x') ? true : false;\n",
+    });
+    const v = verify(dir, [change(dir, 'src/app.ts', "import { useFlag } from '@acme/flags';\nexport const on: boolean = true;\nvoid useFlag;\n")]);
+    assert.equal(v.mode, 'types');
+    assert.deepEqual(v.newDiagnostics, []);
+  });
+
+  it('counts a second identical diagnostic as new (multiset, not set)', () => {
+    const dir = scratch({ 'tsconfig.json': TSCONFIG, 'src/a.ts': "export const a: number = 'x';\n" });
+    const v = verify(dir, [change(dir, 'src/a.ts', "export const a: number = 'x';\nexport const b: number = 'x';\n")]);
+    assert.equal(v.newDiagnostics.length, 1);
+    assert.equal(v.newDiagnostics[0].line, 2);
+    assert.equal(v.newDiagnostics[0].code, 2322);
+  });
+
+  it('without a tsconfig re-parses only, and says so (mode "syntax")', () => {
+    const dir = scratch({ 'src/a.js': 'export const a = 1;\n' });
+    const ok = verify(dir, [change(dir, 'src/a.js', 'export const a = 2;\n')]);
+    assert.equal(ok.mode, 'syntax');
+    assert.deepEqual(ok.syntaxOnlyFiles, [path.join(dir, 'src/a.js')]);
+    assert.deepEqual(ok.newDiagnostics, []);
+    const broken = verify(dir, [change(dir, 'src/a.js', 'export const a = (1;\n')]);
+    assert.equal(broken.newDiagnostics.length, 1);
+  });
+
+  it('follows a solution-style tsconfig to the referenced project that includes the file, and its `extends`', () => {
+    const dir = scratch({
+      'tsconfig.json': JSON.stringify({ files: [], references: [{ path: './tsconfig.app.json' }] }),
+      'tsconfig.base.json': JSON.stringify({ compilerOptions: { strict: true, noUnusedLocals: true, types: [], module: 'ESNext', moduleResolution: 'Bundler' } }),
+      'tsconfig.app.json': JSON.stringify({ extends: './tsconfig.base.json', include: ['src'] }),
+      'src/a.ts': 'const helper = 1;\nexport const a = helper;\n',
+    });
+    const v = verify(dir, [change(dir, 'src/a.ts', 'const helper = 1;\nexport const a = 2;\n')]);
+    assert.deepEqual(v.tsconfigs, [path.join(dir, 'tsconfig.app.json')]);
+    assert.equal(v.newDiagnostics.length, 1);
+    assert.equal(v.newDiagnostics[0].code, 6133, 'noUnusedLocals came through extends');
+  });
+
+  describe('cleanupFlag({ verify })', () => {
+    const files = {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noUnusedParameters: true, types: [], module: 'ESNext', moduleResolution: 'Bundler' }, include: ['src'] }),
+      'flagsweep.config.json': JSON.stringify({ sdks: [], patterns: [{ call: 'client.isEnabled', default: 1 }] }),
+      'src/client.ts': 'export const client = { isEnabled: (key: string, fallback: boolean): boolean => fallback };\n',
+      'src/price.ts': "import { client } from './client';\n\nexport function price(rate: number, amount: number): number {\n  return client.isEnabled('new-pricing', false) ? amount * rate : amount;\n}\n",
+    };
+
+    it('is off by default (mode "skipped"): dry runs such as the debt report stay cheap', async () => {
+      const dir = scratch(files);
+      const r = await cleanupFlag({ config: loadConfig(dir), key: 'new-pricing', value: false, scope: { kind: 'project' } });
+      assert.equal(r.verification.mode, 'skipped');
+      assert.deepEqual(r.errors, []);
+    });
+
+    it('a cleanup that adds a diagnostic is an error of kind "verification" naming file:line:col TSxxxx', async () => {
+      const dir = scratch(files);
+      const r = await cleanupFlag({ config: loadConfig(dir), key: 'new-pricing', value: false, scope: { kind: 'project' }, verify: true });
+      assert.equal(r.verification.mode, 'types');
+      assert.equal(r.errors.length, 1);
+      assert.equal(r.errors[0].kind, 'verification');
+      // The unused import of client went too, so the function now starts the file.
+      assert.match(r.errors[0].message, /^src\/price\.ts:1:23 TS6133 'rate' is declared but its value is never read\.$/);
+      assert.ok(r.verification.durationMs >= 0);
+    });
+
+    it('a cleanup that adds none passes, and each change carries what the disk held when it was read', async () => {
+      const dir = scratch(files);
+      const r = await cleanupFlag({ config: loadConfig(dir), key: 'new-pricing', value: true, scope: { kind: 'project' }, verify: true });
+      assert.deepEqual(r.errors, []);
+      assert.deepEqual(r.verification.newDiagnostics, []);
+      assert.deepEqual(r.verification.checkedFiles, [path.join(dir, 'src/price.ts')]);
+      const [c] = r.files;
+      const stat = fs.statSync(c.file);
+      assert.equal(c.read?.size, stat.size);
+      assert.equal(c.read?.mtimeMs, stat.mtimeMs);
+      assert.match(c.read?.sha256 ?? '', /^[0-9a-f]{64}$/);
+    });
+  });
+
+  describe('what the default reader refuses or keeps', () => {
+    const config = JSON.stringify({ sdks: [], patterns: [{ call: 'client.isEnabled', default: 1 }] });
+
+    it('a file that is not valid UTF-8 is refused (kind "read"), never re-encoded', async () => {
+      const dir = scratch({ 'flagsweep.config.json': config });
+      const latin1 = Buffer.concat([Buffer.from('// caf'), Buffer.from([0xe9]), Buffer.from("\nexport const on = client.isEnabled('x', false) ? 1 : 2;\n")]);
+      fs.mkdirSync(path.join(dir, 'src'));
+      fs.writeFileSync(path.join(dir, 'src/a.ts'), latin1);
+      const r = await cleanupFlag({ config: loadConfig(dir), key: 'x', value: true, scope: { kind: 'project' } });
+      assert.equal(r.errors.length, 1);
+      assert.equal(r.errors[0].kind, 'read');
+      assert.match(r.errors[0].message, /src\/a\.ts: not valid UTF-8; flagsweep never re-encodes a file/);
+    });
+
+    it('a byte-order mark and CRLF line ends stay as they are', async () => {
+      const dir = scratch({
+        'flagsweep.config.json': config,
+        'src/a.ts': "\uFEFF// header\r\nexport const label = client.isEnabled('x', false) ? 'new' : 'old';\r\nexport const other = 1;\r\n",
+      });
+      const r = await cleanupFlag({ config: loadConfig(dir), key: 'x', value: true, scope: { kind: 'project' } });
+      assert.deepEqual(r.errors, []);
+      assert.equal(r.files[0].after, "\uFEFF// header\r\nexport const label = 'new';\r\nexport const other = 1;\r\n");
+    });
+
+    it('a file that does not parse is an error of kind "parse" with its position (not line 0)', async () => {
+      const dir = scratch({ 'flagsweep.config.json': config, 'src/a.ts': "export const on = client.isEnabled('x', false) ? (1 : 2;\n" });
+      const r = await cleanupFlag({ config: loadConfig(dir), key: 'x', value: true, scope: { kind: 'project' } });
+      assert.equal(r.errors[0].kind, 'parse');
+      assert.equal(r.errors[0].line, 1);
+      assert.ok((r.errors[0].column ?? 0) > 1);
+    });
+  });
+});
