@@ -6,10 +6,13 @@ import { STATUS_COLORS } from './html/colors';
 import { esc, safeHref } from './html/escape';
 import { REPORT_SCRIPT } from './html/script';
 import { REPORT_STYLE } from './html/style';
+import { sweepStateText, type SweepBranchInfo } from '../sweep/branches';
 
 export interface HtmlOptions {
   repoUrl?: string;
   title?: string;
+  /** Sweep branches by flag key (`flagsweep sweep`); when given, the flag table gets a "Sweep branch" column. */
+  sweepBranches?: ReadonlyMap<string, SweepBranchInfo>;
 }
 
 const STATUS_ORDER: readonly FlagStatus[] = [...ACTION_STATUSES, 'active'];
@@ -98,7 +101,8 @@ const COLUMNS: { label: string; type?: 'number' }[] = [
 ];
 
 function flagTable(report: DebtReport, options: HtmlOptions): string {
-  const head = COLUMNS.map((c) => `<th scope="col"${c.type ? ` data-type="${c.type}" class="num"` : ''} aria-sort="none"><button type="button">${esc(c.label)}</button></th>`).join('');
+  const columns = options.sweepBranches ? [...COLUMNS.slice(0, -1), { label: 'Sweep branch' }, COLUMNS[COLUMNS.length - 1]] : COLUMNS;
+  const head = columns.map((c) => `<th scope="col"${c.type ? ` data-type="${c.type}" class="num"` : ''} aria-sort="none"><button type="button">${esc(c.label)}</button></th>`).join('');
   const rows = report.flags.map((f) => flagRow(report, f, options)).join('\n');
   return `<table id="flag-table"><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
@@ -113,9 +117,17 @@ function flagRow(report: DebtReport, f: FlagDebt, options: HtmlOptions): string 
     `<td class="num" data-sort="${f.usageCount}">${usages(report, f, options)}</td>`,
     `<td class="num" data-sort="${f.removableLines ?? ''}">${esc(removableText(f.removableLines))}</td>`,
     `<td>${f.hasWinningValue ? `<code>${esc(valueText(f))}</code>` : '—'}</td>`,
+    ...(options.sweepBranches ? [sweepCell(options.sweepBranches.get(f.key), options.repoUrl)] : []),
     `<td class="reason">${esc(f.reason)}</td>`,
   ];
   return `<tr data-status="${f.status}" data-key="${esc(f.key)}">${cells.join('')}</tr>`;
+}
+
+function sweepCell(info: SweepBranchInfo | undefined, repoUrl: string | undefined): string {
+  if (!info) return '<td data-sort="">none</td>';
+  const href = repoUrl ? safeHref(`${repoUrl.replace(/\/+$/, '')}/tree/${info.branch.split('/').map(encodeURIComponent).join('/')}`) : undefined;
+  const name = `<code>${esc(info.branch)}</code>`;
+  return `<td data-sort="${esc(info.state)}" data-sweep-state="${esc(info.state)}">${href ? `<a href="${href}" rel="noreferrer">${name}</a>` : name}<br><span class="reason">${esc(sweepStateText(info.state))}</span></td>`;
 }
 
 function dashboard(f: FlagDebt): string {

@@ -1,5 +1,6 @@
 import { ageText, expiryText, plural, removableText, usageUrl, valueText } from '../debt/format';
 import { ACTION_STATUSES, type DebtReport, type FlagDebt } from '../debt/types';
+import { sweepStateText, type SweepBranchInfo } from '../sweep/branches';
 
 export interface MarkdownOptions {
   /** Repository web address; usages become links when given. */
@@ -8,6 +9,8 @@ export interface MarkdownOptions {
   maxUsagesPerFlag?: number;
   /** Rows per flag table before "… and N more" (default 100), so the report fits a PR comment (65,536 characters). */
   maxFlagsPerTable?: number;
+  /** Sweep branches by flag key (`flagsweep sweep`); when given, the flag tables get a "Sweep branch" column. */
+  sweepBranches?: ReadonlyMap<string, SweepBranchInfo>;
 }
 
 /**
@@ -57,15 +60,26 @@ export function renderMarkdown(report: DebtReport, options: MarkdownOptions = {}
 }
 
 function flagTable(report: DebtReport, flags: FlagDebt[], options: MarkdownOptions): string[] {
-  const rows = ['| Flag | Status | Owner | Expires | Age | Winning value | Removable lines | Usages | Why |', '| --- | --- | --- | --- | ---: | --- | ---: | --- | --- |'];
+  const sweep = options.sweepBranches;
+  const rows = [
+    `| Flag | Status | Owner | Expires | Age | Winning value | Removable lines | Usages |${sweep ? ' Sweep branch |' : ''} Why |`,
+    `| --- | --- | --- | --- | ---: | --- | ---: | --- |${sweep ? ' --- |' : ''} --- |`,
+  ];
   const max = options.maxFlagsPerTable ?? 100;
   for (const f of flags.slice(0, max)) {
     rows.push(
-      `| ${code(f.key)} | ${f.status} | ${f.owner ? text(f.owner) : '—'} | ${expiryText(f)} | ${ageText(f)} | ${f.hasWinningValue ? code(valueText(f)) : '—'} | ${removableText(f.removableLines)} | ${usageList(report, f, options)} | ${text(f.reason)} |`,
+      `| ${code(f.key)} | ${f.status} | ${f.owner ? text(f.owner) : '—'} | ${expiryText(f)} | ${ageText(f)} | ${f.hasWinningValue ? code(valueText(f)) : '—'} | ${removableText(f.removableLines)} | ${usageList(report, f, options)} |${sweep ? ` ${sweepCell(sweep.get(f.key), options.repoUrl)} |` : ''} ${text(f.reason)} |`,
     );
   }
   if (flags.length > max) rows.push('', `… and ${flags.length - max} more (see the HTML or JSON report for all of them).`);
   return rows;
+}
+
+function sweepCell(info: SweepBranchInfo | undefined, repoUrl: string | undefined): string {
+  if (!info) return 'none';
+  const name = code(info.branch);
+  const label = repoUrl ? `[${name}](${repoUrl.replace(/\/+$/, '')}/tree/${info.branch.split('/').map(encodeURIComponent).join('/')})` : name;
+  return `${label} (${text(sweepStateText(info.state))})`;
 }
 
 function usageList(report: DebtReport, flag: FlagDebt, options: MarkdownOptions): string {
