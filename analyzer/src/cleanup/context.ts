@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import type { TextEdit } from './edits';
-import { type MarkerTable, skipTransparent } from './markers';
+import { type MarkerTable, literalValue, skipTransparent } from './markers';
 import { bindParsed, type BoundFile } from './parse';
 import { References } from './scope';
 import { continuesOnto, isPure, needsParens, startsHazardously, statementList } from './syntax';
@@ -99,6 +99,13 @@ export class RoundContext {
    * bytes, adding parentheses only where precedence needs them. In JSX children, `{cond && <X/>}` becomes `<X/>`.
    */
   replaceWithExpression(target: ts.Expression, source: ts.Expression): void {
+    // A keyword value the substitution chose (`flag ? icon : undefined` → `undefined`) is decided by the flag:
+    // it becomes a marker, so that it folds further (`const endIcon = undefined` is inlined, `{null}` goes).
+    const chosen = literalValue(source);
+    if (chosen && (typeof chosen.value === 'boolean' || chosen.value === null || chosen.value === undefined) && !ts.isIdentifier(skipTransparent(target))) {
+      this.replaceWithValue(target, chosen.value);
+      return;
+    }
     const host = climbParens(target);
     const container = host.parent;
     if (container && ts.isJsxExpression(container) && isJsxChild(container)) {

@@ -1,7 +1,8 @@
 import { ts } from 'ts-morph';
 import { type RoundContext, climbParens } from './context';
 import { knownValue, literalValue, skipTransparent } from './markers';
-import { inBooleanContext, isPure } from './syntax';
+import { inBooleanContext, isBooleanValued, isPure, looksNumeric } from './syntax';
+import { isJsxChild, rendersNothing } from './context';
 
 /**
  * Expression folding over substituted values: `!`, `&&`, `||`, `??`, comparisons against literals, ternaries,
@@ -72,10 +73,15 @@ function foldBinary(ctx: RoundContext, node: ts.BinaryExpression): boolean {
         else ctx.replaceWithValue(node, left.value);
         return true;
       }
-      if (right && inBooleanContext(node)) {
+      if (right && (inBooleanContext(node) || isBooleanValued(node.left))) {
         if (right.value) ctx.replaceWithExpression(node, node.left);
         else if (isPure(node.left)) ctx.replaceWithValue(node, right.value);
         else return false;
+        return true;
+      }
+      if (right && rendersNothing(right.value) && isJsxChildValue(node) && isPure(node.left) && !looksNumeric(node.left)) {
+        // `{open && true}`: renders nothing whatever `open` is (a number could render, hence looksNumeric).
+        ctx.replaceWithValue(node, false);
         return true;
       }
       return false;
@@ -85,7 +91,7 @@ function foldBinary(ctx: RoundContext, node: ts.BinaryExpression): boolean {
         else ctx.replaceWithExpression(node, node.right);
         return true;
       }
-      if (right && inBooleanContext(node)) {
+      if (right && (inBooleanContext(node) || isBooleanValued(node.left))) {
         if (!right.value) ctx.replaceWithExpression(node, node.left);
         else if (isPure(node.left)) ctx.replaceWithValue(node, right.value);
         else return false;
@@ -167,6 +173,30 @@ export function evalKnown(node: ts.Node, markers: RoundContext['markers']): { va
   }
 }
 
+/**
+ * The truthiness of a condition the substituted values decide once the operands that run first are kept for
+ * their side effects: `refresh() || true` is truthy after `refresh()` ran, `load() && false` falsy after `load()`.
+ * `effects` are the expressions to keep as statements, in order. Only for conditions (truthiness, not value).
+ */
+export function decideCondition(node: ts.Node, markers: RoundContext['markers']): { value: boolean; effects: ts.Expression[] } | undefined {
+  const known = evalKnown(node, markers);
+  if (known) return { value: !!known.value, effects: [] };
+  const n = skipTransparent(node);
+  if (ts.isPrefixUnaryExpression(n) && n.operator === ts.SyntaxKind.ExclamationToken) {
+    const inner = decideCondition(n.operand, markers);
+    return inner && { value: !inner.value, effects: inner.effects };
+  }
+  if (!ts.isBinaryExpression(n)) return undefined;
+  const op = n.operatorToken.kind;
+  if (op !== ts.SyntaxKind.BarBarToken && op !== ts.SyntaxKind.AmpersandAmpersandToken) return undefined;
+  const right = decideCondition(n.right, markers);
+  if (!right || right.effects.length > 0) return undefined;
+  // `a || <truthy>` is truthy and `a && <falsy>` falsy whatever `a` is; `a` still runs first.
+  if (op === ts.SyntaxKind.BarBarToken ? !right.value : right.value) return undefined;
+  const left = decideCondition(n.left, markers);
+  return { value: right.value, effects: left ? left.effects : isPure(n.left) ? [] : [n.left] };
+}
+
 /** Replaces a whole expression the substituted values decide, in one step (top-down, before its parts). */
 export function foldWhole(ctx: RoundContext, node: ts.Node): boolean {
   if (!ts.isExpression(node as ts.Expression) || ts.isIdentifier(node)) return false;
@@ -199,6 +229,12 @@ function sameValue(a: unknown, b: unknown): boolean {
 function looseEquals(a: unknown, b: unknown): boolean {
   // eslint-disable-next-line eqeqeq
   return a == b;
+}
+
+/** Is this expression the whole `{...}` child of a JSX element (its value is rendered)? */
+function isJsxChildValue(node: ts.Node): boolean {
+  const host = climbParens(node);
+  return ts.isJsxExpression(host.parent) && isJsxChild(host.parent);
 }
 
 export { climbParens };

@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import type { RoundContext } from './context';
-import { evalKnown } from './fold';
-import { knownValue, literalValue } from './markers';
+import { decideCondition, evalKnown } from './fold';
+import { knownValue, literalValue, skipTransparent } from './markers';
 import { continuesOnto, endsAbruptly, hasUnlabeledJumpOut, isPure, identifierTexts, lexicalNames, startsHazardously, statementList } from './syntax';
 import { blockBodyText, indentOfLine, movedText, removalRange } from './text';
 
@@ -33,12 +33,13 @@ export function collapseStatement(ctx: RoundContext, node: ts.Node): boolean {
     removeStatement(ctx, node);
     return true;
   }
+  if (ts.isExpressionStatement(node)) return collapseExpressionStatement(ctx, node);
   return false;
 }
 
 function collapseIf(ctx: RoundContext, node: ts.IfStatement): boolean {
   const known = evalKnown(node.expression, ctx.markers);
-  if (!known) return false;
+  if (!known) return collapseIfKeepingEffects(ctx, node);
   const chosen = known.value ? node.thenStatement : node.elseStatement;
   const parent = node.parent;
   if (ts.isIfStatement(parent) && parent.elseStatement === node) {
@@ -49,6 +50,35 @@ function collapseIf(ctx: RoundContext, node: ts.IfStatement): boolean {
   }
   if (chosen) replaceStatementWith(ctx, node, [chosen]);
   else removeStatement(ctx, node);
+  return true;
+}
+
+/** `if (refresh() || true) go();` → `refresh();` then `go();`: the condition's side effects stay, as statements. */
+function collapseIfKeepingEffects(ctx: RoundContext, node: ts.IfStatement): boolean {
+  const decided = decideCondition(node.expression, ctx.markers);
+  if (!decided || decided.effects.length === 0 || !statementList(node)) return false;
+  const chosen = decided.value ? node.thenStatement : node.elseStatement;
+  replaceStatementWith(ctx, node, chosen ? [chosen] : [], effectStatements(ctx, decided.effects, node));
+  return true;
+}
+
+/** `a()` and `b()` as statements `a();` / `b();`, written where `at` stands. */
+function effectStatements(ctx: RoundContext, effects: ts.Expression[], at: ts.Node): string[] {
+  const semi = usesSemicolons(ctx.sf) ? ';' : '';
+  return effects.map((e) => {
+    const text = movedText(ctx.sf, e, at);
+    const inner = skipTransparent(e);
+    const wrap = ts.isObjectLiteralExpression(inner) || ts.isFunctionExpression(inner) || ts.isClassExpression(inner);
+    return `${wrap ? `(${text})` : text}${semi}`;
+  });
+}
+
+/** An expression statement whose value is thrown away: only its side effects stay (`!!(load() || true);` → `load();`). */
+function collapseExpressionStatement(ctx: RoundContext, node: ts.ExpressionStatement): boolean {
+  const decided = decideCondition(node.expression, ctx.markers);
+  if (!decided || decided.effects.length === 0 || !statementList(node)) return false;
+  if (decided.effects.length === 1 && decided.effects[0] === node.expression) return false;
+  replaceStatementWith(ctx, node, [], effectStatements(ctx, decided.effects, node));
   return true;
 }
 
@@ -139,7 +169,7 @@ export function removeStatement(ctx: RoundContext, statement: ts.Statement): voi
  * let/const/class/function names also appears elsewhere in that list (scoping would change). When the result
  * always returns/throws/breaks, the statements after it in the same list were made unreachable and go too.
  */
-export function replaceStatementWith(ctx: RoundContext, stmt: ts.Statement, chosen: ts.Statement[]): void {
+export function replaceStatementWith(ctx: RoundContext, stmt: ts.Statement, chosen: ts.Statement[], leading: string[] = []): void {
   const list = statementList(stmt);
   const sf = ctx.sf;
   if (!list) {
@@ -148,7 +178,7 @@ export function replaceStatementWith(ctx: RoundContext, stmt: ts.Statement, chos
     return;
   }
   const indent = indentOfLine(ctx.text, stmt.getStart(sf));
-  const pieces: string[] = [];
+  const pieces: string[] = [...leading];
   for (const s of chosen) {
     if (ts.isBlock(s)) {
       if (s.statements.length === 0) continue;
@@ -195,4 +225,16 @@ function canUnwrap(sf: ts.SourceFile, block: ts.Block, stmt: ts.Statement, list:
   while (outer && !ts.isSourceFile(outer) && !ts.isFunctionLike(outer)) outer = outer.parent;
   if (outer && ts.isFunctionLike(outer)) for (const p of outer.parameters) identifierTexts(p, others);
   return declared.every((n) => !others.has(n));
+}
+
+/** Does the file end its statements with `;` (the first simple statement decides)? */
+function usesSemicolons(sf: ts.SourceFile): boolean {
+  let answer: boolean | undefined;
+  const visit = (n: ts.Node): void => {
+    if (answer !== undefined) return;
+    if (ts.isExpressionStatement(n) || ts.isVariableStatement(n) || ts.isReturnStatement(n)) answer = n.getText(sf).endsWith(';');
+    else ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return answer ?? true;
 }

@@ -307,3 +307,34 @@ export function continuesOnto(sf: ts.SourceFile, stmt: ts.Statement | undefined)
 export function startsHazardously(text: string): boolean {
   return /^[([`+\-/]/.test(text);
 }
+
+const BOOLEAN_NAME = /^(?:is|has|can|should|show|hide|enable|disable|allow|needs|did|was|will)[A-Z0-9_]|^(?:enabled|disabled|visible|hidden|open|loading|active|checked|selected|ready|valid)$/;
+
+/**
+ * Does this expression always yield a boolean (so `x && true` is `x`)? Negations, comparisons, `Boolean(x)`, and
+ * names that by convention hold one (`isOpen`, `props.hasAccess`).
+ */
+export function isBooleanValued(node: ts.Node): boolean {
+  const n = ts.isParenthesizedExpression(node) ? node.expression : node;
+  if (n.kind === ts.SyntaxKind.TrueKeyword || n.kind === ts.SyntaxKind.FalseKeyword) return true;
+  if (ts.isPrefixUnaryExpression(n)) return n.operator === ts.SyntaxKind.ExclamationToken;
+  if (ts.isBinaryExpression(n)) {
+    const k = n.operatorToken.kind;
+    if (binaryPrecedence(k) === 9 || binaryPrecedence(k) === 10) return k !== ts.SyntaxKind.LessThanLessThanToken;
+    if (k === ts.SyntaxKind.AmpersandAmpersandToken || k === ts.SyntaxKind.BarBarToken) return isBooleanValued(n.left) && isBooleanValued(n.right);
+    return false;
+  }
+  if (ts.isCallExpression(n)) return ts.isIdentifier(n.expression) && n.expression.text === 'Boolean';
+  if (ts.isIdentifier(n)) return BOOLEAN_NAME.test(n.text);
+  if (ts.isPropertyAccessExpression(n)) return BOOLEAN_NAME.test(n.name.text);
+  return false;
+}
+
+/** An expression that may well be a number (`items.length`, `count`, `a - b`): in JSX a falsy number renders. */
+export function looksNumeric(node: ts.Node): boolean {
+  const n = ts.isParenthesizedExpression(node) ? node.expression : node;
+  if (ts.isNumericLiteral(n) || ts.isBinaryExpression(n) && binaryPrecedence(n.operatorToken.kind) >= 11) return true;
+  const name = ts.isIdentifier(n) ? n.text : ts.isPropertyAccessExpression(n) ? n.name.text : ts.isElementAccessExpression(n) ? '' : undefined;
+  if (name === undefined) return !isBooleanValued(n) && !ts.isBinaryExpression(n);
+  return name === '' || /count|length|size|total|num|amount|index|width|height/i.test(name);
+}

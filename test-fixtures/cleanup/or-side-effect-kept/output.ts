@@ -1,5 +1,4 @@
 export function run(client: Client) {
-  if (refresh() || true) {
-    go();
-  }
+  refresh();
+  go();
 }

@@ -4,6 +4,7 @@ import { foldExpression } from '../fold';
 import { dropEmptyFragment } from '../jsx';
 import { collapseStatement } from '../statements';
 import { inlineValues } from '../variables';
+import { dropEmptyJsxValue } from './jsx-values';
 
 /** One simplification: rewrites `node` (adding edits to `ctx`) and says whether it did. */
 export type SimplifyRule = (ctx: RoundContext, node: ts.Node) => boolean;
@@ -12,4 +13,4 @@ export type SimplifyRule = (ctx: RoundContext, node: ts.Node) => boolean;
  * The simplification rules, walked bottom-up over every node each round (engine.ts, simplifyRound); the first
  * one that rewrites a node wins for this round. A new construct to clean up is one new module listed here.
  */
-export const SIMPLIFY_RULES: readonly SimplifyRule[] = [foldExpression, collapseStatement, inlineValues, dropEmptyFragment];
+export const SIMPLIFY_RULES: readonly SimplifyRule[] = [foldExpression, collapseStatement, inlineValues, dropEmptyFragment, dropEmptyJsxValue];

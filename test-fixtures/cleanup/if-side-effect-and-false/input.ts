@@ -1,0 +1,8 @@
+export function run(client: Client) {
+  if (load() && client.isEnabled('new-checkout')) {
+    fresh();
+  } else {
+    stale();
+  }
+  return done();
+}

@@ -1,0 +1,5 @@
+export function run(client: Client) {
+  load();
+  stale();
+  return done();
+}

@@ -1,0 +1,5 @@
+export function warm(client: Client) {
+  prefetch();
+  const ready = check() || true;
+  return ready;
+}
