@@ -77,6 +77,10 @@ function writeAtomically(file: string, data: () => Buffer): void {
     fs.writeFileSync(tmp, data());
     fs.renameSync(tmp, file);
   } catch {
-    fs.rmSync(tmp, { force: true });
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // nothing was written
+    }
   }
 }

@@ -97,7 +97,7 @@ export class ScanCache {
     try {
       raw = fs.readFileSync(file);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') warning = `cannot read the scan cache (${(e as NodeJS.ErrnoException).code ?? String(e)}); scanning without it`;
+      if (!['ENOENT', 'ENOTDIR'].includes((e as NodeJS.ErrnoException).code ?? '')) warning = `cannot read the scan cache (${(e as NodeJS.ErrnoException).code ?? String(e)}); scanning without it`;
     }
     if (raw) {
       try {
@@ -181,7 +181,7 @@ export class ScanCache {
       fs.writeFileSync(tmp, v8.serialize(this.next));
       fs.renameSync(tmp, this.file);
     } catch (e) {
-      fs.rmSync(tmp, { force: true });
+      removeQuietly(tmp);
       this.warnings.push({ severity: 'warning', where: this.file, message: `cannot write the scan cache (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
     }
   }
@@ -223,6 +223,14 @@ function sameFingerprint(a: Fingerprint | null | undefined, b: Fingerprint | nul
   if (a === undefined) return false;
   if (a === null || b === null) return a === b;
   return a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // the folder itself could not be made: nothing was written
+  }
 }
 
 function hashText(text: string): string {
