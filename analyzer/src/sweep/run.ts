@@ -37,7 +37,7 @@ export interface SweepOptions {
   dryRun: boolean;
   includePartial: boolean;
   /** Writes a verified cleanup's files, all or none (the CLI's writer). Only ever called on a temporary worktree. */
-  writeFiles: (changes: readonly FileChange[]) => void;
+  writeFiles: (changes: readonly FileChange[]) => Promise<void> | void;
   /** The cleanup engine's entry point; loaded lazily by the caller (it brings ts-morph). */
   cleanupFlag: typeof import('../cleanup').cleanupFlag;
   onProgress?: (message: string) => void;
@@ -188,7 +188,7 @@ async function sweepBranch(plan: BranchPlan, ctx: BranchContext): Promise<Branch
       });
       const flagOutcome = toOutcome(flag, result, tree.dir, config, opts.includePartial);
       if (flagOutcome.outcome === 'cleaned') {
-        opts.writeFiles(result.files);
+        await opts.writeFiles(result.files);
         if (!opts.dryRun) {
           const files = flagOutcome.files.map((f) => f.file);
           const reviewers = reviewersFor({ owners: flag.owner ? [flag.owner] : [], ownersMap: config.owners, rules, files });

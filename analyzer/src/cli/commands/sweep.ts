@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
-import type { FileChange } from '../../cleanup';
 import { GitError } from '../../git';
 import { removeActiveWorktreesSync } from '../../git/worktree';
 import { FLAG_STATUSES, type FlagStatus } from '../../model';
@@ -12,6 +11,7 @@ import type { SweepResult } from '../../sweep/types';
 import { EXIT } from '../exit-codes';
 import { UsageError, addConfigOption, checkPathsExist, resolveToday } from '../options';
 import { action } from '../run';
+import { writeAllOrNothing } from '../write';
 import { formatSweepText } from './sweep-text';
 
 interface SweepCliOptions {
@@ -80,7 +80,7 @@ export function registerSweep(program: Command): void {
             groupBy: opts.groupBy,
             dryRun: !!opts.dryRun,
             includePartial: !!opts.includePartial,
-            writeFiles: writeAllOrNothing,
+            writeFiles: (changes) => writeAllOrNothing(changes),
             cleanupFlag,
             onProgress: (message) => {
               if (process.stderr.isTTY) process.stderr.write(`flagsweep: ${message}\n`);
@@ -128,22 +128,6 @@ function writePullRequestTexts(result: SweepResult, dir: string): void {
     fs.renameSync(tmp, file);
     b.prFile = file.replace(/\\/g, '/');
   }
-}
-
-/** All files or none: every new text goes to a temp file first, then each is renamed over its original. */
-function writeAllOrNothing(changes: readonly FileChange[]): void {
-  const temps: { tmp: string; file: string }[] = [];
-  try {
-    for (const f of changes) {
-      const tmp = `${f.file}.flagsweep-${process.pid}.tmp`;
-      fs.writeFileSync(tmp, f.after, { mode: fs.statSync(f.file).mode });
-      temps.push({ tmp, file: f.file });
-    }
-  } catch (e) {
-    for (const t of temps) fs.rmSync(t.tmp, { force: true });
-    throw e;
-  }
-  for (const t of temps) fs.renameSync(t.tmp, t.file);
 }
 
 /** Ctrl-C or a CI cancel must not leave temporary worktrees registered in the user's repository. */
