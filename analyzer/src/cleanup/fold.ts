@@ -45,6 +45,14 @@ export function foldExpression(ctx: RoundContext, node: ts.Node): boolean {
     return false;
   }
   if (ts.isBinaryExpression(node)) return foldBinary(ctx, node);
+  if (ts.isCallExpression(node)) {
+    const known = booleanCall(node, markers);
+    if (known) {
+      ctx.replaceWithValue(node, known.value);
+      return true;
+    }
+    return false;
+  }
   if (ts.isTemplateSpan(node)) return foldTemplateSpan(ctx, node);
   return false;
 }
@@ -135,6 +143,10 @@ export function evalKnown(node: ts.Node, markers: RoundContext['markers']): { va
   const n = skipTransparent(node);
   if (ts.isIdentifier(n)) return markers.lookup(n.text);
   if (ts.isAwaitExpression(n)) return evalKnown(n.expression, markers);
+  if (ts.isCallExpression(n)) {
+    const arg = n.arguments.length === 1 && isBooleanCallee(n) ? evalKnown(n.arguments[0], markers) : undefined;
+    return arg && { value: !!arg.value };
+  }
   if (ts.isPrefixUnaryExpression(n) && n.operator === ts.SyntaxKind.ExclamationToken) {
     const v = evalKnown(n.operand, markers);
     return v && { value: !v.value };
@@ -200,7 +212,7 @@ export function decideCondition(node: ts.Node, markers: RoundContext['markers'])
 /** Replaces a whole expression the substituted values decide, in one step (top-down, before its parts). */
 export function foldWhole(ctx: RoundContext, node: ts.Node): boolean {
   if (!ts.isExpression(node as ts.Expression) || ts.isIdentifier(node)) return false;
-  if (!(ts.isBinaryExpression(node) || ts.isPrefixUnaryExpression(node) || ts.isConditionalExpression(node) || ts.isParenthesizedExpression(node) || ts.isAwaitExpression(node))) return false;
+  if (!(ts.isBinaryExpression(node) || ts.isCallExpression(node) || ts.isPrefixUnaryExpression(node) || ts.isConditionalExpression(node) || ts.isParenthesizedExpression(node) || ts.isAwaitExpression(node))) return false;
   if (ts.isParenthesizedExpression(node.parent)) return false;
   const v = evalKnown(node, ctx.markers);
   if (!v) return false;
@@ -229,6 +241,17 @@ function sameValue(a: unknown, b: unknown): boolean {
 function looseEquals(a: unknown, b: unknown): boolean {
   // eslint-disable-next-line eqeqeq
   return a == b;
+}
+
+function isBooleanCallee(call: ts.CallExpression): boolean {
+  return ts.isIdentifier(call.expression) && call.expression.text === 'Boolean' && !call.questionDotToken;
+}
+
+/** `Boolean(<true>)` → `true`. */
+function booleanCall(call: ts.CallExpression, markers: RoundContext['markers']): { value: boolean } | undefined {
+  if (!isBooleanCallee(call) || call.arguments.length !== 1) return undefined;
+  const known = knownValue(call.arguments[0], markers);
+  return known && { value: !!known.value };
 }
 
 /** Is this expression the whole `{...}` child of a JSX element (its value is rendered)? */

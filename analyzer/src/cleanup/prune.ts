@@ -48,10 +48,39 @@ function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
 }
 
 /** A hook call (`useFlags()`, `useFeatureFlags('x')`): React allows dropping one whose result is unused. */
-function isHookCall(node: ts.Expression): boolean {
-  if (!ts.isCallExpression(node)) return false;
-  const callee = ts.isPropertyAccessExpression(node.expression) ? node.expression.name : node.expression;
-  return ts.isIdentifier(callee) && /^use[A-Z0-9]/.test(callee.text) && node.arguments.every(isPure);
+function isHookCallee(callee: ts.Expression): boolean {
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+  return ts.isIdentifier(name) && /^use[A-Z0-9]/.test(name.text);
+}
+
+/**
+ * An initializer that may go with its unused variable: pure, except that hook calls are allowed (a hook whose
+ * result is unused may be dropped; a `const` in a component body runs unconditionally, so the rules of hooks
+ * still hold for the hooks that stay). `useTrialStatus(id, { enabled: !!id })?.status === 'trial'` qualifies.
+ */
+export function isRemovableInitializer(node: ts.Expression): boolean {
+  let ok = true;
+  const visit = (n: ts.Node): void => {
+    if (!ok || ts.isFunctionLike(n)) return;
+    if (ts.isCallExpression(n) || ts.isNewExpression(n)) {
+      if (!ts.isCallExpression(n) || !isHookCallee(n.expression)) ok = false;
+      else n.arguments.forEach(visit);
+      return;
+    }
+    if (ts.isBinaryExpression(n) && isAssignment(n.operatorToken.kind)) ok = false;
+    if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) ok = false;
+    if (ts.isDeleteExpression(n) || ts.isAwaitExpression(n) || ts.isYieldExpression(n) || ts.isTaggedTemplateExpression(n) || ts.isJsxElement(n) || ts.isJsxSelfClosingElement(n)) {
+      ok = isPure(n);
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return ok;
+}
+
+function isAssignment(kind: ts.SyntaxKind): boolean {
+  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
 }
 
 /** One pruning pass: removes declarations the cleanup left without references. */
@@ -96,18 +125,26 @@ function removeDeclaration(ctx: RoundContext, decl: ts.Node): void {
   if (ts.isVariableDeclaration(decl)) {
     const stmt = decl.parent.parent;
     if (!ts.isVariableStatement(stmt) || hasModifier(stmt, ts.SyntaxKind.ExportKeyword) || hasModifier(stmt, ts.SyntaxKind.DeclareKeyword)) return;
-    if (decl.initializer && !isPure(decl.initializer) && !isHookCall(decl.initializer)) return;
+    if (decl.initializer && !isRemovableInitializer(decl.initializer)) return;
     removeDeclarator(ctx, decl);
     return;
   }
   if (ts.isBindingElement(decl)) {
     const pattern = decl.parent;
-    if (!ts.isObjectBindingPattern(pattern) || decl.dotDotDotToken) return;
+    if (decl.dotDotDotToken) return;
     const holder = pattern.parent;
     if (!ts.isVariableDeclaration(holder) || !holder.initializer) return;
     const stmt = holder.parent.parent;
     if (!ts.isVariableStatement(stmt) || hasModifier(stmt, ts.SyntaxKind.ExportKeyword)) return;
-    if (!isPure(holder.initializer) && !isHookCall(holder.initializer)) return;
+    if (!isRemovableInitializer(holder.initializer)) return;
+    if (ts.isArrayBindingPattern(pattern)) {
+      // `const [open, setOpen] = useState(false)`: the whole declaration once no name is read, else a trailing name.
+      const names = pattern.elements.filter((e): e is ts.BindingElement => ts.isBindingElement(e));
+      if (names.every((e) => ts.isIdentifier(e.name) && ctx.references.referencesTo(e.name).length === 0)) removeDeclarator(ctx, holder);
+      else if (pattern.elements.at(-1) === decl) ctx.edits.push(removeListElement(sf, pattern.elements, pattern.elements.length - 1));
+      return;
+    }
+    if (!ts.isObjectBindingPattern(pattern)) return;
     if (pattern.elements.some((e) => e.dotDotDotToken)) return; // removing a key changes what the rest collects
     if (pattern.elements.length === 1) removeDeclarator(ctx, holder);
     else ctx.edits.push(removeListElement(sf, pattern.elements, pattern.elements.indexOf(decl)));

@@ -4,6 +4,7 @@ import { foldExpression } from '../fold';
 import { dropEmptyFragment } from '../jsx';
 import { collapseStatement } from '../statements';
 import { inlineValues } from '../variables';
+import { dropConstantDependency } from './hook-deps';
 import { dropEmptyJsxValue } from './jsx-values';
 
 /** One simplification: rewrites `node` (adding edits to `ctx`) and says whether it did. */
@@ -13,4 +14,4 @@ export type SimplifyRule = (ctx: RoundContext, node: ts.Node) => boolean;
  * The simplification rules, walked bottom-up over every node each round (engine.ts, simplifyRound); the first
  * one that rewrites a node wins for this round. A new construct to clean up is one new module listed here.
  */
-export const SIMPLIFY_RULES: readonly SimplifyRule[] = [foldExpression, collapseStatement, inlineValues, dropEmptyFragment, dropEmptyJsxValue];
+export const SIMPLIFY_RULES: readonly SimplifyRule[] = [foldExpression, collapseStatement, inlineValues, dropEmptyFragment, dropEmptyJsxValue, dropConstantDependency];
