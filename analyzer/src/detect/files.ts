@@ -11,21 +11,36 @@ import type { ResolvedConfig } from '../config/load';
  */
 export async function listSourceFiles(config: ResolvedConfig, paths?: string[]): Promise<string[]> {
   const query = globQuery(config);
-  return selectFiles(config, await fg(query.patterns, query.options), paths);
+  return selectFiles(config, filesAndFileLinks(await fg(query.patterns, query.options)), paths);
 }
 
 /** The same list, synchronously, for callers that can't await (ESLint rules). */
 export function listSourceFilesSync(config: ResolvedConfig, paths?: string[]): string[] {
   const query = globQuery(config);
-  return selectFiles(config, fg.sync(query.patterns, query.options), paths);
+  return selectFiles(config, filesAndFileLinks(fg.sync(query.patterns, query.options)), paths);
 }
 
-function globQuery(config: ResolvedConfig): { patterns: string[]; options: fg.Options } {
+/**
+ * Regular files, and symlinks to files: a linked source file is part of the project (cleanup writes through the
+ * link). Links to folders are not followed (they may loop).
+ */
+function filesAndFileLinks(entries: fg.Entry[]): string[] {
+  const isFileTarget = (p: string): boolean => {
+    try {
+      return fs.statSync(p).isFile();
+    } catch {
+      return false;
+    }
+  };
+  return entries.filter((e) => e.dirent.isFile() || (e.dirent.isSymbolicLink() && isFileTarget(e.path))).map((e) => e.path);
+}
+
+function globQuery(config: ResolvedConfig): { patterns: string[]; options: fg.Options & { objectMode: true } } {
   const root = config.root.replace(/\\/g, '/');
   // One walk finds both the sources and the .gitignore files below the root.
   return {
     patterns: config.gitignore ? [...config.include, '**/.gitignore'] : config.include,
-    options: { cwd: root, ignore: config.exclude, absolute: true, dot: false, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true },
+    options: { cwd: root, ignore: config.exclude, absolute: true, dot: false, onlyFiles: false, objectMode: true, followSymbolicLinks: false, suppressErrors: true },
   };
 }
 

@@ -56,9 +56,12 @@ describe('flagsweep cleanup (the built CLI)', function () {
     assert.doesNotMatch(fs.readFileSync(path.join(dir, 'flags.flagd.json'), 'utf8'), /new-checkout/);
     const leftovers = [...snapshot(dir).keys()].filter((f) => f.includes('.tmp'));
     assert.deepEqual(leftovers, []);
+    // Nothing of the flag is left (no check, declaration or definition): a second run says so and changes nothing.
+    const before = snapshot(dir);
     const again = cli(dir, 'new-checkout', '--value', 'true', '--format', 'json');
-    assert.equal(again.code, 0, again.stderr);
-    assert.deepEqual(JSON.parse(again.stdout).files, []);
+    assert.equal(again.code, 2, again.stderr);
+    assert.equal(again.stderr, 'flagsweep: no flag `new-checkout`\n');
+    assert.deepEqual(snapshot(dir), before);
   });
 
   it('without --value uses the winning value from the flag source', () => {
