@@ -60,7 +60,7 @@ const FLAGD = {
  * check of an importer, `dark-mode` active. The flag file is tracked. History spreads over a year so ages differ.
  */
 export function sweepRepo(): FixtureRepo {
-  const repo = new FixtureRepo('flagsweep-sweep-');
+  const repo = new FixtureRepo('flagsweep-sweeprepo-');
   repo.write({
     'flagsweep.config.json': JSON.stringify(
       {
