@@ -1,0 +1,93 @@
+'use strict';
+// node --test bench/real/test.js: the referee and the sampler on a small project made here (real TypeScript, real git).
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+const { Referee } = require('./referee');
+const { sampleFlags } = require('./sample');
+const { summarize } = require('./table');
+
+function project() {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-real-')));
+  const write = (rel, text) => {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  };
+  write('tsconfig.json', JSON.stringify({ compilerOptions: { strict: true, noUnusedLocals: true, jsx: 'react-jsx', types: [] }, include: ['src'] }));
+  // Baseline errors of a repo without node_modules: they must not count as new.
+  write('src/flags.ts', "import { client } from 'missing-sdk';\nexport const on: boolean = client.isEnabled('x');\nexport interface Opts { on: boolean; label: string }\n");
+  write('src/use.ts', "import { on, type Opts } from './flags';\nexport const opts: Opts = { on, label: 'a' };\n");
+  write('src/declared.d.ts', "declare module '*.svg' { const url: string; export default url; }\n");
+  write('src/icon.ts', "import url from './x.svg';\nexport const icon = url;\n");
+  execFileSync('git', ['init', '-q'], { cwd: dir });
+  execFileSync('git', ['add', '-A'], { cwd: dir });
+  execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-qm', 'base'], { cwd: dir });
+  const referee = new Referee(dir, (abs) => {
+    try {
+      return execFileSync('git', ['show', `HEAD:${path.relative(dir, abs)}`], { cwd: dir, encoding: 'utf8' });
+    } catch {
+      return undefined;
+    }
+  });
+  return { dir, write, referee, abs: (rel) => path.join(dir, rel) };
+}
+
+test('a change that breaks an importer is caught; baseline errors are not new', () => {
+  const p = project();
+  // Renaming the export breaks src/use.ts (an importer that did not change).
+  p.write('src/flags.ts', "import { client } from 'missing-sdk';\nexport const enabled: boolean = client.isEnabled('x');\nexport interface Opts { on: boolean; label: string }\n");
+  const r = p.referee.check([p.abs('src/flags.ts')]);
+  assert.deepEqual(r.errors, []);
+  assert.ok(r.before >= 1, 'the missing SDK is a baseline error');
+  assert.deepEqual(r.added.map((d) => [d.file, d.code]), [['src/use.ts', 2305]]);
+});
+
+test('an unchanged file and an ambient module declaration give no new diagnostic', () => {
+  const p = project();
+  p.write('src/icon.ts', "import url from './x.svg';\nexport const icon = `${url}`;\n");
+  const r = p.referee.check([p.abs('src/icon.ts')]);
+  assert.deepEqual(r.added, []);
+});
+
+test('a substituted boolean where a string goes, and a local left unused, are new diagnostics', () => {
+  const p = project();
+  p.write('src/use.ts', "import { type Opts } from './flags';\nconst left = 1;\nexport const opts: Opts = { on: true, label: true };\n");
+  const r = p.referee.check([p.abs('src/use.ts')]);
+  assert.deepEqual(r.added.map((d) => d.code).sort(), [2322, 6133]);
+});
+
+test('the sample is deterministic, spread over usage counts, and everything when small', () => {
+  const flags = Array.from({ length: 200 }, (_, i) => ({ key: `f${i}`, usages: Array(1 + (i % 40)).fill(0) }));
+  const a = sampleFlags(flags, 50, 11);
+  assert.deepEqual(a, sampleFlags(flags, 50, 11));
+  assert.notDeepEqual(a.map((f) => f.key), sampleFlags(flags, 50, 12).map((f) => f.key));
+  assert.equal(new Set(a.map((f) => f.key)).size, 50);
+  const counts = a.map((f) => f.usages.length);
+  assert.ok(Math.min(...counts) <= 2 && Math.max(...counts) >= 39, `spread: ${Math.min(...counts)}..${Math.max(...counts)}`);
+  assert.equal(sampleFlags(flags.slice(0, 10), 50, 11).length, 10);
+});
+
+test('the summary counts written, clean, crashes and writes after a verification failure', () => {
+  const run = (o) => ({ exit: 0, filesChanged: 1, linesRemoved: 2, leftovers: [], leftForPerson: 0, crashed: false, ms: 10, verification: null, referee: { added: [], errors: [] }, ...o });
+  const s = summarize(
+    [
+      run({}),
+      run({ referee: { added: [{}], errors: [] }, verification: { mode: 'types' } }),
+      run({ exit: 2, filesChanged: 0, referee: null }),
+      run({ exit: 134, crashed: true, filesChanged: 0, referee: null }),
+      run({ exit: 1, filesChanged: 0, referee: null, leftForPerson: 3 }),
+    ],
+    3,
+  );
+  assert.equal(s.written, 2);
+  assert.equal(s.cleanWritten, 1);
+  assert.equal(s.cleanPct, 50);
+  assert.equal(s.crashes, 1);
+  assert.equal(s.refused, 1);
+  assert.equal(s.noChange, 1);
+  assert.equal(s.writesAfterVerificationFailure, 1);
+  assert.equal(s.leftForPerson, 3);
+});
