@@ -56,21 +56,21 @@ export function pullRequestBody(input: BodyInput): string {
   const out: string[] = [];
   if (cleaned.length === 1) {
     const f = byKey.get(cleaned[0].key)!;
-    out.push(`${code(f.key)} is **${f.status}**: ${text(f.reason)}.`, '');
+    out.push(`${code(f.key)} is **${f.status}**: ${prose(f.reason)}.`, '');
     out.push(
       `This removes the flag from the code as if every check returned ${code(valueLabel(f.value))}, the value ${text(f.sourceLabel)} serves to everyone: the other branch of every check goes, and so does whatever only it used.`,
       '',
     );
   } else {
     out.push(`This removes ${plural(cleaned.length, 'flag')}${branch.owners.length === 1 ? ` owned by ${text(branch.owners[0])}` : ''}, one commit each, keeping the value each one serves to everyone:`, '');
-    for (const o of cleaned) out.push(`- ${code(o.key)} (keep ${code(valueLabel(o.value))}): **${byKey.get(o.key)!.status}**, ${text(byKey.get(o.key)!.reason)}`);
+    for (const o of cleaned) out.push(`- ${code(o.key)} (keep ${code(valueLabel(o.value))}): **${byKey.get(o.key)!.status}**, ${prose(byKey.get(o.key)!.reason)}`);
     out.push('');
   }
   for (const o of cleaned) out.push(...flagSection(byKey.get(o.key)!, o, cleaned.length > 1, branch.reviewers));
   const skipped = branch.flags.filter((o) => o.outcome === 'skipped');
   if (skipped.length > 0) {
     out.push(`### Not in this pull request`, '');
-    for (const o of skipped) out.push(`- ${code(o.key)}: ${text(o.skipReason ?? 'skipped')}`);
+    for (const o of skipped) out.push(`- ${code(o.key)}: ${prose(o.skipReason ?? 'skipped')}`);
     out.push('');
   }
   out.push('### How to revert', '');
@@ -87,7 +87,7 @@ function flagSection(f: SweepFlag, o: FlagOutcome, heading: boolean, reviewers: 
   const out: string[] = [];
   if (heading) out.push(`## ${code(f.key)}`, '');
   out.push('### Why', '', '| | |', '| --- | --- |');
-  out.push(`| Status | **${f.status}**: ${text(f.reason)} |`);
+  out.push(`| Status | **${f.status}**: ${prose(f.reason)} |`);
   const owner = f.owner ? text(f.owner) : 'none recorded (add an `@owner` annotation or owner metadata in the flag source)';
   out.push(`| Owner | ${owner}${reviewers.length > 0 ? ` (reviewers: ${reviewers.map(text).join(', ')})` : ''} |`);
   out.push(`| Expires | ${f.expires ? text(expiryText(f)) : 'no expiry date'} |`);
@@ -113,7 +113,7 @@ function flagSection(f: SweepFlag, o: FlagOutcome, heading: boolean, reviewers: 
   if (o.leftForHuman.length === 0) out.push('Nothing: every check of the flag is gone.', '');
   else {
     out.push('These sites could not be rewritten safely; finish them by hand in this branch before merging:', '');
-    for (const s of o.leftForHuman) out.push(`- ${code(`${s.file}:${s.line}:${s.column}`)}: ${text(s.reason)}`);
+    for (const s of o.leftForHuman) out.push(`- ${code(`${s.file}:${s.line}:${s.column}`)}: ${prose(s.reason)}`);
     out.push('');
   }
   out.push('### Verification', '', verificationLine(o.verification), '');
@@ -156,6 +156,14 @@ function kindText(kind: string): string {
     default:
       return `${kind} access`;
   }
+}
+
+/** Like `text`, but `backtick spans` in it (as status reasons write values) stay code spans. */
+export function prose(value: string): string {
+  return value
+    .split(/(`[^`\n]+`)/)
+    .map((part) => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? code(part.slice(1, -1)) : text(part)))
+    .join('');
 }
 
 /** Text safe in Markdown (and a table cell): no HTML, no pipes, no emphasis or links. */

@@ -124,6 +124,13 @@ describe('sweep core (pure parts)', () => {
       assert.match(message, /Left for a person: src\/b\.ts:9/);
     });
 
+    it('backtick spans in reasons stay code; everything else is escaped', () => {
+      const f = flag('k', { status: 'stale', reason: 'serves `true` to everyone since 2026-09-01 <b>' });
+      const branch: BranchOutcome = { branch: 'b', id: 'k', state: 'created', title: 't', owners: [], reviewers: [], ghReviewers: [], flags: [outcome('k')], body: '' };
+      const body = pullRequestBody({ branch, flags: [f], baseRef: 'main', today: '2026-11-22' });
+      assert.match(body, /^`k` is \*\*stale\*\*: serves `true` to everyone since 2026-09-01 &lt;b&gt;\./);
+    });
+
     it('a grouped body lists every flag and the ones left out with their reason', () => {
       const branch: BranchOutcome = {
         branch: 'flagsweep/remove-owner-payments',
