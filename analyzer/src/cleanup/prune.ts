@@ -35,12 +35,43 @@ function forEachDeclaration(sf: ts.SourceFile, visit: DeclarationVisitor): void 
       if (n.name) visit(n.name, `import:${n.name.text}`, n);
     } else if ((ts.isVariableDeclaration(n) || ts.isBindingElement(n)) && ts.isIdentifier(n.name)) {
       visit(n.name, `${scopePath(n)}:var:${n.name.text}`, n);
+    } else if (ts.isParameter(n) && ts.isIdentifier(n.name) && isInlineCallback(n.parent)) {
+      visit(n.name, `${scopePath(n)}:param:${n.name.text}:${ordinal(n)}`, n);
     } else if ((ts.isFunctionDeclaration(n) || ts.isClassDeclaration(n)) && n.name) {
       visit(n.name, `${scopePath(n)}:decl:${n.name.text}`, n);
     }
     ts.forEachChild(n, walk);
   };
   walk(sf);
+}
+
+/** An arrow or function expression passed as an argument, a JSX attribute or an object member (`items.map((x) => …)`, `onClick={(e) => …}`). */
+function isInlineCallback(fn: ts.Node): fn is ts.ArrowFunction | ts.FunctionExpression {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+  let host: ts.Node = fn;
+  while (ts.isParenthesizedExpression(host.parent)) host = host.parent;
+  if (ts.isPropertyAssignment(host.parent)) return host.parent.initializer === host;
+  return ts.isCallExpression(host.parent) ? host.parent.arguments.includes(host as ts.Expression) : ts.isJsxExpression(host.parent) && ts.isJsxAttribute(host.parent.parent);
+}
+
+/** Which of the callbacks with a parameter of this name in the same named scope (keys must tell them apart). */
+function ordinal(param: ts.ParameterDeclaration): number {
+  const fn = param.parent;
+  let scope: ts.Node = fn.parent;
+  while (!ts.isSourceFile(scope) && !((ts.isFunctionLike(scope) || ts.isClassLike(scope)) && scope.name)) scope = scope.parent;
+  let i = 0;
+  let found = -1;
+  const name = (param.name as ts.Identifier).text;
+  const visit = (n: ts.Node): void => {
+    if (found >= 0) return;
+    if (ts.isParameter(n) && ts.isIdentifier(n.name) && n.name.text === name && isInlineCallback(n.parent)) {
+      if (n === param) found = i;
+      i++;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(scope);
+  return found;
 }
 
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
@@ -129,8 +160,18 @@ function removeDeclaration(ctx: RoundContext, decl: ts.Node): void {
     removeDeclarator(ctx, decl);
     return;
   }
+  if (ts.isParameter(decl)) {
+    removeTrailingParameter(ctx, decl);
+    return;
+  }
   if (ts.isBindingElement(decl)) {
     const pattern = decl.parent;
+    if (ts.isParameter(pattern.parent)) {
+      // `({ gb }) => true`: the destructured parameter goes once none of its names is read.
+      const names = (pattern.elements as ts.NodeArray<ts.ArrayBindingElement>).filter((e): e is ts.BindingElement => ts.isBindingElement(e));
+      if (isInlineCallback(pattern.parent.parent) && names.every((e) => ts.isIdentifier(e.name) && ctx.references.referencesTo(e.name).length === 0)) removeTrailingParameter(ctx, pattern.parent);
+      return;
+    }
     if (decl.dotDotDotToken) return;
     const holder = pattern.parent;
     if (!ts.isVariableDeclaration(holder) || !holder.initializer) return;
@@ -152,3 +193,16 @@ function removeDeclaration(ctx: RoundContext, decl: ts.Node): void {
 }
 
 export { removeFlagOverrides } from './rules/flag-maps';
+
+/** Removes the last parameter of an inline callback (`(a, b) => a` → `(a) => a`); others keep their positions. */
+function removeTrailingParameter(ctx: RoundContext, param: ts.ParameterDeclaration): void {
+  const fn = param.parent;
+  const params = fn.parameters;
+  if (params.at(-1) !== param || param.dotDotDotToken || param.initializer) return;
+  if (ts.isArrowFunction(fn) && params.length === 1 && param.getStart(ctx.sf) === fn.getStart(ctx.sf)) {
+    ctx.replace(param, '()'); // `x => true` has no parentheses of its own
+    return;
+  }
+  if (params.length === 1) ctx.edit(params.pos, params.end, '');
+  else ctx.edit(params[params.length - 2].getEnd(), params.hasTrailingComma ? params.end : param.getEnd(), '');
+}

@@ -179,16 +179,21 @@ export function replaceStatementWith(ctx: RoundContext, stmt: ts.Statement, chos
   }
   const indent = indentOfLine(ctx.text, stmt.getStart(sf));
   const pieces: string[] = [...leading];
-  for (const s of chosen) {
-    if (ts.isBlock(s)) {
-      if (s.statements.length === 0) continue;
-      if (canUnwrap(sf, s, stmt, list)) pieces.push(blockBodyText(sf, s, stmt));
-      else pieces.push(movedText(sf, s, stmt));
-    } else pieces.push(movedText(sf, s, stmt));
-  }
   const last = chosen[chosen.length - 1];
   let end = stmt.getEnd();
   const at = list.indexOf(stmt);
+  // `if (!on) return;` taken at the end of a function: the `return;` it leaves last is redundant.
+  const endsBody = isFunctionBody(stmt.parent) && (at === list.length - 1 || endsAbruptly(last));
+  for (const s of chosen) {
+    if (ts.isBlock(s)) {
+      if (s.statements.length === 0) continue;
+      const unwrap = canUnwrap(sf, s, stmt, list);
+      const dropReturn = unwrap && endsBody && s === last && isBareReturn(s.statements.at(-1));
+      if (dropReturn && s.statements.length === 1) continue;
+      if (unwrap) pieces.push(blockBodyText(sf, s, stmt, dropReturn ? s.statements.at(-2)!.getEnd() : undefined));
+      else pieces.push(movedText(sf, s, stmt));
+    } else if (!(endsBody && s === last && isBareReturn(s))) pieces.push(movedText(sf, s, stmt));
+  }
   if (pieces.length > 0 && continuesOnto(sf, list[at - 1]) && startsHazardously(pieces[0])) pieces[0] = `;${pieces[0]}`;
   if (endsAbruptly(last) && at < list.length - 1) {
     const after = list.slice(at + 1);
@@ -237,4 +242,12 @@ function usesSemicolons(sf: ts.SourceFile): boolean {
   };
   visit(sf);
   return answer ?? true;
+}
+
+function isBareReturn(s: ts.Statement | undefined): boolean {
+  return !!s && ts.isReturnStatement(s) && !s.expression;
+}
+
+function isFunctionBody(n: ts.Node): boolean {
+  return ts.isBlock(n) && ts.isFunctionLike(n.parent) && (n.parent as ts.FunctionLikeDeclaration).body === n;
 }

@@ -178,10 +178,10 @@ export function movedText(sf: ts.SourceFile, node: ts.Node, target: ts.Node | nu
  * The statements of a block as text ready to stand where `target` (a statement in the enclosing list) stands:
  * braces gone, inner comments kept, re-indented one level out.
  */
-export function blockBodyText(sf: ts.SourceFile, block: ts.Block, target: ts.Node): string {
+export function blockBodyText(sf: ts.SourceFile, block: ts.Block, target: ts.Node, upTo?: number): string {
   const text = sf.text;
   const open = block.getStart(sf) + 1;
-  const close = block.getEnd() - 1;
+  const close = upTo ?? block.getEnd() - 1;
   let start = open;
   while (start < close && /\s/.test(text[start])) start++;
   let end = close;
