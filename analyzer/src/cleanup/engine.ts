@@ -10,6 +10,7 @@ import { collapseStatement } from './statements';
 import { type EngineCheck, substituteCheck } from './substitute';
 import { flagExportsOf, removeExportedDeclarations } from './exports';
 import { SIMPLIFY_RULES } from './rules';
+import { ObjectConstants } from './object-values';
 
 /** Why a file could not be cleaned: it did not parse before, a rewrite would not re-parse, or the rounds never settled. */
 export type RewriteErrorKind = 'parse' | 'rewrite' | 'unsettled';
@@ -236,11 +237,12 @@ function constructAt(sf: ts.SourceFile, offset: number): string {
 
 function finalizeMarkers(sf: ts.SourceFile, markers: MarkerTable, quote: '"' | "'"): TextEdit[] {
   const edits: TextEdit[] = [];
+  const objects = new ObjectConstants(sf, markers, quote);
   const visit = (n: ts.Node): void => {
     if (ts.isIdentifier(n)) {
       const known = markers.lookup(n.text);
       if (known) {
-        const text = renderValue(known.value, quote);
+        const text = objects.nameFor(n, known.value) ?? renderValue(known.value, quote);
         edits.push({ start: n.getStart(sf), end: n.getEnd(), newText: needsGrouping(n, text) ? `(${text})` : text });
       }
       return;
@@ -248,7 +250,7 @@ function finalizeMarkers(sf: ts.SourceFile, markers: MarkerTable, quote: '"' | "
     ts.forEachChild(n, visit);
   };
   visit(sf);
-  return edits;
+  return [...objects.declarationEdits(), ...edits];
 }
 
 /** A number where the marker stood may not parse as meant: `3.toFixed()`, `x--3`, `-3 ** 2`. */

@@ -28,6 +28,17 @@ export class MarkerTable {
     return i < this.values.length ? { value: this.values[i] } : undefined;
   }
 
+  private readonly hints = new Map<string, string>();
+
+  /** Remembers a name for the const an object value will be declared as (the first hint wins). */
+  hint(marker: string, name: string | undefined): void {
+    if (name && !this.hints.has(marker)) this.hints.set(marker, name);
+  }
+
+  hintFor(marker: string): string | undefined {
+    return this.hints.get(marker);
+  }
+
   names(): string[] {
     return this.values.map((_, i) => `__flagsweep_${i}__`);
   }

@@ -3,6 +3,7 @@ import type { FlagCheck } from '../model';
 import type { RoundContext } from './context';
 import { gateProps, substituteGate } from './jsx';
 import { References } from './scope';
+import { isObjectValue, objectNameHint } from './object-values';
 import { removeListElement } from './text';
 import { kindMismatch } from './value-fit';
 import { removeDeclarator } from './variables';
@@ -70,7 +71,9 @@ export function substituteCheck(ctx: RoundContext, check: EngineCheck, value: un
         ctx.leave(node, 'the flag is written here, not read');
         return false;
       }
-      ctx.replace(node, ctx.marker(result.value));
+      const marker = ctx.marker(result.value);
+      if (isObjectValue(result.value)) ctx.markers.hint(marker, objectNameHint(node, check.key));
+      ctx.replace(node, marker);
       return true;
     }
   }
@@ -109,6 +112,7 @@ function substituteDestructure(ctx: RoundContext, check: FlagCheck, value: unkno
     return false;
   }
   const marker = ctx.marker(result.value);
+  if (isObjectValue(result.value)) ctx.markers.hint(marker, objectNameHint(el, check.key));
   for (const r of refs) {
     if (ts.isShorthandPropertyAssignment(r.parent)) ctx.replace(r.parent, `${r.text}: ${marker}`);
     else ctx.replace(r, marker);

@@ -111,7 +111,7 @@ function kindOfVariable(name: ts.Identifier, sf: ts.SourceFile): UseKind | undef
     if (found) return;
     if (ts.isIdentifier(n) && n !== name && n.text === name.text && isRead(n)) {
       const kind = kindOfExpressionUse(n, sf);
-      if (kind) found = { kind: kind.kind, detail: `${name.text}: ${kind.detail}` };
+      if (kind) found = { kind: kind.kind, detail: `${name.text} ${kind.detail}` };
       return;
     }
     ts.forEachChild(n, visit);

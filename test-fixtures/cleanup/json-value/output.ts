@@ -1,3 +1,5 @@
+const themeConfig = { color: 'blue' };
+
 export function theme(client: Client) {
-  return ({"color":"blue"});
+  return themeConfig;
 }

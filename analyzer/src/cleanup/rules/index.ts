@@ -3,6 +3,7 @@ import type { RoundContext } from '../context';
 import { foldExpression } from '../fold';
 import { dropEmptyFragment } from '../jsx';
 import { collapseStatement } from '../statements';
+import { foldValueMember } from '../object-values';
 import { inlineValues } from '../variables';
 import { dropConstantDependency } from './hook-deps';
 import { dropEmptyJsxValue } from './jsx-values';
@@ -14,4 +15,4 @@ export type SimplifyRule = (ctx: RoundContext, node: ts.Node) => boolean;
  * The simplification rules, walked bottom-up over every node each round (engine.ts, simplifyRound); the first
  * one that rewrites a node wins for this round. A new construct to clean up is one new module listed here.
  */
-export const SIMPLIFY_RULES: readonly SimplifyRule[] = [foldExpression, collapseStatement, inlineValues, dropEmptyFragment, dropEmptyJsxValue, dropConstantDependency];
+export const SIMPLIFY_RULES: readonly SimplifyRule[] = [foldExpression, foldValueMember, collapseStatement, inlineValues, dropEmptyFragment, dropEmptyJsxValue, dropConstantDependency];

@@ -1,0 +1,7 @@
+export function Checkout() {
+  return <TwoColumnCheckout />;
+}
+
+export function checkoutTitle() {
+  return 'Checkout';
+}

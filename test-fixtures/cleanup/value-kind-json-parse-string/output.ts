@@ -1,0 +1,4 @@
+export function layout(client: Client) {
+  const parsed = JSON.parse('{"columns":2}');
+  return parsed.columns;
+}
