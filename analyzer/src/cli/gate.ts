@@ -16,7 +16,7 @@ const MAX_FILES_LISTED = 10;
  * malformed flag or expiry, a remote source with no data), no file to scan, or files that were not scanned.
  * Files over maxFileBytes are a note: the limit is the project's own choice, and they are named.
  */
-export function gateProblems(result: AnalysisResult, opts: { allowParseErrors?: boolean } = {}): GateProblems {
+export function gateProblems(result: AnalysisResult, opts: { allowParseErrors?: boolean; forScan?: boolean } = {}): GateProblems {
   const root = result.config.root;
   const errors: string[] = [];
   const notes: string[] = [];
@@ -26,7 +26,9 @@ export function gateProblems(result: AnalysisResult, opts: { allowParseErrors?: 
   for (const s of result.snapshots) {
     if (s.health === 'error' || s.health === 'offline') {
       const why = s.diagnostics.find((d) => d.severity !== 'info') ?? s.diagnostics[0];
-      errors.push(`flag source ${s.id} cannot be used: ${why ? why.message : `health ${s.health}`}`);
+      const named = why && why.where.startsWith('/') && !why.message.includes(why.where);
+      const where = named ? `${why.message.includes(`line ${why.line}`) ? at(why.where) : at(why.where, why.line, why.column)}: ` : '';
+      errors.push(`flag source ${s.id} cannot be used: ${why ? `${where}${why.message}` : `health ${s.health}`}`);
       continue;
     }
     // A flag skipped or an expiry ignored: that flag's status can't be trusted, so neither can the gate.
@@ -41,7 +43,10 @@ export function gateProblems(result: AnalysisResult, opts: { allowParseErrors?: 
 
   const unscanned = result.skipped.filter((s) => s.kind !== 'too-large');
   if (unscanned.length > 0 && !opts.allowParseErrors) {
-    for (const s of unscanned.slice(0, MAX_FILES_LISTED)) errors.push(`${relativePath(root, s.file)} was not scanned: ${s.reason}; fix it, exclude it, or pass --allow-parse-errors`);
+    const hint = opts.forScan ? '`check` fails on this' : 'fix it, exclude it, or pass --allow-parse-errors';
+    for (const s of unscanned.slice(0, MAX_FILES_LISTED)) {
+      errors.push(`${relativePath(root, s.file)} ${s.kind === 'parse-error' ? 'does not parse' : 'was not scanned'} (${s.reason}); ${hint}`);
+    }
     if (unscanned.length > MAX_FILES_LISTED) errors.push(`… and ${unscanned.length - MAX_FILES_LISTED} more files not scanned`);
   } else if (unscanned.length > 0) {
     notes.push(`${unscanned.length} file${unscanned.length === 1 ? '' : 's'} not scanned (--allow-parse-errors): ${unscanned.map((s) => relativePath(root, s.file)).join(', ')}`);

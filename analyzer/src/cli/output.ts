@@ -19,8 +19,15 @@ export function writeReport(text: string, output: string | undefined, option = '
  * refused with a one-line UsageError naming `option`; no temporary file is ever left behind.
  */
 export function writeFileAtomically(file: string, text: string, option = '--output'): void {
-  const target = followLinks(path.resolve(file), option, file);
-  const existing = fs.statSync(target, { throwIfNoEntry: false });
+  let target: string;
+  let existing: fs.Stats | undefined;
+  try {
+    target = followLinks(path.resolve(file), option, file);
+    existing = fs.statSync(target, { throwIfNoEntry: false });
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`${option} ${file}: cannot write (${describeWriteError(e as NodeJS.ErrnoException)})`);
+  }
   if (existing && !existing.isFile()) throw new UsageError(`${option} ${file}: ${describeKind(existing)}, not a regular file; give a file name`);
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
@@ -56,6 +63,8 @@ function describeWriteError(e: NodeJS.ErrnoException): string {
     case 'EACCES':
     case 'EPERM':
       return `${e.code}: permission denied`;
+    case 'ENOENT':
+      return 'ENOENT: no such file or folder';
     case 'ENOTDIR':
       return 'ENOTDIR: a part of the path is a file, not a folder';
     case 'EISDIR':

@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { expiryText } from '../debt/format';
 import type { DebtReport, FlagDebt } from '../debt/types';
 import { oneLine } from './control-chars';
 
@@ -19,8 +18,7 @@ export function renderGithubAnnotations(report: DebtReport, failing: FlagDebt[],
   const lines: string[] = [];
   for (const flag of failing) {
     const title = `flagsweep: ${flag.status} flag ${flag.key}`;
-    const expires = flag.expires ? ` (expires ${expiryText(flag)})` : '';
-    const message = `${flag.key}: ${flag.reason}${expires}`;
+    const message = `${flag.key}: ${flag.reason}`;
     if (flag.usages.length === 0) lines.push(command({ title }, message));
     for (const u of flag.usages) {
       const file = path.relative(options.workspace, path.resolve(options.root, u.file)).split(path.sep).join('/');

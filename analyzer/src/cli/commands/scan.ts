@@ -40,7 +40,7 @@ export function registerScan(program: Command): void {
         const text = opts.format === 'json' ? formatJson(result) : formatText(result, { color: useColor(opts) });
         writeReport(text, opts.output);
         // What would stop `check` is worth a warning here: the report above may be missing flags because of it.
-        const problems = gateProblems(result);
+        const problems = gateProblems(result, { forScan: true });
         for (const line of [...problems.errors, ...problems.notes]) process.stderr.write(`flagsweep: warning: ${line}\n`);
         return EXIT.OK;
       }),
