@@ -29,6 +29,9 @@ export interface ExpectedCheck {
   endColumn?: number;
   expires?: string;
   owner?: string;
+  valueKind?: FlagCheck['valueKind'];
+  /** Where the value kind came from (valueKindBasis.from). */
+  valueKindFrom?: NonNullable<FlagCheck['valueKindBasis']>['from'];
 }
 
 export interface ExpectedDeclaration {
@@ -68,6 +71,8 @@ function project(root: string, c: FlagCheck): Record<string, unknown> {
     endAt: `${c.range.endLine}:${c.range.endColumn}`,
     expires: c.annotation?.expires,
     owner: c.annotation?.owner,
+    valueKind: c.valueKind,
+    valueKindFrom: c.valueKindBasis?.from,
   };
 }
 
@@ -84,6 +89,8 @@ function expectedProjection(e: ExpectedCheck, actual: Record<string, unknown>): 
   copy('dynamicReason');
   copy('expires');
   copy('owner');
+  copy('valueKind');
+  copy('valueKindFrom');
   if ('defaultValue' in e) out.defaultValue = e.defaultValue;
   if (e.noDefault) out.hasDefault = false;
   if (e.keyLine !== undefined) out.keyAt = `${e.keyLine}:${e.keyColumn}`;
