@@ -72,6 +72,21 @@ describe('cleanup verification (type-check before and after, in memory)', functi
     assert.equal(v.newDiagnostics[0].code, 2305);
   });
 
+  it('finds importers through tsconfig paths aliases and index modules, and not through look-alike names', () => {
+    const dir = scratch({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, types: [], module: 'ESNext', moduleResolution: 'Bundler', baseUrl: '.', paths: { '@app/*': ['src/*'] } }, include: ['src'] }),
+      'src/menu/index.ts': 'export const items: string[] = [];\n',
+      'src/flags.ts': 'export const on = true;\n',
+      'src/a.ts': "import { on } from '@app/flags';\nexport const a = on;\n",
+      'src/b.ts': "import { items } from './menu';\nexport const b = items;\n",
+      'src/other/flags.ts': 'export const on = 1;\n',
+      'src/c.ts': "import { on } from './other/flags';\nexport const c = on;\n",
+    });
+    const v = verify(dir, [change(dir, 'src/flags.ts', 'export const on = false;\n'), change(dir, 'src/menu/index.ts', 'export const items: string[] = [\'x\'];\n')]);
+    assert.deepEqual(v.checkedFiles, ['src/a.ts', 'src/b.ts', 'src/flags.ts', 'src/menu/index.ts'].map((f) => path.join(dir, f)));
+    assert.deepEqual(v.newDiagnostics, []);
+  });
+
   it('compares sets, never demands zero: unresolved packages (no node_modules) give the same errors before and after', () => {
     const dir = scratch({
       'tsconfig.json': TSCONFIG,
