@@ -1,0 +1,97 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { cleanupFlag } from '../../src/cleanup';
+import { resolveConfig } from '../../src/config';
+
+/** Regression tests for issue 11's value classes: 1 (wrong value kind), 7 (custom patterns' kinds), 8 (object values). */
+const ROOT = '/virtual/value-kinds';
+const FILE = path.posix.join(ROOT, 'src/a.ts');
+
+async function clean(text: string, key: string, value: unknown, config: Record<string, unknown> = { sdks: ['growthbook'] }) {
+  const r = await cleanupFlag({ config: resolveConfig(config, ROOT), key, value, scope: { kind: 'file', file: FILE }, readFile: (f) => (f === FILE ? text : undefined) });
+  assert.deepEqual(r.errors, []);
+  return { text: r.files[0]?.after ?? text, left: r.leftForHuman.map((s) => `${s.line}:${s.column} ${s.reason}`) };
+}
+
+const GB = "import { GrowthBook } from '@growthbook/growthbook';\n";
+
+describe('cleanup: value kinds (class 1: a value that does not fit the read is left with the reason)', () => {
+  it('a number read (default 0.1) given true is left, and says why', async () => {
+    const text = `${GB}export const body = (gb: GrowthBook) => ({ temperature: gb.getFeatureValue('llm-temperature', 0.1) });\n`;
+    const r = await clean(text, 'llm-temperature', true);
+    assert.equal(r.text, text);
+    assert.deepEqual(r.left, ['2:57 this check reads the flag as a number (`getFeatureValue`, default 0.1), but the value given is true']);
+  });
+
+  it('the same read given a number is substituted', async () => {
+    const text = `${GB}export const body = (gb: GrowthBook) => ({ temperature: gb.getFeatureValue('llm-temperature', 0.1) });\n`;
+    const r = await clean(text, 'llm-temperature', 0.7);
+    assert.deepEqual(r.left, []);
+    assert.match(r.text, /temperature: 0\.7 /);
+  });
+
+  it('an object read (its .title is used) takes only an object; a variant destructured takes no boolean', async () => {
+    const obj = `${GB}export function title(gb: GrowthBook) {\n  const config = gb.getFeatureValue('banner', null);\n  return config.title;\n}\n`;
+    assert.match((await clean(obj, 'banner', 'Sale')).left[0], /reads the flag as an object \(`getFeatureValue`, config `\.title` read\), but the value given is "Sale"/);
+    const variant = "import { Unleash } from 'unleash-client';\nexport function copy(u: Unleash) {\n  const { payload } = u.getVariant('checkout');\n  return payload;\n}\n";
+    const r = await clean(variant, 'checkout', true, { sdks: ['unleash'] });
+    assert.equal(r.text, variant);
+    assert.match(r.left[0], /reads the flag as a variant object \(`getVariant`\), but the value given is true/);
+  });
+
+  it('a string read (passed to JSON.parse) given an object is left; a boolean read given a string is left; boolean to boolean as before', async () => {
+    const cfg = { sdks: [], patterns: [{ call: '*.read', evaluates: 'value' }, { call: '*.isEnabled' }] };
+    const parse = 'export const rules = JSON.parse(client.read(\'rules\'));\n';
+    assert.match((await clean(parse, 'rules', { a: 1 }, cfg)).left[0], /reads the flag as a string \(`read`, passed to JSON.parse\), but the value given is \{"a":1\}/);
+    const gate = "export const on = client.isEnabled('new-nav') ? 'new' : 'old';\n";
+    assert.match((await clean(gate, 'new-nav', 'on', cfg)).left[0], /reads the flag as a boolean .*but the value given is "on"/);
+    assert.equal((await clean(gate, 'new-nav', true, cfg)).text, "export const on = 'new';\n");
+  });
+});
+
+describe('cleanup: custom patterns read the kind they show (class 7)', () => {
+  it('without a type, a string comparison makes the read a string read that folds', async () => {
+    const text = "export const layout = flags.getStringValue('layout', 'control') === 'treatment' ? 'two' : 'one';\n";
+    const r = await clean(text, 'layout', 'treatment', { sdks: [], patterns: [{ call: 'flags.getStringValue' }] });
+    assert.deepEqual(r.left, []);
+    assert.equal(r.text, "export const layout = 'two';\n");
+  });
+
+  it('"type": "string" in the config makes a read whose use tells nothing take a string, and refuse a boolean', async () => {
+    const text = "export const banner = render(flags.get('banner-text'));\n";
+    const typed = { sdks: [], patterns: [{ call: 'flags.get', key: 0, type: 'string' }] };
+    assert.equal((await clean(text, 'banner-text', 'Spring sale', typed)).text, "export const banner = render('Spring sale');\n");
+    assert.match((await clean(text, 'banner-text', true, typed)).left[0], /reads the flag as a string \(pattern type string\)/);
+    const untyped = { sdks: [], patterns: [{ call: 'flags.get', key: 0 }] };
+    assert.match((await clean(text, 'banner-text', 'Spring sale', untyped)).left[0], /reads the flag as a boolean/);
+  });
+});
+
+describe('cleanup: object values are one const in the file (class 8)', () => {
+  it('the const goes after the imports, is named from the variable, and every use names it', async () => {
+    const text = `${GB}\nexport function a(gb: GrowthBook) {\n  const searchConfig = gb.getFeatureValue('search', { topK: 5 });\n  return run(searchConfig, searchConfig);\n}\n\nexport const b = (gb: GrowthBook) => use(gb.getFeatureValue('search', { topK: 5 }));\n`;
+    const r = await clean(text, 'search', { topK: 8, 'max-age': 3 });
+    assert.deepEqual(r.left, []);
+    assert.equal(
+      r.text,
+      `${GB}\nconst searchConfig = { topK: 8, 'max-age': 3 };\n\nexport function a(gb: GrowthBook) {\n  return run(searchConfig, searchConfig);\n}\n\nexport const b = (gb: GrowthBook) => use(searchConfig);\n`,
+    );
+  });
+
+  it('a name the file already uses is not taken; without a variable the key names it; a header comment stays on top', async () => {
+    const text = `// Copyright header.\n\n/** Docs of a. */\nexport function a(flags: Flags, searchConfig: number) {\n  return go(flags.read('search-config'), searchConfig);\n}\n`;
+    const r = await clean(text, 'search-config', { topK: 8 }, { sdks: [], patterns: [{ call: 'flags.read', evaluates: 'value' }] });
+    assert.equal(r.text, `// Copyright header.\n\nconst searchConfig2 = { topK: 8 };\n\n/** Docs of a. */\nexport function a(flags: Flags, searchConfig: number) {\n  return go(searchConfig2, searchConfig);\n}\n`);
+  });
+
+  it('a primitive member read off the value folds, and then no const is written', async () => {
+    const text = `${GB}export const k = (gb: GrowthBook) => gb.getFeatureValue('search', { topK: 5 }).topK * 2;\n`;
+    assert.equal((await clean(text, 'search', { topK: 8 })).text, `${GB}export const k = (gb: GrowthBook) => 8 * 2;\n`);
+  });
+
+  it('no-semicolon, double-quote files get a const in their style, after a directive', async () => {
+    const text = `"use client"\nexport const a = (gb) => show(gb.getFeatureValue("hero", {}))\n`;
+    const r = await clean(text, 'hero', { title: "It's here", sizes: [1, 2] }, { sdks: ['growthbook'], globalSdks: ['growthbook'] });
+    assert.equal(r.text, `"use client"\n\nconst hero = { title: "It's here", sizes: [1, 2] }\nexport const a = (gb) => show(hero)\n`);
+  });
+});
