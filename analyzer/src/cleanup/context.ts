@@ -64,6 +64,12 @@ export class RoundContext {
     return false;
   }
 
+  /**
+   * Does a project file other than this one name `identifier`? Set when the project's files are known; a
+   * top-level `var` of a script is a global, inlined only when no other file names it.
+   */
+  namedElsewhere?: (identifier: string) => boolean;
+
   /** Sites are only collected in the engine's final reporting pass (rules run every round and would repeat them). */
   reporting = false;
 

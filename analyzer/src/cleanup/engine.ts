@@ -41,6 +41,8 @@ export interface FileCleanupOptions {
   patterns: readonly unknown[];
   /** Names an override map may use for the flag (the key and its camelCase form). Empty: leave overrides alone. */
   overrideNames: ReadonlySet<string>;
+  /** Does a project file other than this one name the identifier? Lets a script's top-level `var` be inlined. */
+  namedElsewhere?: (identifier: string) => boolean;
   /** Clean only the check containing this offset. */
   siteOffset?: number;
   /** Extra names whose declarations count as "referenced before" (set by project-level passes). */
@@ -132,6 +134,7 @@ export function cleanupFileText(opts: FileCleanupOptions): FileCleanupResult {
   let overridesDone = opts.overrideNames.size === 0;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const ctx = new RoundContext(file, parseSource(file, text), markers, noLeft);
+    ctx.namedElsewhere = opts.namedElsewhere;
     simplifyRound(ctx);
     let edits = pickGroups(ctx.groups);
     if (edits.length === 0) {
@@ -153,6 +156,7 @@ export function cleanupFileText(opts: FileCleanupOptions): FileCleanupResult {
   const left: (LeftSite & { offset: number })[] = [];
   const finalSf = parseSource(file, text);
   const reportCtx = new RoundContext(file, finalSf, markers, (site) => left.push(site as LeftSite & { offset: number }));
+  reportCtx.namedElsewhere = opts.namedElsewhere;
   reportCtx.reporting = true;
   const remaining = opts.findChecks(text);
   for (const c of opts.siteOffset === undefined ? remaining : []) substituteCheck(reportCtx, c, opts.value, opts.patterns);

@@ -34,8 +34,11 @@ function inlineVariable(ctx: RoundContext, decl: ts.VariableDeclaration): boolea
   const known = knownValue(decl.initializer, ctx.markers);
   if (!known) return false;
   if (!isConst && !isLet) {
-    ctx.leave(decl, `var ${decl.name.text} holds the flag value: hoisting makes inlining unsafe, inline it by hand`);
-    return false;
+    const unsafe = varInliningRisk(ctx, decl, decl.name);
+    if (unsafe) {
+      ctx.leave(decl, `var ${decl.name.text} holds the flag value: ${unsafe}, inline it by hand`);
+      return false;
+    }
   }
   if (isExported(decl)) {
     ctx.leave(decl, `exported ${decl.name.text} holds the flag value: other modules may import it`);
@@ -59,6 +62,36 @@ function inlineVariable(ctx: RoundContext, decl: ts.VariableDeclaration): boolea
   }
   removeDeclarator(ctx, decl);
   return true;
+}
+
+/**
+ * Why a `var` holding the flag cannot be inlined like a `const`, or undefined when it can: it must be declared
+ * once, directly in its function's body (or at the top of a module), and every read must come after it in that
+ * same function (a read before it, or from a nested function that may run earlier, sees `undefined`). A
+ * top-level `var` of a script (no import/export) is a global other scripts may read.
+ */
+function varInliningRisk(ctx: RoundContext, decl: ts.VariableDeclaration, name: ts.Identifier): string | undefined {
+  const stmt = decl.parent.parent;
+  const owner = stmt.parent;
+  const atTop = ts.isSourceFile(owner);
+  if (!atTop && !(ts.isBlock(owner) && ts.isFunctionLike(owner.parent))) return 'it is declared inside a block, so a read may run without it';
+  if (atTop && !ts.isExternalModule(ctx.sf) && (!ctx.namedElsewhere || ctx.namedElsewhere(name.text))) {
+    return ctx.namedElsewhere ? 'it is a global that another file names' : 'it is a global of this script that other scripts may read';
+  }
+  const symbol = ctx.references.symbolOf(name);
+  if ((symbol?.declarations?.length ?? 1) > 1) return 'it is declared more than once';
+  const fn = enclosingFunction(decl);
+  for (const r of ctx.references.referencesTo(name)) {
+    if (r.getStart(ctx.sf) < decl.getEnd()) return 'it is read before its declaration (hoisting)';
+    if (enclosingFunction(r) !== fn) return 'a nested function reads it and may run before the declaration';
+  }
+  return undefined;
+}
+
+function enclosingFunction(node: ts.Node): ts.Node {
+  let n = node.parent;
+  while (!ts.isSourceFile(n) && !ts.isFunctionLike(n)) n = n.parent;
+  return n;
 }
 
 export function removeDeclarator(ctx: RoundContext, decl: ts.VariableDeclaration): void {

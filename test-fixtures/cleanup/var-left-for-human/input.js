@@ -1,4 +1,12 @@
-function run() {
-  var on = flags.isEnabled('new-checkout');
+function run(user) {
+  if (user) {
+    var on = flags.isEnabled('new-checkout');
+  }
   return on ? 'new' : 'old';
+}
+
+function early() {
+  log(ready);
+  var ready = flags.isEnabled('new-checkout');
+  return ready;
 }

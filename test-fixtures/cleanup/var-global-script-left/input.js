@@ -1,0 +1,5 @@
+var newCheckout = flags.isEnabled('new-checkout');
+
+function render() {
+  return newCheckout ? 'new' : 'old';
+}

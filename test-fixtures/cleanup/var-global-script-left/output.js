@@ -1,0 +1,5 @@
+var newCheckout = true;
+
+function render() {
+  return newCheckout ? 'new' : 'old';
+}

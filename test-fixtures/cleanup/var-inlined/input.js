@@ -1,0 +1,4 @@
+function run() {
+  var on = flags.isEnabled('new-checkout');
+  return on ? 'new' : 'old';
+}
