@@ -10,6 +10,7 @@ import { checkReadsKey, keySpellings } from './keys';
 import { MarkerTable } from './markers';
 import { DiskReader } from './read';
 import type { CleanupError, CleanupRequest, CleanupResult, FileChange, LeftSite } from './types';
+import { adoptFlagKind, flagValueKind } from './value-fit';
 import { skippedVerification, verifyChanges } from './verify';
 
 const toPosix = (p: string): string => p.replace(/\\/g, '/');
@@ -184,13 +185,15 @@ function cleanFiles(run: CleanupRun): void {
   const { request, result } = run;
   const { config, key, scope } = request;
   const overrideNames = scope.kind === 'site' ? new Set<string>() : new Set(keySpellings(key));
+  const flagKind = flagValueKind([...run.loaded.values()].flatMap((l) => l.checks));
+  const relative = (f: string) => path.relative(config.root, f).split(path.sep).join('/');
   for (const l of run.loaded.values()) {
     rewriting(run, () => {
       const out = cleanupFileText({
         file: l.file,
         text: l.before,
         value: run.value,
-        findChecks: (text) => (text === l.before ? l.checks : detectFile(l.file, text, run.detect).checks.filter((c) => checkReadsKey(c, key))),
+        findChecks: (text) => adoptFlagKind(text === l.before ? l.checks : detectFile(l.file, text, run.detect).checks.filter((c) => checkReadsKey(c, key)), flagKind, relative),
         patterns: config.patterns,
         overrideNames,
         siteOffset: scope.kind === 'site' ? scope.offset : undefined,

@@ -95,3 +95,32 @@ describe('cleanup: object values are one const in the file (class 8)', () => {
     assert.equal(r.text, `"use client"\n\nconst hero = { title: "It's here", sizes: [1, 2] }\nexport const a = (gb) => show(hero)\n`);
   });
 });
+
+describe('cleanup: a read that shows no kind takes the kind the flag\'s other reads show', () => {
+  const cfg = resolveConfig({ sdks: [], patterns: [{ call: 'useExperiment' }] }, ROOT);
+  const a = path.posix.join(ROOT, 'src/Onboarding.tsx');
+  const b = path.posix.join(ROOT, 'src/experiment.test.ts');
+  const files: Record<string, string> = {
+    [a]: "export const sources = () => useExperiment('onboarding.sources').split(',');\n",
+    [b]: "export const read = () => renderHook(() => useExperiment('onboarding.sources'));\n",
+  };
+  const run = (value: unknown) => cleanupFlag({ config: cfg, key: 'onboarding.sources', value, scope: { kind: 'project' }, readFile: (f) => files[f], projectFiles: [a, b] });
+
+  it('true is refused in both files, the second naming the read that showed the kind', async () => {
+    const r = await run(true);
+    assert.deepEqual(r.files, []);
+    assert.deepEqual(
+      r.leftForHuman.map((s) => `${path.posix.basename(s.file)}:${s.line} ${s.reason}`).sort(),
+      [
+        'Onboarding.tsx:1 this check reads the flag as a string (`useExperiment`, `.split()` called), but the value given is true',
+        'experiment.test.ts:1 this check reads the flag as a string (as the read at src/Onboarding.tsx:1: `useExperiment`, `.split()` called), but the value given is true',
+      ],
+    );
+  });
+
+  it('a string is written in both', async () => {
+    const r = await run('github,postgres');
+    assert.deepEqual(r.leftForHuman, []);
+    assert.deepEqual(r.files.map((f) => f.after).sort(), ["export const read = () => renderHook(() => 'github,postgres');\n", "export const sources = () => 'github,postgres'.split(',');\n"]);
+  });
+});
