@@ -186,6 +186,7 @@ async function sweepBranch(plan: BranchPlan, ctx: BranchContext): Promise<Branch
         removeDefinition,
         verify: true,
       });
+      keepDefinitionWhileRead(result, config);
       const flagOutcome = toOutcome(flag, result, tree.dir, config, opts.includePartial);
       if (flagOutcome.outcome === 'cleaned') {
         await opts.writeFiles(result.files);
@@ -236,6 +237,19 @@ async function sweepBranch(plan: BranchPlan, ctx: BranchContext): Promise<Branch
     }
   }
   return outcome;
+}
+
+/**
+ * While code still reads the flag (sites left for a person), its definition stays: without it the flag would be
+ * "missing" and those reads would return their code default instead of the value the flag serves.
+ */
+function keepDefinitionWhileRead(result: CleanupResult, config: ResolvedConfig): void {
+  if (result.leftForHuman.length === 0) return;
+  const flagFiles = new Set(config.sources.flatMap((s) => (s.type === 'flagd' ? [path.resolve(config.root, s.path).replace(/\\/g, '/')] : [])));
+  const kept = result.files.filter((f) => !flagFiles.has(f.file));
+  if (kept.length === result.files.length) return;
+  result.files = kept;
+  result.stats.linesRemoved = kept.reduce((n, f) => n + f.linesRemoved, 0);
 }
 
 /** What an existing sweep branch holds: its own commits since the base, by flag, or the first commit a person added. */
@@ -295,12 +309,11 @@ function skipReason(o: FlagOutcome, includePartial: boolean): string | undefined
     return `the cleanup would break the type check${d ? `: ${d.file}:${d.line}:${d.column} TS${d.code} ${d.message}` : `: ${failed[0].message}`}`;
   }
   if (o.errors.length > 0) return `the cleanup failed: ${o.errors[0].message}`;
-  if (o.files.length === 0) return 'nothing to change: no check of it in the swept files';
+  const left = o.leftForHuman.length;
+  const site = left > 0 ? `${left} site${left === 1 ? '' : 's'} left for a person (${o.leftForHuman[0].file}:${o.leftForHuman[0].line}: ${o.leftForHuman[0].reason})` : '';
+  if (o.files.length === 0) return left > 0 ? `nothing could be cleaned: ${site}` : 'nothing to change: no check of it in the swept files';
   if (o.verification.mode === 'skipped') return 'the cleanup was not verified';
-  if (o.leftForHuman.length > 0 && !includePartial) {
-    const s = o.leftForHuman[0];
-    return `${o.leftForHuman.length} site${o.leftForHuman.length === 1 ? '' : 's'} left for a person (${s.file}:${s.line}: ${s.reason}); --include-partial commits the rest`;
-  }
+  if (left > 0 && !includePartial) return `${site}; --include-partial commits the rest`;
   return undefined;
 }
 
@@ -331,13 +344,14 @@ function skippedOutcome(flag: SweepFlag, reason: string): FlagOutcome {
 
 /**
  * Makes a fresh worktree look like the user's checkout where it matters: installed dependencies (linked, for the
- * type check) and flag files the repository does not track (copied, so flag state is the same).
+ * type check), and a config or flag file the repository does not track (copied, so flags and their state are the
+ * same; never committed, since only the cleanup's files are staged and an untracked flag file keeps its definition).
  */
 function prepare(tree: TempWorktree, repoRoot: string, config: ResolvedConfig, rootInRepo: string): void {
   tree.linkDependencies(repoRoot, [...new Set(['.', rootInRepo || '.'])]);
-  for (const source of config.sources) {
-    if (source.type !== 'flagd') continue;
-    const rel = path.relative(repoRoot, path.resolve(config.root, source.path));
+  const flagFiles = config.sources.flatMap((s) => (s.type === 'flagd' ? [path.resolve(config.root, s.path)] : []));
+  for (const file of [...(config.configFile ? [config.configFile] : []), ...flagFiles]) {
+    const rel = path.relative(realPath(repoRoot), realPath(file));
     if (rel.startsWith('..')) continue;
     const target = path.join(tree.dir, rel);
     const from = path.join(repoRoot, rel);
@@ -382,15 +396,17 @@ function shortRef(ref: string): string {
   return ref.length === 40 ? ref.slice(0, 12) : ref;
 }
 
+function realPath(p: string): string {
+  try {
+    return fs.realpathSync.native(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
 /** Maps the user's paths (anywhere inside the repository, symlinks resolved) to repository-relative ones. */
 function pathMapper(repoRoot: string, cwd: string) {
-  const real = (p: string) => {
-    try {
-      return fs.realpathSync.native(p);
-    } catch {
-      return path.resolve(p);
-    }
-  };
+  const real = realPath;
   const top = real(repoRoot);
   return {
     user: (p: string) => path.resolve(cwd, p),

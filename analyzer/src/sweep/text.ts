@@ -114,7 +114,7 @@ function flagSection(f: SweepFlag, o: FlagOutcome, heading: boolean, reviewers: 
   else {
     out.push('These sites could not be rewritten safely; finish them by hand in this branch before merging:', '');
     for (const s of o.leftForHuman) out.push(`- ${code(`${s.file}:${s.line}:${s.column}`)}: ${prose(s.reason)}`);
-    out.push('');
+    out.push('', "The flag's definition stays in the flag source while code still reads it; remove it once these are done.", '');
   }
   out.push('### Verification', '', verificationLine(o.verification), '');
   return out;
