@@ -86,6 +86,10 @@ export function removeListElement(sf: ts.SourceFile, list: ts.NodeArray<ts.Node>
   const withDoc = docCommentStart(sf, el);
   if (list.length === 1) {
     const r = removalRange(sf, withDoc, list.hasTrailingComma ? skipComma(text, el.getEnd()) : el.getEnd());
+    // `{ x }` → `{}`, not `{ }`: the space before the closing bracket goes with the last element on its line.
+    let end = r.end;
+    while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+    if (r.start < r.end && text[r.end - 1] !== '\n' && /[}\])]/.test(text[end] ?? '')) return { start: r.start, end, newText: '' };
     return { ...r, newText: '' };
   }
   if (index < list.length - 1) {

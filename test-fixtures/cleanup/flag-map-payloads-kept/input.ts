@@ -1,7 +1,7 @@
 import { client } from './client';
 import { api, trackFeature } from './api';
 
-export const defaultFlags: FeatureFlags = {
+export const defaultFlags = {
   contextualBandits: false,
   darkMode: true,
 };

@@ -1,6 +1,6 @@
 import { api, trackFeature } from './api';
 
-export const defaultFlags: FeatureFlags = {
+export const defaultFlags = {
   darkMode: true,
 };
 

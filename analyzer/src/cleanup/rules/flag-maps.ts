@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import type { RoundContext } from '../context';
 import { removeListElement } from '../text';
+import { planEntryRemoval, removeMember } from './typed-entries';
 
 /**
  * Which object literals are flag registries (maps from flag key to value), so that the cleaned flag's entry may
@@ -109,13 +110,14 @@ export function isLiteralValue(n: ts.Expression): boolean {
 /** Test and config leftovers: the cleaned flag's entry in flag maps (`{ flags: { 'new-checkout': true } }`). */
 export function removeFlagOverrides(ctx: RoundContext, keyNames: ReadonlySet<string>, patterns: readonly unknown[]): void {
   const names = flagMapNames(patterns);
+  const entries: ts.PropertyAssignment[] = [];
   const visit = (n: ts.Node): void => {
     if (ts.isObjectLiteralExpression(n) && n.properties.some((p) => keyNames.has(nameOf(p.name) ?? '')) && isFlagMap(n, names)) {
-      n.properties.forEach((prop, i) => {
-        if (!ts.isPropertyAssignment(prop)) return;
+      for (const prop of n.properties) {
+        if (!ts.isPropertyAssignment(prop)) continue;
         const name = ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name) ? prop.name.text : undefined;
-        if (name && keyNames.has(name) && isLiteralValue(prop.initializer)) ctx.group(() => ctx.edits.push(removeListElement(ctx.sf, n.properties, i)));
-      });
+        if (name && keyNames.has(name) && isLiteralValue(prop.initializer)) entries.push(prop);
+      }
     }
     if (ts.isExpressionStatement(n) && isTestDataUpdate(n.expression, keyNames)) ctx.group(() => ctx.remove(n));
     else if (ts.isArrayLiteralExpression(n) && isForcedFeatureMap(n)) {
@@ -128,6 +130,19 @@ export function removeFlagOverrides(ctx: RoundContext, keyNames: ReadonlySet<str
     ts.forEachChild(n, visit);
   };
   visit(ctx.sf);
+  const going = new Set<ts.Node>(entries);
+  for (const prop of entries) {
+    const obj = prop.parent as ts.ObjectLiteralExpression;
+    const plan = planEntryRemoval(ctx, obj, nameOf(prop.name)!, going);
+    if (plan.kind === 'keep') {
+      ctx.leave(prop, `flag-map entry kept: ${plan.reason}`);
+      continue;
+    }
+    ctx.group(() => {
+      ctx.edits.push(removeListElement(ctx.sf, obj.properties, obj.properties.indexOf(prop)));
+      if (plan.kind === 'remove-with-member') ctx.edits.push(removeMember(ctx, plan.member));
+    });
+  }
 }
 
 /** LaunchDarkly test data: `td.update(td.flag('new-checkout')…)` sets the flag for a test. */
