@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { cleanupFlag } from '../../src/cleanup';
 import { parseToday } from '../../src/lifecycle/dates';
+import { writeAllOrNothing } from '../../src/cli/write';
 import { runSweep, type SweepOptions } from '../../src/sweep/run';
 import type { FixtureRepo } from '../git/fixture-repo';
 import { TODAY, refs, snapshotCheckout, sweepRepo } from './sweep-repo';
@@ -69,5 +70,39 @@ describe('sweep worktrees are removed on every exit path', function () {
     } finally {
       fs.rmSync(path.join(repo.dir, 'uncommitted'), { recursive: true });
     }
+  });
+});
+
+describe('sweep with a config and flag file the repository does not track', function () {
+  this.timeout(120_000);
+  let repo: FixtureRepo;
+  before(() => {
+    repo = sweepRepo();
+    repo.git('rm', '-q', '--cached', 'flagsweep.config.json', 'flags.flagd.json');
+    repo.commitStaged('config and flags are local', '2026-11-01');
+  });
+  after(() => repo.remove());
+
+  it('uses them as they are in the checkout, and never commits or edits the flag file', async () => {
+    const flagFile = fs.readFileSync(path.join(repo.dir, 'flags.flagd.json'), 'utf8');
+    const result = await runSweep({
+      cwd: repo.dir,
+      paths: [],
+      now: parseToday(TODAY),
+      env: {},
+      statuses: ['expired', 'stale'],
+      prefix: 'flagsweep/remove-',
+      dryRun: false,
+      includePartial: false,
+      writeFiles: (changes) => writeAllOrNothing(changes),
+      cleanupFlag,
+    });
+    const made = result.branches.filter((b) => b.state === 'created');
+    assert.deepEqual(made.map((b) => b.id), ['old-checkout', 'fuzzy-search']);
+    for (const b of made) {
+      assert.equal(b.flags[0].definitionRemovedFrom, undefined);
+      assert.deepEqual(repo.git('ls-tree', '-r', '--name-only', b.branch).split('\n').filter((f) => f.endsWith('.json') && !f.startsWith('tsconfig')), []);
+    }
+    assert.equal(fs.readFileSync(path.join(repo.dir, 'flags.flagd.json'), 'utf8'), flagFile);
   });
 });
