@@ -87,6 +87,18 @@ describe('cleanup verification (type-check before and after, in memory)', functi
     assert.deepEqual(v.newDiagnostics, []);
   });
 
+  it("type-checks against TypeScript's lib files (served from ts-morph's bundled compiler): a string is not a number, document is known", () => {
+    const dir = scratch({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, types: [], lib: ['es2022', 'dom'] }, include: ['src'] }),
+      'src/a.ts': "export const n: number = 'abc'.length;\n",
+    });
+    const v = verify(dir, [change(dir, 'src/a.ts', "export const n: number = 'abc'.toUpperCase();\nexport const t: string = document.title;\n")]);
+    assert.deepEqual(
+      v.newDiagnostics.map((d) => `${d.line}:${d.column} TS${d.code} ${d.message}`),
+      ["1:14 TS2322 Type 'string' is not assignable to type 'number'."],
+    );
+  });
+
   it('compares sets, never demands zero: unresolved packages (no node_modules) give the same errors before and after', () => {
     const dir = scratch({
       'tsconfig.json': TSCONFIG,

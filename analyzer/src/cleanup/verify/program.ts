@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { libFolder, libSourceFile, libText } from './lib-files';
 
 export interface Texts {
   before: ReadonlyMap<string, string>;
@@ -49,13 +50,17 @@ function diagnosticsOf(program: ts.Program, roots: readonly string[]): ts.Diagno
 /** A compiler host that serves `overrides` for the changed files and one parsed copy of every other file. */
 function hostServing(options: ts.CompilerOptions, overrides: ReadonlyMap<string, string>, shared: Map<string, ts.SourceFile>): ts.CompilerHost {
   const base = ts.createCompilerHost(options, true);
+  const libs = libFolder();
   return {
     ...base,
-    fileExists: (f) => overrides.has(f) || base.fileExists(f),
-    readFile: (f) => overrides.get(f) ?? base.readFile(f),
+    getDefaultLibLocation: () => libs,
+    getDefaultLibFileName: (o) => `${libs}/${ts.getDefaultLibFileName(o)}`,
+    fileExists: (f) => overrides.has(f) || libText(f) !== undefined || base.fileExists(f),
+    readFile: (f) => overrides.get(f) ?? libText(f) ?? base.readFile(f),
     getSourceFile(fileName, languageVersion, onError, shouldCreateNewSourceFile) {
       const text = overrides.get(fileName);
       if (text !== undefined) return ts.createSourceFile(fileName, text, languageVersion, true);
+      if (fileName.startsWith(`${libs}/`)) return libSourceFile(fileName, languageVersion);
       let sf = shared.get(fileName);
       if (!sf) {
         sf = base.getSourceFile(fileName, languageVersion, onError, shouldCreateNewSourceFile);
