@@ -13,18 +13,24 @@ const FILES = 1000;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const sharedFs: typeof fs = require('node:fs');
 
-/** Counts fs.readFileSync calls per absolute path while `run` runs. */
+/**
+ * Counts reads per absolute path while `run` runs: fs.readFileSync by path, and fs.openSync by path (the safe reader
+ * opens the file, checks it is a regular file, then reads the descriptor).
+ */
 async function countReads<T>(run: () => Promise<T>): Promise<{ result: T; reads: Map<string, number> }> {
   const reads = new Map<string, number>();
-  const original = sharedFs.readFileSync;
-  (sharedFs as { readFileSync: unknown }).readFileSync = function (this: unknown, file: fs.PathOrFileDescriptor, ...rest: unknown[]) {
-    if (typeof file === 'string') reads.set(path.resolve(file), (reads.get(path.resolve(file)) ?? 0) + 1);
-    return (original as (...a: unknown[]) => unknown).call(this, file, ...rest);
-  } as typeof fs.readFileSync;
+  const patched = ['readFileSync', 'openSync'] as const;
+  const originals = patched.map((name) => sharedFs[name]);
+  patched.forEach((name, i) => {
+    (sharedFs as unknown as Record<string, unknown>)[name] = function (this: unknown, file: unknown, ...rest: unknown[]) {
+      if (typeof file === 'string') reads.set(path.resolve(file), (reads.get(path.resolve(file)) ?? 0) + 1);
+      return (originals[i] as (...a: unknown[]) => unknown).call(this, file, ...rest);
+    };
+  });
   try {
     return { result: await run(), reads };
   } finally {
-    (sharedFs as { readFileSync: unknown }).readFileSync = original;
+    patched.forEach((name, i) => ((sharedFs as unknown as Record<string, unknown>)[name] = originals[i]));
   }
 }
 

@@ -1,4 +1,4 @@
-import { KEY_CASES, type KeyCase, type KeyPolicy, type SourceRange } from '@flagsweep/analyzer';
+import { catastrophicBacktracking, KEY_CASES, type KeyCase, type KeyPolicy, type SourceRange } from '@flagsweep/analyzer';
 import { createRule } from '../util/create-rule';
 import { flagMeta } from '../util/flag-meta';
 import { keyViolations, type KeyViolation } from '../util/key-policy';
@@ -14,7 +14,7 @@ export type Options = [
     maxLength?: number;
   },
 ];
-export type MessageIds = KeyViolation['kind'] | 'invalidPattern' | keyof typeof CONFIG_ERROR_MESSAGES;
+export type MessageIds = KeyViolation['kind'] | 'invalidPattern' | 'unsafePattern' | keyof typeof CONFIG_ERROR_MESSAGES;
 
 const stringList = { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, uniqueItems: true } as const;
 
@@ -29,6 +29,7 @@ export default createRule<Options, MessageIds>({
       missingPrefix: "Flag key '{{key}}' must start with {{prefixes}}{{forType}}.",
       tooLong: "Flag key '{{key}}' is {{length}} characters long; keys may have at most {{maxLength}}.",
       invalidPattern: 'flagsweep: flag-key-format option "pattern" is not a valid regular expression: {{reason}}',
+      unsafePattern: 'flagsweep: flag-key-format option "pattern": {{reason}}',
       ...CONFIG_ERROR_MESSAGES,
     },
     schema: [
@@ -62,6 +63,12 @@ export default createRule<Options, MessageIds>({
             new RegExp(policy.pattern);
           } catch (e) {
             context.report({ loc: { line: 1, column: 0 }, messageId: 'invalidPattern', data: { reason: (e as Error).message } });
+            return;
+          }
+          // A pattern with nested repetition would hang the lint on a near-miss key.
+          const slow = catastrophicBacktracking(policy.pattern);
+          if (slow) {
+            context.report({ loc: { line: 1, column: 0 }, messageId: 'unsafePattern', data: { reason: slow } });
             return;
           }
         }

@@ -1,5 +1,4 @@
-import * as fs from 'node:fs';
-import { parseFlagdDocument, type FlagState } from '@flagsweep/analyzer';
+import { FileReadError, parseFlagdDocument, readTextFile, type FlagState } from '@flagsweep/analyzer';
 import { sameStamp, statFile, type FileStamp } from './file-stamp';
 
 export interface FlagFileResult {
@@ -9,6 +8,9 @@ export interface FlagFileResult {
   /** The file does not exist. */
   missing?: boolean;
 }
+
+/** The CLI's limit for flag files (the analyzer's flagd source). */
+const MAX_FLAG_FILE_BYTES = 256 * 1024 * 1024;
 
 const cache = new Map<string, { stamp: FileStamp | { error: string }; result: FlagFileResult }>();
 
@@ -28,9 +30,11 @@ function load(file: string, displayName: string, stamp: FileStamp | { error: str
   }
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    // Regular files only: a FIFO named like the flag file would block the lint forever.
+    text = readTextFile(file, { maxBytes: MAX_FLAG_FILE_BYTES });
   } catch (e) {
-    return { states: [], problems: [`flagsweep: cannot read flag file ${displayName} (${(e as NodeJS.ErrnoException).code ?? String(e)})`] };
+    const reason = e instanceof FileReadError ? e.reason : String(e);
+    return { states: [], problems: [`flagsweep: cannot read flag file ${displayName} (${reason})`] };
   }
   const { states, diagnostics } = parseFlagdDocument(text, displayName);
   const problems = diagnostics

@@ -1,5 +1,8 @@
-import * as fs from 'node:fs';
+import { readTextFile } from '@flagsweep/analyzer';
 import { sameStamp, statFile, type FileStamp } from './file-stamp';
+
+/** Other files are read for their keys and annotations only: FIFOs are never opened, huge generated files never read. */
+const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 
 const texts = new Map<string, { stamp: FileStamp | { error: string }; text: string | undefined }>();
 
@@ -14,7 +17,7 @@ export function readProjectFile(absPath: string): string | undefined {
   let text: string | undefined;
   if (!('error' in stamp)) {
     try {
-      text = fs.readFileSync(absPath, 'utf8');
+      text = readTextFile(absPath, { maxBytes: MAX_SOURCE_BYTES });
     } catch {
       text = undefined;
     }
@@ -32,7 +35,7 @@ export function readForIndex(absPath: string, stamp: FileStamp): string | undefi
   if (hit && sameStamp(hit.stamp, stamp)) return hit.text;
   let text: string;
   try {
-    text = fs.readFileSync(absPath, 'utf8');
+    text = readTextFile(absPath, { maxBytes: MAX_SOURCE_BYTES });
   } catch {
     return undefined;
   }
