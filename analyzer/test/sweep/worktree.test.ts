@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -6,8 +7,9 @@ import { cleanupFlag } from '../../src/cleanup';
 import { parseToday } from '../../src/lifecycle/dates';
 import { writeAllOrNothing } from '../../src/cli/write';
 import { runSweep, type SweepOptions } from '../../src/sweep/run';
+import { CLI } from '../cli/helpers';
 import type { FixtureRepo } from '../git/fixture-repo';
-import { TODAY, refs, snapshotCheckout, sweepRepo } from './sweep-repo';
+import { TODAY, gitEnv, refs, snapshotCheckout, sweepRepo } from './sweep-repo';
 
 function sweepTemps(): string[] {
   return fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('flagsweep-sweep-') && fs.existsSync(path.join(os.tmpdir(), n, 'tree')));
@@ -104,5 +106,41 @@ describe('sweep with a config and flag file the repository does not track', func
       assert.deepEqual(repo.git('ls-tree', '-r', '--name-only', b.branch).split('\n').filter((f) => f.endsWith('.json') && !f.startsWith('tsconfig')), []);
     }
     assert.equal(fs.readFileSync(path.join(repo.dir, 'flags.flagd.json'), 'utf8'), flagFile);
+  });
+});
+
+describe('sweep interrupted by a signal', function () {
+  this.timeout(120_000);
+  let repo: FixtureRepo;
+  before(() => {
+    repo = sweepRepo();
+  });
+  after(() => repo.remove());
+
+  it('SIGTERM while a worktree exists removes it before exiting (143)', async () => {
+    const admin = path.join(repo.dir, '.git', 'worktrees');
+    const child = spawn(process.execPath, [CLI, 'sweep', '--now', TODAY], { cwd: repo.dir, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const seen = await new Promise<string[]>((resolve, reject) => {
+      const started = Date.now();
+      const poll = setInterval(() => {
+        const entries = fs.existsSync(admin) ? fs.readdirSync(admin) : [];
+        if (entries.length > 0) {
+          clearInterval(poll);
+          resolve(entries);
+        } else if (Date.now() - started > 60_000) {
+          clearInterval(poll);
+          reject(new Error('no worktree appeared'));
+        }
+      }, 20);
+    });
+    const dirs = seen.map((e) => fs.readFileSync(path.join(admin, e, 'gitdir'), 'utf8').trim().replace(/\/\.git$/, ''));
+    child.kill('SIGTERM');
+    assert.equal(await exited, 143, stderr);
+    assert.match(stderr, /SIGTERM: temporary worktrees removed/);
+    assert.deepEqual(fs.existsSync(admin) ? fs.readdirSync(admin) : [], []);
+    for (const d of dirs) assert.ok(!fs.existsSync(path.dirname(d)), `${d} is gone`);
   });
 });
