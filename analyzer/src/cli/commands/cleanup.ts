@@ -6,7 +6,7 @@ import type { CleanupResult } from '../../cleanup';
 import { loadConfig, type ResolvedConfig } from '../../config/load';
 import { nearestKey } from '../../text';
 import { EXIT } from '../exit-codes';
-import { UsageError, addConfigOption, checkPathsExist, useColor } from '../options';
+import { UsageError, addColorOptions, addConfigOption, checkPathsExist, useColor } from '../options';
 import { action } from '../run';
 import { acquireLock, LockError, writeAllOrNothing, WriteError, type Lock } from '../write';
 import { parseValueOption, valueFromSources, type SourceValue } from './cleanup-value';
@@ -31,7 +31,7 @@ type ValueOrigin = 'option' | 'source' | 'code-default (flag disabled)' | 'code-
 
 /** `flagsweep cleanup <key> [--value v] [paths…]`: removes the flag from the code, keeping the winning branch. */
 export function registerCleanup(program: Command): void {
-  addConfigOption(
+  const command = addConfigOption(
     program
       .command('cleanup')
       .description('remove a flag from the code as if every check returned its final value, then simplify, prune and verify')
@@ -45,9 +45,8 @@ export function registerCleanup(program: Command): void {
     .option('--remove-definition', "also remove the flag's definition from the flagd file")
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--offline', 'read flag state from the flag file and caches only')
-    .option('--source-env <environment>', 'environment of remote flag sources')
-    .option('--no-color', 'no ANSI colors')
-    .action(action((key: string, paths: string[], opts: CleanupOptions) => runCleanup(key, paths, opts)));
+    .option('--source-env <environment>', 'environment of remote flag sources');
+  addColorOptions(command).action(action((key: string, paths: string[], opts: CleanupOptions) => runCleanup(key, paths, opts)));
 }
 
 async function runCleanup(key: string, paths: string[], opts: CleanupOptions): Promise<number> {
