@@ -10,6 +10,7 @@ import { toWorkspaceEdit } from './providers/convert';
 import type { FlagNode } from './providers/flags-view';
 import { showReport } from './providers/report-webview';
 import type { TokenStore } from './workspace/secrets';
+import { slotLabel, tokenSlots, type TokenSlot } from './mapping/token-slots';
 import type { WorkspaceIndex } from './workspace/workspace-index';
 
 /** Arguments of commands run from hovers, code actions and the flags view. */
@@ -67,15 +68,14 @@ export function registerCommands(index: WorkspaceIndex, tokens: TokenStore): vsc
     reg('flagsweep.showReport', (arg?: { folder?: string }) => showReport(index, arg?.folder)),
     reg('flagsweep.setToken', async () => {
       if (index.restricted) return vscode.window.showWarningMessage('flagsweep: tokens are not used in Restricted Mode. Trust the workspace first.');
-      const names = [...new Set(index.all().flatMap((f) => f.config.sources.flatMap((s) => ('tokenEnv' in s && s.tokenEnv ? [s.tokenEnv] : []))))];
-      const name = names.length === 1 ? names[0] : await vscode.window.showQuickPick(names.length ? names : ['UNLEASH_TOKEN', 'LD_API_TOKEN'], { placeHolder: 'Which token?' });
-      if (!name) return;
-      const token = await vscode.window.showInputBox({ prompt: `Token for ${name} (stored in VS Code's secret storage)`, password: true, ignoreFocusOut: true });
-      if (token) await tokens.set(name, token);
+      const slot = await pickSlot(index, 'Which service is the token for?');
+      if (!slot) return;
+      const token = await vscode.window.showInputBox({ prompt: `Token for ${slotLabel(slot)} (stored in VS Code's secret storage, sent only there)`, password: true, ignoreFocusOut: true });
+      if (token) await tokens.set(slot, token);
     }),
     reg('flagsweep.clearToken', async () => {
-      const name = await vscode.window.showInputBox({ prompt: 'Name of the token to forget (e.g. UNLEASH_TOKEN)' });
-      if (name) await tokens.clear(name);
+      const slot = await pickSlot(index, 'Which token to forget?');
+      if (slot) await tokens.clear(slot);
     }),
   ];
 }
@@ -197,4 +197,19 @@ async function showUsages(index: WorkspaceIndex, t: ReturnType<typeof target>): 
     { placeHolder: `Usages of "${record.key}"` },
   );
   if (picked) await vscode.window.showTextDocument(picked.location.uri, { selection: picked.location.range });
+}
+
+/** A token slot (service origin + tokenEnv) of the open folders' remote sources: the only place a token may go. */
+async function pickSlot(index: WorkspaceIndex, placeHolder: string): Promise<TokenSlot | undefined> {
+  const slots = tokenSlots(index.all().flatMap((f) => f.config.sources)).filter((s, i, all) => all.findIndex((x) => x.origin === s.origin && x.tokenEnv === s.tokenEnv) === i);
+  if (slots.length === 0) {
+    void vscode.window.showInformationMessage('flagsweep: no remote flag source (Unleash, LaunchDarkly) in the open folders: no token needed.');
+    return undefined;
+  }
+  if (slots.length === 1) return slots[0];
+  const picked = await vscode.window.showQuickPick(
+    slots.map((slot) => ({ label: slotLabel(slot), slot })),
+    { placeHolder },
+  );
+  return picked?.slot;
 }

@@ -188,9 +188,10 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async loadStates(entry: FolderEntry, index: FolderIndex, opts: { force: boolean; localOnly?: boolean }): Promise<void> {
     const offline = this.restricted || readSettings(entry.folder).offline;
-    const tokenNames = index.config.sources.flatMap((s) => ('tokenEnv' in s && s.tokenEnv ? [s.tokenEnv] : []));
-    // Restricted Mode: no stored token is read, let alone sent.
-    const env = offline ? {} : await this.tokens.env(tokenNames);
+    // Restricted Mode: no stored token is read, let alone sent. Tokens are stored per origin: none goes elsewhere.
+    const tokens = offline ? { env: {}, conflicts: [] } : await this.tokens.env(index.config.sources);
+    for (const conflict of tokens.conflicts) this.log.warn(conflict);
+    const env = tokens.env;
     const result = await index.loadStates({ env, offline, localOnly: opts.localOnly, force: opts.force });
     entry.unreachable = new Set(result.snapshots.filter((s) => s.kind !== 'flagd' && s.health !== 'ok').map((s) => s.id));
     for (const d of result.diagnostics) this.log.warn(`${d.where}: ${d.message}`);

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { tokenSlots } from '../../../src/mapping/token-slots';
 import { api, hoverText, positionOf, waitFor } from '../suite/helpers';
 
 const handshake = () => {
@@ -11,6 +12,11 @@ const handshake = () => {
 };
 const requests = (): { method: string; path: string; authorized: boolean }[] => JSON.parse(fs.readFileSync(path.join(handshake(), 'unleash.json'), 'utf8'));
 const token = () => process.env.FLAGSWEEP_E2E_UNLEASH_TOKEN ?? '';
+/** The shop's Unleash slot (origin + tokenEnv): where a token for it is stored. */
+const shopSlot = async () => {
+  const { index } = await api();
+  return tokenSlots(index.all().find((i) => i.root.endsWith('shop'))!.config.sources)[0];
+};
 
 async function promoHover(): Promise<string> {
   const shop = vscode.workspace.workspaceFolders!.find((w) => w.name === 'shop')!.uri.fsPath;
@@ -26,7 +32,12 @@ if (vscode.workspace.isTrusted) {
       const { tokens } = await api();
       assert.match(await promoHover(), /not defined in any flag source/);
       assert.equal(requests().length, 0, 'no token, no request');
-      await tokens.set('UNLEASH_TOKEN', token());
+      // A token stored for another origin under the same tokenEnv is never sent to this one.
+      await tokens.set({ origin: 'https://elsewhere.example.com', tokenEnv: 'UNLEASH_TOKEN' }, 'token-for-elsewhere');
+      await vscode.commands.executeCommand('flagsweep.refresh');
+      await new Promise((r) => setTimeout(r, 1000));
+      assert.equal(requests().length, 0, 'a token for another origin is not used');
+      await tokens.set(await shopSlot(), token());
       const text = await waitFor('the Unleash state in the hover', async () => {
         const h = await promoHover();
         return /50% rollout/.test(h) && h;
@@ -65,7 +76,7 @@ if (vscode.workspace.isTrusted) {
 
     it('never contacts the flag service nor uses a stored token, even on refresh', async () => {
       const { tokens } = await api();
-      await tokens.set('UNLEASH_TOKEN', token());
+      await tokens.set(await shopSlot(), token());
       await vscode.commands.executeCommand('flagsweep.refresh');
       await new Promise((r) => setTimeout(r, 1500));
       assert.deepEqual(requests(), []);
