@@ -68,15 +68,7 @@ class Referee {
     for (const f of files) for (const i of project.importers.get(f) ?? []) targets.add(i);
     const b = this.diagnostics(before, targets);
     const a = this.diagnostics(after, targets);
-    const remaining = new Map();
-    for (const d of b) remaining.set(d.id, (remaining.get(d.id) ?? 0) + 1);
-    const added = [];
-    for (const d of a) {
-      const n = remaining.get(d.id) ?? 0;
-      if (n > 0) remaining.set(d.id, n - 1);
-      else added.push({ file: d.file, line: d.line, code: d.code, message: d.message });
-    }
-    return { checkedFiles: targets.size, before: b.length, after: a.length, added };
+    return { checkedFiles: targets.size, before: b.length, after: a.length, added: addedDiagnostics(b, a) };
   }
 
   diagnostics(program, targets) {
@@ -180,6 +172,40 @@ class Referee {
   }
 }
 
+/**
+ * The diagnostics of `after` that `before` lacks. Counted per (file, code): the same error can print its types
+ * in another order in another Program (union members follow type ids, which follow checking order), so a
+ * message that only changed wording is not new. Within a group that grew, the messages not seen before are named.
+ */
+function addedDiagnostics(before, after) {
+  const group = (d) => `${d.file}|${d.code}`;
+  const count = new Map();
+  for (const d of before) count.set(group(d), (count.get(group(d)) ?? 0) + 1);
+  const seen = new Map();
+  for (const d of before) seen.set(d.id, (seen.get(d.id) ?? 0) + 1);
+  const byGroup = new Map();
+  for (const d of after) {
+    if (!byGroup.has(group(d))) byGroup.set(group(d), []);
+    byGroup.get(group(d)).push(d);
+  }
+  const added = [];
+  for (const [g, list] of byGroup) {
+    const excess = list.length - (count.get(g) ?? 0);
+    if (excess <= 0) continue;
+    const unseen = [];
+    const rest = [];
+    for (const d of list) {
+      const n = seen.get(d.id) ?? 0;
+      if (n > 0) {
+        seen.set(d.id, n - 1);
+        rest.push(d);
+      } else unseen.push(d);
+    }
+    for (const d of [...unseen, ...rest].slice(0, excess)) added.push({ file: d.file, line: d.line, code: d.code, message: d.message });
+  }
+  return added;
+}
+
 /** file → the project files that import it (import/export from, import(), require()). */
 function importersOf(program) {
   const importers = new Map();
@@ -197,4 +223,4 @@ function importersOf(program) {
   return importers;
 }
 
-module.exports = { Referee };
+module.exports = { Referee, addedDiagnostics };

@@ -5,7 +5,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { sampleFlags } = require('./sample');
+const { sampleFlags, shuffled } = require('./sample');
 const { Referee } = require('./referee');
 const { summarize, formatTable } = require('./table');
 
@@ -139,7 +139,7 @@ function main() {
   if (scan.code !== 0 && scan.code !== 1) fail(`scan exited ${scan.code}: ${scan.stderr.trim().split('\n')[0]}`);
   const report = JSON.parse(scan.stdout);
   const flags = report.flags.filter((f) => f.usages.length > 0 && (!opts.only || opts.only.includes(f.key)));
-  const sample = sampleFlags(flags, opts.sample, opts.seed);
+  const sample = shuffled(sampleFlags(flags, opts.sample, opts.seed), opts.seed);
   const head = git(repo, ['rev-parse', 'HEAD']).trim();
   console.log(`${name}: ${report.flags.length} flags (${flags.length} with checks), scan ${scan.ms} ms; sample ${sample.length}, values ${opts.values.map((v) => JSON.stringify(v)).join('/')}; flagsweep ${productCommit}`);
 

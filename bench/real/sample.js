@@ -28,4 +28,15 @@ function sampleFlags(flags, size, seed) {
   return picked;
 }
 
-module.exports = { sampleFlags, rng };
+/** The sample in a seeded random order, so a run stopped early has still covered every usage range. */
+function shuffled(items, seed) {
+  const next = rng(seed ^ 0x9e3779b9);
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+module.exports = { sampleFlags, shuffled, rng };

@@ -91,3 +91,11 @@ test('the summary counts written, clean, crashes and writes after a verification
   assert.equal(s.writesAfterVerificationFailure, 1);
   assert.equal(s.leftForPerson, 3);
 });
+
+test('a diagnostic whose message only reorders a union is not new; one more of the same code is', () => {
+  const { addedDiagnostics } = require('./referee');
+  const d = (message, line = 1) => ({ id: `a.ts|2322|${message}`, file: 'a.ts', line, code: 2322, message });
+  assert.deepEqual(addedDiagnostics([d("Type '(A | B)[]' is not assignable")], [d("Type '(B | A)[]' is not assignable", 3)]), []);
+  const added = addedDiagnostics([d('x')], [d('x'), d('y', 9)]);
+  assert.deepEqual(added.map((a) => [a.message, a.line]), [['y', 9]]);
+});
