@@ -169,7 +169,12 @@ function removeDeclaration(ctx: RoundContext, decl: ts.Node): void {
     if (ts.isParameter(pattern.parent)) {
       // `({ gb }) => true`: the destructured parameter goes once none of its names is read.
       const names = (pattern.elements as ts.NodeArray<ts.ArrayBindingElement>).filter((e): e is ts.BindingElement => ts.isBindingElement(e));
-      if (isInlineCallback(pattern.parent.parent) && names.every((e) => ts.isIdentifier(e.name) && ctx.references.referencesTo(e.name).length === 0)) removeTrailingParameter(ctx, pattern.parent);
+      const unread = (e: ts.BindingElement): boolean => ts.isIdentifier(e.name) && ctx.references.referencesTo(e.name).length === 0;
+      if (isInlineCallback(pattern.parent.parent) && names.every(unread)) removeTrailingParameter(ctx, pattern.parent);
+      else if (ts.isObjectBindingPattern(pattern) && !names.some((e) => e.dotDotDotToken) && !names.every(unread)) {
+        // `({ required, name }) => …` with `required` no longer read: the binding goes; the parameter's type is its annotation.
+        ctx.edits.push(removeListElement(sf, pattern.elements, pattern.elements.indexOf(decl)));
+      }
       return;
     }
     if (decl.dotDotDotToken) return;

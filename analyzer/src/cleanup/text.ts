@@ -54,6 +54,9 @@ function collapseBlankLines(text: string, start: number, end: number): { start: 
   const nextLine = text.slice(end, nextEnd === -1 ? text.length : nextEnd);
   const nextIsClosing = /^\s*[}\])]/.test(nextLine) || end >= text.length;
   if (prevLineBlank && isBlank(nextLine) && nextEnd !== -1) return { start, end: nextEnd + 1 };
+  // Lines removed right after a block's `{` must not leave the block starting with a blank line.
+  const prevLine = start >= 1 ? text.slice(lineStart(text, start - 1), start - 1) : '';
+  if (/[{[(]\s*$/.test(prevLine) && isBlank(nextLine) && nextEnd !== -1) return { start, end: nextEnd + 1 };
   // A blank line before a closing brace that the removal exposed goes too: `{\n  a;\n\n  removed;\n}`.
   if (nextIsClosing && start >= 1 && isBlank(text.slice(lineStart(text, start - 1), start - 1)) && start - 1 > 0) {
     return { start: lineStart(text, start - 1), end };

@@ -3,7 +3,7 @@ export const rules = [
   { id: 'legacy', enabled: (ctx: Ctx) => true },
 ];
 
-export function List({ items, client }: Props) {
+export function List({ items }: Props) {
   return items.map((item) => <Row key={item.id} />);
 }
 

@@ -1,0 +1,3 @@
+export const useGetDeviceLimit = (ram: number) => {
+  return DEFAULT_LIMIT;
+};
