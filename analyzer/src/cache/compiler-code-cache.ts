@@ -25,7 +25,9 @@ export function loadTypeScriptWithCodeCache(cacheDir: string | undefined = defau
   let cacheFile: string;
   try {
     source = fs.readFileSync(filename, 'utf8');
-    const key = createHash('sha256').update(`${process.version}\0${process.arch}\0${filename}\0`).update(source).digest('hex').slice(0, 24);
+    // V8 itself rejects cached data made from other source text; the key only keeps installs apart cheaply.
+    const st = fs.statSync(filename);
+    const key = createHash('sha256').update(`${process.version}\0${process.arch}\0${filename}\0${st.size}\0${st.mtimeMs}`).digest('hex').slice(0, 24);
     cacheFile = path.join(cacheDir, `typescript-${key}.v8`);
   } catch {
     return;

@@ -28,8 +28,16 @@ export class Occurrences {
   }
 }
 
-/** The names any matcher could key on in this file: pattern names, flag functions, and every imported local name. */
+/**
+ * The names any matcher could key on in this file: pattern names, flag functions, and the local names of imports
+ * that rename one of those (`import { useFlag as useToggle }`). With flag factories on, every imported name counts
+ * (a made flag may be imported under any name). Other imports are left out: a React component imports dozens of
+ * names, and looking for each of them everywhere made this search cost more than the parse.
+ */
 export function matchableNames(scope: FileScope): string[] {
   const set = scope.ctx.patterns;
-  return [...set.callsByName.keys(), ...set.membersByLast.keys(), ...set.jsxByName.keys(), ...set.configEntries.keys(), ...set.definedFlagFunctions, ...scope.imports.keys()];
+  const names = [...set.callsByName.keys(), ...set.membersByLast.keys(), ...set.jsxByName.keys(), ...set.configEntries.keys(), ...set.definedFlagFunctions];
+  const known = new Set(names);
+  for (const [local, imp] of scope.imports) if (set.hasDefinitions || known.has(imp.imported)) names.push(local);
+  return names;
 }
