@@ -128,7 +128,8 @@ async function cleanupEverywhere(index: WorkspaceIndex, t: ReturnType<typeof tar
   }
   const question = confirmationText(t.key, keepLabel ?? cleanupKeepLabel(plan.value), plan, relative);
   for (;;) {
-    const answer = await vscode.window.showInformationMessage(question, { modal: true }, 'Apply', 'Show Changes');
+    // A notification, not a modal dialog: the person can read the diff and the code while it waits.
+    const answer = await vscode.window.showInformationMessage(question, 'Apply', 'Show Changes');
     if (answer === 'Show Changes') {
       const diff = loadEngine().unifiedDiff(plan.files, relative);
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'diff', content: diff }), { preview: true });

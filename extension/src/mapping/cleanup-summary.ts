@@ -26,7 +26,7 @@ export function refusal(key: string, plan: CleanupPlan, relative: (file: string)
 /** The confirmation question: "Remove flag "x" (keep ON)? 3 files change, 12 lines removed. Type check (…): no new errors." */
 export function confirmationText(key: string, keepLabel: string, plan: CleanupPlan, relative: (file: string) => string): string {
   const lines = plan.files.reduce((n, f) => n + f.linesRemoved, 0);
-  const files = `${plan.files.length} file${plan.files.length === 1 ? '' : 's'} change, ${lines} line${lines === 1 ? '' : 's'} removed`;
+  const files = `${plan.files.length} file${plan.files.length === 1 ? ' changes' : 's change'}, ${lines} line${lines === 1 ? '' : 's'} removed`;
   const left = plan.leftForHuman.length > 0 ? ` ${plan.leftForHuman.length} site${plan.leftForHuman.length === 1 ? ' is' : 's are'} left for you to finish.` : '';
   return `Remove flag "${key}" (${keepLabel})? ${files}. ${verificationWords(plan.verification, relative)}${left}`;
 }

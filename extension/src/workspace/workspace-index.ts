@@ -73,6 +73,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.disposables.push(
       ws.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && this.schedule(e.document.uri.fsPath, () => e.document.getText())),
       ws.onDidCloseTextDocument((d) => this.schedule(d.uri.fsPath, () => undefined)),
+      ws.onDidOpenTextDocument((d) => this.openedWhileIndexing(d)),
       // The config is read from disk, so a config edit takes effect when saved.
       ws.onDidSaveTextDocument((d) => /^flagsweep\.config\.jsonc?$/.test(path.basename(d.uri.fsPath)) && this.schedule(d.uri.fsPath, () => undefined)),
       ws.onDidChangeWorkspaceFolders((e) => {
@@ -143,6 +144,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       await states;
       entry.index = index;
       entry.progress = { done: 0, total: 0 };
+      this.timings.set(root, { answeringMs: Date.now() - started });
       this.log.info(`answering open files in ${root} after ${Date.now() - started} ms; indexing the rest in the background`);
       this.emitter.fire({ root });
       const cancelled = await this.progress.run(root, (report, isCancelled) =>
@@ -152,6 +154,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         }, isCancelled),
       );
       entry.progress = undefined;
+      this.timings.set(root, { ...this.timings.get(root)!, indexedMs: Date.now() - started });
       if (cancelled) this.log.warn(`indexing ${root} was cancelled: usage counts cover only the files scanned so far`);
       else this.log.info(`indexed ${root}: ${index.records().length} flags in ${index.fileCount} files (${Date.now() - started} ms)`);
     } catch (e) {
@@ -165,12 +168,24 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.emitter.fire({ root });
   }
 
+  /** A file opened while its folder is still indexing is scanned at once: the person is answered before the rest. */
+  private openedWhileIndexing(doc: vscode.TextDocument): void {
+    if (doc.uri.scheme !== 'file' || !SOURCE_FILE.test(doc.uri.fsPath)) return;
+    const entry = this.entryFor(doc.uri.fsPath);
+    if (!entry?.index || !entry.progress || entry.index.fileEntry(doc.uri.fsPath.replace(/\\/g, '/'))) return;
+    entry.index.indexFirst([{ file: doc.uri.fsPath, text: doc.getText() }]);
+    this.emitter.fire({ root: entry.index.root, files: [doc.uri.fsPath.replace(/\\/g, '/')] });
+  }
+
   /** The code documents open in the editor below `root`, with their (possibly unsaved) text. */
   private openCodeDocuments(root: string): { file: string; text: string }[] {
     return vscode.workspace.textDocuments
       .filter((d) => d.uri.scheme === 'file' && SOURCE_FILE.test(d.uri.fsPath) && d.uri.fsPath.startsWith(root + path.sep))
       .map((d) => ({ file: d.uri.fsPath, text: d.getText() }));
   }
+
+  /** Per folder: ms from the start of its build until open files are answered, and until the whole index is done. */
+  readonly timings = new Map<string, { answeringMs: number; indexedMs?: number }>();
 
   /** Files scanned / total while a folder's background index runs; undefined once it is complete. */
   indexingProgress(root: string): { done: number; total: number } | undefined {

@@ -108,28 +108,90 @@ async function serveHoverScreenshots(page, handshake, stop) {
   }
 }
 
-/** Does what a person does in the Refactor Preview: tick every change (needsConfirmation leaves them unticked), Apply. */
-async function confirmRefactorPreview(page, file) {
-  const panel = page.locator('.bulk-edit-panel');
-  await panel.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 15_000 });
-  await page.waitForTimeout(300);
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const shot = path.join(ARTIFACTS, file);
-  await page.screenshot({ path: shot });
-  const rows = await panel.locator('.monaco-list-row').allInnerTexts();
-  let ticked = 0;
-  for (let i = 0; i < 50; i++) {
-    const unchecked = panel.locator('input[type="checkbox"]:not(:checked)');
-    if ((await unchecked.count()) === 0) break;
-    await unchecked.first().click();
-    ticked++;
+/**
+ * Does what a person does, step by step, with the mouse and keyboard only:
+ *   { click: 'text' }        click on that text in the editor (puts the cursor there)
+ *   { press: 'Control+.' }   a key chord (Control+. opens the quick fixes at the cursor)
+ *   { action: 'Remove …' }   click that entry of the open code-action menu (the lightbulb's menu)
+ *   { palette: 'File: Save All' }  F1, type the command, Enter
+ *   { pick: 'beta-reports' } click that row of the open quick pick
+ *   { button: 'Apply' }      click that button of a notification, dialog or the Refactor Preview
+ *   { wait: 'text' }         wait until a notification or dialog shows that text
+ *   { screenshot: 'x.png' }
+ * Resolves with the texts of notifications and dialogs seen along the way.
+ */
+async function personSteps(page, steps) {
+  const seen = [];
+  const note = async () => {
+    for (const t of await page.locator('.notification-toast, .monaco-dialog-box').allInnerTexts().catch(() => [])) if (!seen.includes(t)) seen.push(t);
+  };
+  // Progress notifications come and go while a step runs: watch for them the whole time.
+  const watching = { on: true };
+  (async () => {
+    while (watching.on) {
+      await note();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  for (const step of steps) {
+    try {
+      await personStep(page, step, note);
+    } catch (e) {
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: path.join(ARTIFACTS, 'failed-step.png') }).catch(() => {});
+      watching.on = false;
+      throw new Error(`step ${JSON.stringify(step)} failed (screenshot failed-step.png): ${e.message}`);
+    }
+    await page.waitForTimeout(200);
+    await note();
   }
-  await panel.getByRole('button', { name: 'Apply' }).click();
-  return { ok: true, screenshot: shot, hoverText: rows.join('\n'), ticked };
+  watching.on = false;
+  return { ok: true, hoverText: seen.join('\n---\n') };
 }
 
-async function hoverAndScreenshot(page, { text, expect, file, view, action }) {
-  if (action === 'confirm-refactor-preview') return confirmRefactorPreview(page, file);
+async function personStep(page, step, note) {
+  if (step.click) {
+    const token = page.locator('.monaco-editor .view-lines span span', { hasText: step.click }).first();
+    await token.waitFor({ state: 'visible', timeout: 15_000 });
+    await token.click();
+  } else if (step.press) {
+    await page.keyboard.press(step.press);
+  } else if (step.action) {
+    // The menu blocks pointer events until the mouse moves; a person at the keyboard walks it with the arrows.
+    await page.locator('.action-widget .monaco-list-row', { hasText: step.action }).first().waitFor({ state: 'visible', timeout: 90_000 });
+    for (let i = 0; i < 30; i++) {
+      const focused = await page.locator('.action-widget .monaco-list-row.focused').first().innerText().catch(() => '');
+      if (focused.includes(step.action)) break;
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+  } else if (step.palette) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 30_000 });
+    await input.fill(`>${step.palette}`);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: step.palette }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.keyboard.press('Enter');
+  } else if (step.pick) {
+    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: step.pick }).first();
+    await row.waitFor({ state: 'visible', timeout: 60_000 });
+    await row.click();
+  } else if (step.button) {
+    await note();
+    const button = page.locator('.notification-toast .monaco-button, .monaco-dialog-box .monaco-button, .bulk-edit-panel .monaco-button', { hasText: step.button }).first();
+    await button.waitFor({ state: 'visible', timeout: 60_000 });
+    await note();
+    await button.click();
+  } else if (step.wait) {
+    await page.locator('.notification-toast, .monaco-dialog-box', { hasText: step.wait }).first().waitFor({ state: 'visible', timeout: 120_000 });
+  } else if (step.screenshot) {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, step.screenshot) });
+  }
+}
+
+async function hoverAndScreenshot(page, { text, expect, file, view, steps }) {
+  if (steps) return personSteps(page, steps);
   if (view) {
     // A view, not a hover: close any hover, wait for its rows to render, then take the whole window.
     await page.mouse.move(5, 400);

@@ -18,7 +18,7 @@ describe(`multi-root workspace (${vscode.workspace.isTrusted ? 'trusted' : 'Rest
     const { index, flagsView } = await api();
     assert.deepEqual(index.all().map((i) => path.basename(i.root)).sort(), ['admin', 'shop']);
     const admin = await open('admin', 'src/audit.ts');
-    assert.match(await hoverText(admin.uri, positionOf(admin, "'audit-log'", 3)), /`audit-log` — Audit log export\n\nOFF · expires in 220 days · owner compliance/);
+    assert.match(await hoverText(admin.uri, positionOf(admin, "'audit-log'", 3)), /`audit-log` — Audit log export\n\nOFF: serves the code default · expires in 220 days · owner compliance/);
     const shop = await open('shop', 'src/checkout.ts');
     assert.match(await hoverText(shop.uri, positionOf(shop, "'new-checkout'", 3)), /ON for everyone · expired 3 days ago · owner payments/);
     const roots = flagsView.getChildren();

@@ -11,7 +11,7 @@ describe('activation', () => {
     console.log(`activation: loading the bundle + activate() took ${exports.activationMs.toFixed(1)} ms`);
     recordFigure('activationMs', exports.activationMs);
     const commands = await vscode.commands.getCommands(true);
-    for (const c of ['flagsweep.refresh', 'flagsweep.showReport', 'flagsweep.cleanupFlag', 'flagsweep.setToken', 'flagsweep.showUsages', 'flagsweep.openDashboard', 'flagsweep.copyKey']) {
+    for (const c of ['flagsweep.refresh', 'flagsweep.showReport', 'flagsweep.cleanupFlag', 'flagsweep.removeFlag', 'flagsweep.showFlag', 'flagsweep.setToken', 'flagsweep.showUsages', 'flagsweep.openDashboard', 'flagsweep.copyKey']) {
       assert.ok(commands.includes(c), `command ${c} is registered`);
     }
     assert.deepEqual(exports.index.errors(), []);

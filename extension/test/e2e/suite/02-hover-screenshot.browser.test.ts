@@ -9,7 +9,7 @@ describe('hover in the browser', () => {
   it('renders in the browser on a real mouse hover (screenshot saved under test-results/)', async () => {
     const doc = await vscode.workspace.openTextDocument(fixtureUri('src/checkout/CheckoutPage.tsx'));
     await vscode.window.showTextDocument(doc, { preview: false });
-    const seen = await screenshotHover("'new-checkout'", 'ON for everyone', 'hover-new-checkout.png');
+    const seen = await screenshotHover("'new-checkout'", 'expired 3 days ago · owner payments', 'hover-new-checkout.png');
     assert.equal(seen.ok, true, seen.error);
     assert.match(seen.hoverText ?? '', /ON for everyone · expired 3 days ago · owner payments/);
     assert.match(seen.hoverText ?? '', /Remove flag \(keep ON\)/);

@@ -24,7 +24,7 @@ describe('hover', () => {
     const theme = await vscode.workspace.openTextDocument(fixtureUri('src/theme.ts'));
     assert.match(await hoverText(theme.uri, positionOf(theme, 'Flags.DarkMode', 8)), /`dark-mode` — Dark theme rollout\n\n50% rollout · expires in 12 days · owner design/);
     const nav = await vscode.workspace.openTextDocument(fixtureUri('src/nav/NavBar.tsx'));
-    assert.match(await hoverText(nav.uri, positionOf(nav, 'newNav', 2)), /`newNav` — Redesigned navigation bar\n\nOFF · expires in 54 days · owner web\\-platform/);
+    assert.match(await hoverText(nav.uri, positionOf(nav, 'newNav', 2)), /`newNav` — Redesigned navigation bar\n\nOFF: serves the code default · expires in 54 days · owner web\\-platform/);
     const search = await vscode.workspace.openTextDocument(fixtureUri('src/search/SearchBox.tsx'));
     assert.match(await hoverText(search.uri, positionOf(search, '{ searchV2 }', 3)), /`search-v2`\n\n2 targeting rules · expires in 99 days · owner search/);
   });
@@ -37,7 +37,7 @@ describe('hover', () => {
   it('says a missing flag evaluates to the code default and offers ON/OFF only as a choice', async () => {
     const reports = await vscode.workspace.openTextDocument(fixtureUri('src/reports.ts'));
     const text = await hoverText(reports.uri, positionOf(reports, "'beta-reports'", 3));
-    assert.match(text, /not defined in any flag source \(evaluates to the code default\)/);
+    assert.match(text, /not defined in any flag source: every check gets its code default/);
     assert.match(text, /Remove flag \\\(keep OFF, the code default\\\)/);
     assert.match(text, /Remove flag, choose: \[keep ON\]/);
   });

@@ -33,7 +33,7 @@ describe('live flag state', () => {
     undo.replace(flagd.uri, new vscode.Range(flagd.positionAt(0), flagd.positionAt(flagd.getText().length)), text);
     await vscode.workspace.applyEdit(undo);
     await flagd.save();
-    await waitFor('the hover to show the original value', async () => /serves `true`/.test(await hoverText(page.uri, at)), 10_000);
+    await waitFor('the hover to show the original value', async () => /ON for everyone/.test(await hoverText(page.uri, at)), 10_000);
   });
 
   it('a code edit re-scans only that file and updates records', async () => {

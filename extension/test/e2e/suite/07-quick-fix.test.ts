@@ -1,44 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 // The same engine bundle the extension loads: the library `flagsweep cleanup` runs.
 import { cleanupFlag, loadConfig } from '@flagsweep/analyzer';
 import type { CleanupOutcome } from '../../../src/commands';
-import { api, fixtureUri, positionOf, waitFor, workspaceRoot } from './helpers';
-
-/** Runs the real CLI (`flagsweep cleanup <key> --value <v>`, which writes files) on a copy of the workspace. */
-function cliCleanup(key: string, value: string): Map<string, string> {
-  const repo = process.env.FLAGSWEEP_E2E_REPO;
-  if (!repo) throw new Error('FLAGSWEEP_E2E_REPO is not set: run through test/e2e/run.js');
-  const cli = path.join(repo, 'analyzer/dist/cli/main.js');
-  if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: build the analyzer (npx tsc -b)`);
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-cli-'));
-  fs.cpSync(workspaceRoot(), copy, { recursive: true });
-  const run = spawnSync(process.execPath, [cli, 'cleanup', key, '--value', value, '--no-color'], {
-    cwd: copy,
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', FLAGSWEEP_NOW: '2026-11-22' },
-    encoding: 'utf8',
-  });
-  assert.ok(run.status === 0 || run.status === 1, `flagsweep cleanup exited ${run.status}: ${run.stderr}`);
-  const changed = new Map<string, string>();
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else {
-        const original = path.join(workspaceRoot(), path.relative(copy, p));
-        const text = fs.readFileSync(p, 'utf8');
-        if (!fs.existsSync(original) || fs.readFileSync(original, 'utf8') !== text) changed.set(original, text);
-      }
-    }
-  };
-  walk(copy);
-  fs.rmSync(copy, { recursive: true, force: true });
-  return changed;
-}
+import { api, cliCleanup, fixtureUri, positionOf, waitFor, workspaceRoot } from './helpers';
 
 describe('code actions', () => {
   before(api);
@@ -75,10 +41,12 @@ describe('code actions', () => {
     await waitFor('the index to drop the removed usage', () => index.all()[0].record('new-checkout')?.usages.length === 1, 10_000);
   });
 
-  it('"Remove flag everywhere" needs confirmation (refactor preview) and gives what `flagsweep cleanup` writes', async () => {
+  it('"Remove flag everywhere" is type-checked before it is offered and gives what `flagsweep cleanup` writes', async () => {
     const { index } = await api();
     const outcome = await vscode.commands.executeCommand<CleanupOutcome>('flagsweep.cleanupFlag', { key: 'new-checkout', folder: index.all()[0].root, value: true, dryRun: true });
-    assert.ok(outcome.edits.length > 0 && outcome.edits.every((f) => f.metadata.needsConfirmation), 'every entry goes through the refactor preview');
+    assert.ok(outcome.edits.length > 0 && outcome.edits.every((f) => !f.metadata.needsConfirmation), 'no entry waits to be ticked');
+    assert.equal(outcome.verification.mode, 'types');
+    assert.deepEqual(outcome.verification.newDiagnostics, []);
 
     const cli = cliCleanup('new-checkout', 'true');
     assert.deepEqual([...cli.keys()].sort(), outcome.edits.map((f) => f.file).sort(), 'the same files change');

@@ -1,4 +1,7 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FlagsweepApi } from '../../../src/extension';
@@ -64,14 +67,33 @@ export async function screenshotHover(
   expect: string,
   file: string,
   view = false,
-  action?: 'confirm-refactor-preview',
 ): Promise<ScreenshotResult> {
+  return askRunner({ text, expect, file, view });
+}
+
+/** One thing a person does with mouse or keyboard (see personSteps in run.js). */
+export type PersonStep =
+  | { click: string }
+  | { press: string }
+  | { action: string }
+  | { palette: string }
+  | { pick: string }
+  | { button: string }
+  | { wait: string }
+  | { screenshot: string };
+
+/** Asks the runner to do these steps in the browser, as a person would; resolves with the notifications it saw. */
+export async function asPerson(steps: PersonStep[]): Promise<ScreenshotResult> {
+  return askRunner({ steps });
+}
+
+async function askRunner(request: object): Promise<ScreenshotResult> {
   const dir = process.env.FLAGSWEEP_E2E_HANDSHAKE;
   if (!dir) throw new Error('FLAGSWEEP_E2E_HANDSHAKE is not set: run the suite through test/e2e/run.js');
   const done = path.join(dir, 'hover-done.json');
   fs.rmSync(done, { force: true });
-  writeAtomically(path.join(dir, 'hover-ready.json'), JSON.stringify({ text, expect, file, view, action }));
-  return waitFor('the runner to take the hover screenshot', () => readJsonIfComplete<ScreenshotResult>(done), 60_000);
+  writeAtomically(path.join(dir, 'hover-ready.json'), JSON.stringify(request));
+  return waitFor('the runner to answer', () => readJsonIfComplete<ScreenshotResult>(done), 300_000);
 }
 
 // The runner polls for these files in another process: a reader must never see a half-written one.
@@ -99,4 +121,35 @@ export function recordFigure(name: string, value: number): void {
   figures[name] = value;
   figures.measuredAt = new Date().toISOString();
   fs.writeFileSync(file, JSON.stringify(figures, null, 2) + '\n');
+}
+
+/** Runs the real CLI (`flagsweep cleanup <key> --value <v>`, which writes files) on a copy of the workspace. */
+export function cliCleanup(key: string, value: string): Map<string, string> {
+  const repo = process.env.FLAGSWEEP_E2E_REPO;
+  if (!repo) throw new Error('FLAGSWEEP_E2E_REPO is not set: run through test/e2e/run.js');
+  const cli = path.join(repo, 'analyzer/dist/cli/main.js');
+  if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: build the analyzer (npx tsc -b)`);
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-cli-'));
+  fs.cpSync(workspaceRoot(), copy, { recursive: true });
+  const run = spawnSync(process.execPath, [cli, 'cleanup', key, '--value', value, '--no-color'], {
+    cwd: copy,
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', FLAGSWEEP_NOW: '2026-11-22' },
+    encoding: 'utf8',
+  });
+  assert.ok(run.status === 0 || run.status === 1, `flagsweep cleanup exited ${run.status}: ${run.stderr}`);
+  const changed = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else {
+        const original = path.join(workspaceRoot(), path.relative(copy, p));
+        const text = fs.readFileSync(p, 'utf8');
+        if (!fs.existsSync(original) || fs.readFileSync(original, 'utf8') !== text) changed.set(original, text);
+      }
+    }
+  };
+  walk(copy);
+  fs.rmSync(copy, { recursive: true, force: true });
+  return changed;
 }

@@ -8,7 +8,8 @@ export async function run(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const M = require('mocha');
   const Mocha = M.default || M;
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  // FLAGSWEEP_E2E_GREP runs only the matching tests (while working on one).
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec', grep: process.env.FLAGSWEEP_E2E_GREP || undefined });
   // *.browser.test.js need the code-server runner (real mouse, screenshots); test-electron runs the rest.
   const browser = process.env.FLAGSWEEP_E2E_BROWSER === '1';
   const files = fs
