@@ -71,7 +71,9 @@ describe('whole-flag cleanup in words', () => {
   });
 });
 
-describe('planCleanup with verification (the engine the editor runs)', () => {
+describe('planCleanup with verification (the engine the editor runs)', function () {
+  // The first type check loads TypeScript's lib files: seconds on a busy machine.
+  this.timeout(60_000);
   let root: string;
   beforeEach(() => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-plan-'));
