@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import type { RoundContext } from '../context';
 import { removeListElement } from '../text';
+import { removeFlagTags } from './flag-tags';
 import { planEntryRemoval, removeMember } from './typed-entries';
 
 /**
@@ -130,6 +131,7 @@ export function removeFlagOverrides(ctx: RoundContext, keyNames: ReadonlySet<str
     ts.forEachChild(n, visit);
   };
   visit(ctx.sf);
+  removeFlagTags(ctx, keyNames);
   const going = new Set<ts.Node>(entries);
   for (const prop of entries) {
     const obj = prop.parent as ts.ObjectLiteralExpression;
