@@ -72,7 +72,7 @@ export interface Verification {
   tsconfigs: string[];
   /** Diagnostics present after the cleanup and not before (compared as a multiset of file, code and message). */
   newDiagnostics: VerificationDiagnostic[];
-  /** The files whose diagnostics were compared: the changed files and their direct importers. */
+  /** The files whose diagnostics were compared: the changed files, and the direct importers of those whose exports changed shape. */
   checkedFiles: string[];
   /** Changed files that no tsconfig covers: only re-parsed. */
   syntaxOnlyFiles: string[];

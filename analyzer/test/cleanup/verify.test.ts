@@ -82,7 +82,7 @@ describe('cleanup verification (type-check before and after, in memory)', functi
       'src/other/flags.ts': 'export const on = 1;\n',
       'src/c.ts': "import { on } from './other/flags';\nexport const c = on;\n",
     });
-    const v = verify(dir, [change(dir, 'src/flags.ts', 'export const on = false;\n'), change(dir, 'src/menu/index.ts', 'export const items: string[] = [\'x\'];\n')]);
+    const v = verify(dir, [change(dir, 'src/flags.ts', 'export const on = false;\n'), change(dir, 'src/menu/index.ts', 'export const items: number[] = [];\n')]);
     assert.deepEqual(v.checkedFiles, ['src/a.ts', 'src/b.ts', 'src/flags.ts', 'src/menu/index.ts'].map((f) => path.join(dir, f)));
     assert.deepEqual(v.newDiagnostics, []);
   });
@@ -97,6 +97,22 @@ describe('cleanup verification (type-check before and after, in memory)', functi
       v.newDiagnostics.map((d) => `${d.line}:${d.column} TS${d.code} ${d.message}`),
       ["1:14 TS2322 Type 'string' is not assignable to type 'number'."],
     );
+  });
+
+  it("checks importers only of files whose exports changed shape (a body edit that keeps every export's type is not)", () => {
+    const dir = scratch({
+      'tsconfig.json': TSCONFIG,
+      'src/panel.ts': 'export interface PanelProps {\n  title: string;\n  legacy: boolean;\n}\nexport function panel(p: PanelProps): string {\n  return p.legacy ? p.title : p.title.toUpperCase();\n}\n',
+      'src/page.ts': "import { panel, type PanelProps } from './panel';\nconst props: PanelProps = { title: 'a', legacy: false };\nexport const page = panel(props);\n",
+    });
+    const body = verify(dir, [change(dir, 'src/panel.ts', 'export interface PanelProps {\n  title: string;\n  legacy: boolean;\n}\nexport function panel(p: PanelProps): string {\n  return p.title.toUpperCase();\n}\n')]);
+    assert.deepEqual(body.checkedFiles, [path.join(dir, 'src/panel.ts')]);
+    assert.deepEqual(body.newDiagnostics, []);
+    const member = verify(dir, [change(dir, 'src/panel.ts', 'export interface PanelProps {\n  title: string;\n}\nexport function panel(p: PanelProps): string {\n  return p.title.toUpperCase();\n}\n')]);
+    assert.deepEqual(member.checkedFiles, [path.join(dir, 'src/page.ts'), path.join(dir, 'src/panel.ts')]);
+    assert.deepEqual(member.newDiagnostics.map((d) => `${path.basename(d.file)}:${d.line} TS${d.code}`), ['page.ts:2 TS2353']);
+    const params = verify(dir, [change(dir, 'src/panel.ts', 'export interface PanelProps {\n  title: string;\n  legacy: boolean;\n}\nexport function panel(): string {\n  return "x";\n}\n')]);
+    assert.deepEqual(params.newDiagnostics.map((d) => `${path.basename(d.file)}:${d.line} TS${d.code}`), ['page.ts:3 TS2554']);
   });
 
   it('compares sets, never demands zero: unresolved packages (no node_modules) give the same errors before and after', () => {

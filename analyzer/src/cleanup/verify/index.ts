@@ -4,7 +4,8 @@ import { parseSource, syntaxErrors } from '../parse';
 import type { FileChange, Verification, VerificationDiagnostic } from '../types';
 import { newDiagnostics } from './compare';
 import { directImporters } from './importers';
-import { diagnosticsBeforeAfter, verificationOptions } from './program';
+import { exportShape } from './export-shape';
+import { diagnosticsBeforeAfter, VerificationPrograms, verificationOptions } from './program';
 import { TsconfigFinder, type ProjectConfig } from './tsconfig';
 
 export interface VerifyOptions {
@@ -23,8 +24,8 @@ export function skippedVerification(): Verification {
 }
 
 /**
- * Checks that the changes add no diagnostic. Files a tsconfig governs are type-checked, with their direct importers,
- * before and after (in memory); other changed files are re-parsed. Sets of diagnostics are compared, never required
+ * Checks that the changes add no diagnostic. Files a tsconfig governs are type-checked before and after (in memory),
+ * and so are the direct importers of each whose exports changed shape; other changed files are re-parsed. Sets of diagnostics are compared, never required
  * to be empty: a project without node_modules has errors before and after, and only new ones count.
  */
 export function verifyChanges(changes: readonly FileChange[], opts: VerifyOptions): Verification {
@@ -44,19 +45,31 @@ export function verifyChanges(changes: readonly FileChange[], opts: VerifyOption
   for (const [config, group] of groups) {
     const changed = group.map((c) => c.file);
     const options = verificationOptions(config.options, changed);
+    const programs = new VerificationPrograms(options, {
+      before: new Map(group.map((c) => [c.file, c.before])),
+      after: new Map(group.map((c) => [c.file, c.after])),
+    });
+    // The changed files first, alone: cheap, and their export shapes say which importers can be affected at all.
+    const afterChanged = programs.create(changed, 'after');
+    const beforeChanged = programs.create(changed, 'before', afterChanged);
+    const own = diagnosticsBeforeAfter(changed, afterChanged, () => beforeChanged);
+    found.push(...newDiagnostics(own.before, own.after));
+    for (const f of changed) checked.add(f);
+
+    const reshaped = changed.filter((f) => exportShape(beforeChanged, f) !== exportShape(afterChanged, f));
+    if (reshaped.length === 0) continue;
     const resolutionCache = ts.createModuleResolutionCache(path.dirname(config.file), (f) => f, options);
     const resolve = (specifier: string, from: string): string | undefined => {
       const resolved = ts.resolveModuleName(specifier, from, options, ts.sys, resolutionCache).resolvedModule;
       return resolved && resolved.resolvedFileName.replace(/\\/g, '/');
     };
-    const roots = [...changed, ...directImporters(changed, opts.projectFiles.filter((f) => CODE_FILE.test(f)), opts.textOf, resolve)];
-    const texts = {
-      before: new Map(group.map((c) => [c.file, c.before])),
-      after: new Map(group.map((c) => [c.file, c.after])),
-    };
-    const { before, after } = diagnosticsBeforeAfter(verificationOptions(config.options, roots), roots, texts);
-    found.push(...newDiagnostics(before, after));
-    for (const f of roots) checked.add(f);
+    const importers = directImporters(reshaped, opts.projectFiles.filter((f) => CODE_FILE.test(f)), opts.textOf, resolve);
+    if (importers.length === 0) continue;
+    const roots = [...changed, ...importers];
+    const afterAll = programs.create(roots, 'after', afterChanged);
+    const theirs = diagnosticsBeforeAfter(importers, afterAll, () => programs.create(roots, 'before', beforeChanged));
+    found.push(...newDiagnostics(theirs.before, theirs.after));
+    for (const f of importers) checked.add(f);
   }
   for (const change of syntaxOnly) {
     found.push(...newDiagnostics(syntaxErrors(parseSource(change.file, change.before)), syntaxErrors(parseSource(change.file, change.after))));

@@ -25,41 +25,55 @@ export function verificationOptions(options: ts.CompilerOptions, roots: readonly
 }
 
 /**
- * Diagnostics of `roots` (syntactic and semantic) in a program whose changed files hold the texts before, then in
- * one holding the texts after. Only `roots` are checked; what they import is parsed and typed as needed. The second
- * program reuses the first (TypeScript's `oldProgram`): unchanged files are not parsed again.
+ * The programs of one verification: every file parsed once (a shared cache), the changed files served with their
+ * texts before or after the cleanup. A program passed as `old` is reused as TypeScript's `oldProgram`.
  */
-export function diagnosticsBeforeAfter(options: ts.CompilerOptions, roots: readonly string[], texts: Texts): { before: ts.Diagnostic[]; after: ts.Diagnostic[] } {
-  const shared = new Map<string, ts.SourceFile>();
-  const before = ts.createProgram({ rootNames: roots, options, host: hostServing(options, texts.before, shared) });
-  const beforeDiagnostics = diagnosticsOf(before, roots);
-  const after = ts.createProgram({ rootNames: roots, options, host: hostServing(options, texts.after, shared), oldProgram: before });
-  return { before: beforeDiagnostics, after: diagnosticsOf(after, roots) };
+export class VerificationPrograms {
+  private readonly shared = new Map<string, ts.SourceFile>();
+
+  constructor(
+    private readonly options: ts.CompilerOptions,
+    private readonly texts: Texts,
+  ) {}
+
+  create(roots: readonly string[], side: 'before' | 'after', old?: ts.Program): ts.Program {
+    return ts.createProgram({ rootNames: roots, options: this.options, host: hostServing(this.options, this.texts[side], this.shared), oldProgram: old });
+  }
 }
 
-function diagnosticsOf(program: ts.Program, roots: readonly string[]): ts.Diagnostic[] {
-  const out: ts.Diagnostic[] = [];
-  for (const file of roots) {
-    const sf = program.getSourceFile(file);
-    if (!sf) continue;
-    out.push(...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf));
-  }
-  return out;
+/**
+ * Diagnostics of `files` after the cleanup and, for the files that have any, before it. A file without diagnostics
+ * after cannot have gained one, so the program before is built and asked only when some file has (with node_modules
+ * installed that is usually none).
+ */
+export function diagnosticsBeforeAfter(files: readonly string[], after: ts.Program, before: () => ts.Program): { before: ts.Diagnostic[]; after: ts.Diagnostic[] } {
+  const suspects = files.filter((f) => diagnosticsOf(after, f).length > 0);
+  if (suspects.length === 0) return { before: [], after: [] };
+  const program = before();
+  return { before: suspects.flatMap((f) => diagnosticsOf(program, f)), after: suspects.flatMap((f) => diagnosticsOf(after, f)) };
+}
+
+function diagnosticsOf(program: ts.Program, file: string): readonly ts.Diagnostic[] {
+  const sf = program.getSourceFile(file);
+  if (!sf) return [];
+  return [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
 }
 
 /** A compiler host that serves `overrides` for the changed files and one parsed copy of every other file. */
 function hostServing(options: ts.CompilerOptions, overrides: ReadonlyMap<string, string>, shared: Map<string, ts.SourceFile>): ts.CompilerHost {
-  const base = ts.createCompilerHost(options, true);
+  const base = ts.createCompilerHost(options, false);
   const libs = libFolder();
   return {
     ...base,
+    // As tsc does: JSDoc is parsed where it carries types (JS files), not in TypeScript files.
+    jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors,
     getDefaultLibLocation: () => libs,
     getDefaultLibFileName: (o) => `${libs}/${ts.getDefaultLibFileName(o)}`,
     fileExists: (f) => overrides.has(f) || libText(f) !== undefined || base.fileExists(f),
     readFile: (f) => overrides.get(f) ?? libText(f) ?? base.readFile(f),
     getSourceFile(fileName, languageVersion, onError, shouldCreateNewSourceFile) {
       const text = overrides.get(fileName);
-      if (text !== undefined) return ts.createSourceFile(fileName, text, languageVersion, true);
+      if (text !== undefined) return ts.createSourceFile(fileName, text, languageVersion, false);
       if (fileName.startsWith(`${libs}/`)) return libSourceFile(fileName, languageVersion);
       let sf = shared.get(fileName);
       if (!sf) {
