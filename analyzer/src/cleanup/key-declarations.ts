@@ -28,12 +28,15 @@ export function removeUnusedKeyDeclarations(
     for (const d of decls) {
       const node = locate(sf, d);
       if (!node) continue;
-      if (usedAnywhere(declaredName(d), node, file, universe, (f) => after.get(f) ?? textOf(f))) continue;
-      const edit = removal(sf, node);
+      const current = (f: string): string | undefined => after.get(f) ?? textOf(f);
+      if (usedAnywhere(declaredName(d), node, file, universe, current)) continue;
+      // The last member of an enum / constants object: the container goes too when nothing names it.
+      const container = emptiedContainer(node, decls.map((x) => locate(sf, x)));
+      const edit = container && !usedAnywhere(container.name.text, container.decl, file, universe, current) ? removeNode(sf, container.statement) : removal(sf, node);
       if (edit) edits.push(edit);
     }
     if (edits.length === 0) continue;
-    const next = applyEdits(text, edits);
+    const next = applyEdits(text, edits.filter((e, i) => edits.findIndex((o) => o.start === e.start && o.end === e.end) === i));
     const errors = syntaxErrors(parseSource(file, next));
     if (errors.length > 0) {
       const pos = sf.getLineAndCharacterOfPosition(edits[0].start);
@@ -91,6 +94,18 @@ function usedAnywhere(name: string, decl: ts.Node, declFile: string, universe: r
 
 function isExportOf(n: ts.Identifier, name: string): boolean {
   return ts.isExportSpecifier(n.parent) && n.text === name;
+}
+
+/** The enum or `const X = {…} as const` whose members would all be removed, with its statement. */
+function emptiedContainer(node: ts.Node, going: (ts.Node | undefined)[]): { name: ts.Identifier; decl: ts.Node; statement: ts.Statement } | undefined {
+  const allGoing = (members: readonly ts.Node[]): boolean => members.every((m) => going.includes(m));
+  if (ts.isEnumMember(node) && allGoing(node.parent.members) && ts.isSourceFile(node.parent.parent)) return { name: node.parent.name, decl: node.parent, statement: node.parent };
+  if (!ts.isPropertyAssignment(node) || !ts.isObjectLiteralExpression(node.parent) || !allGoing(node.parent.properties)) return undefined;
+  let holder: ts.Node = node.parent.parent;
+  while (ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder) || ts.isParenthesizedExpression(holder)) holder = holder.parent;
+  if (!ts.isVariableDeclaration(holder) || !ts.isIdentifier(holder.name) || (holder.parent as ts.VariableDeclarationList).declarations.length !== 1) return undefined;
+  const statement = holder.parent.parent;
+  return ts.isVariableStatement(statement) && ts.isSourceFile(statement.parent) ? { name: holder.name, decl: holder, statement } : undefined;
 }
 
 function removal(sf: ts.SourceFile, node: ts.Node): TextEdit | undefined {
