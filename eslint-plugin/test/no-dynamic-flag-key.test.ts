@@ -17,7 +17,7 @@ ruleTester.run('no-dynamic-flag-key', rule, {
       name: 'a parameter',
       code: `${HEADER}export function isOn(name: string) {\n  return client.getBooleanValue(name, false);\n}`,
       filename,
-      errors: [{ messageId: 'dynamicKey', data: { expression: 'name', reason: '`name` is a function parameter' }, line: 4, column: 33, endLine: 4, endColumn: 37 }],
+      errors: [{ messageId: 'dynamicKey', data: { expression: 'name', reason: '`name` is a function parameter; if isOn is a flag wrapper, add { "call": "isOn", "key": 0 } to patterns' }, line: 4, column: 33, endLine: 4, endColumn: 37 }],
     },
     {
       name: 'a template literal with a substitution',
@@ -45,7 +45,7 @@ ruleTester.run('no-dynamic-flag-key', rule, {
       code: `import { OpenFeature } from '@openfeature/server-sdk';\nconst client = OpenFeature.getClient();\nexport const on = (k) => client.getBooleanValue(k, false);`,
       filename: fileIn('src/on.js'),
       languageOptions: espree,
-      errors: [{ messageId: 'dynamicKey', data: { expression: 'k', reason: '`k` is a function parameter' }, line: 3, column: 49 }],
+      errors: [{ messageId: 'dynamicKey', data: { expression: 'k', reason: '`k` is a function parameter; if on is a flag wrapper, add { "call": "on", "key": 0 } to patterns' }, line: 3, column: 49 }],
     },
   ],
 });

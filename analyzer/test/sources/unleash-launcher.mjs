@@ -1,7 +1,10 @@
 // Runs a real Unleash server in its own process so the tests can stop it cleanly.
-// Env: PGPORT (PostgreSQL on 127.0.0.1, trust auth, user postgres), UNLEASH_PORT, INIT_ADMIN_API_TOKENS.
+// Env: UNLEASH_SERVER_ENTRY (the installed unleash-server's entry file, see scripts/setup/unleash.sh),
+// PGPORT (PostgreSQL on 127.0.0.1, trust auth, user postgres), UNLEASH_PORT, INIT_ADMIN_API_TOKENS.
 // Prints "READY <port>" on stdout once the server listens; stops on SIGTERM.
-import { start } from 'unleash-server';
+import { pathToFileURL } from 'node:url';
+
+const { start } = await import(pathToFileURL(process.env.UNLEASH_SERVER_ENTRY).href);
 
 const unleash = await start({
   db: { host: '127.0.0.1', port: Number(process.env.PGPORT), user: 'postgres', password: '', database: 'postgres', ssl: false },

@@ -30,6 +30,31 @@ export function requirePostgres(env: Record<string, string | undefined>, base?: 
   return bin;
 }
 
+/** unleash-server is a test-only tool installed outside the workspaces by scripts/setup/unleash.sh. */
+export const UNLEASH_TOOLS = path.resolve(__dirname, '../../../.tools/unleash-server');
+
+/** The entry module of the installed unleash-server (an ESM file), or undefined when it is not installed. */
+export function findUnleashServer(tools = UNLEASH_TOOLS): string | undefined {
+  const dir = path.join(tools, 'node_modules', 'unleash-server');
+  let pkg: { exports?: unknown; main?: string };
+  try {
+    pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const exp = pkg.exports as string | { '.'?: unknown; import?: string; default?: string } | undefined;
+  const root = typeof exp === 'object' && exp && '.' in exp ? exp['.'] : exp;
+  const entry = typeof root === 'string' ? root : ((root as { import?: string; default?: string } | undefined)?.import ?? (root as { default?: string } | undefined)?.default ?? pkg.main);
+  return entry && fs.existsSync(path.join(dir, entry)) ? path.join(dir, entry) : undefined;
+}
+
+/** Like requirePostgres: undefined lets a developer machine skip; on CI a missing unleash-server is an error. */
+export function requireUnleashServer(env: Record<string, string | undefined>, tools?: string): string | undefined {
+  const entry = findUnleashServer(tools);
+  if (!entry && env.CI === 'true') throw new Error('unleash-server is missing on CI: run scripts/setup/unleash.sh');
+  return entry;
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -48,7 +73,7 @@ function asPostgres(bin: string, args: string[]): void {
   if (r.status !== 0) throw new Error(`${path.basename(bin)} failed (${r.status}): ${r.stderr || r.stdout}`);
 }
 
-export async function startUnleash(pgBin: string): Promise<UnleashTestServer> {
+export async function startUnleash(pgBin: string, unleashEntry: string): Promise<UnleashTestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-pg-'));
   if (process.getuid?.() === 0) spawnSync('chown', ['postgres:postgres', dataDir]);
   const pgPort = await freePort();
@@ -73,7 +98,7 @@ export async function startUnleash(pgBin: string): Promise<UnleashTestServer> {
   let child: ChildProcess;
   try {
     child = spawn(process.execPath, [path.join(__dirname, 'unleash-launcher.mjs')], {
-      env: { ...process.env, PGPORT: String(pgPort), UNLEASH_PORT: String(port), CHECK_VERSION: 'false', INIT_ADMIN_API_TOKENS: adminToken, LOG_LEVEL: 'error' },
+      env: { ...process.env, UNLEASH_SERVER_ENTRY: unleashEntry, PGPORT: String(pgPort), UNLEASH_PORT: String(port), CHECK_VERSION: 'false', INIT_ADMIN_API_TOKENS: adminToken, LOG_LEVEL: 'error' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     await new Promise<void>((resolve, reject) => {

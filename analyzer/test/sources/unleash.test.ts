@@ -6,7 +6,7 @@ import { resolveConfig } from '../../src/config';
 import { addDays } from '../../src/sources/dates';
 import { createSource, loadFlagStates, type SourceSnapshot } from '../../src/sources';
 import type { FlagState } from '../../src/model';
-import { requirePostgres, startUnleash, type UnleashTestServer } from './unleash-server';
+import { findUnleashServer, requirePostgres, requireUnleashServer, startUnleash, type UnleashTestServer } from './unleash-server';
 
 describe('unleash source against a real Unleash server (unleash-server 7.5.1 on PostgreSQL)', function () {
   this.timeout(120_000);
@@ -37,7 +37,12 @@ describe('unleash source against a real Unleash server (unleash-server 7.5.1 on 
       console.warn('\n  !!! SKIPPING the real-Unleash tests: no PostgreSQL under /usr/lib/postgresql (run scripts/setup/postgres.sh) !!!\n');
       this.skip();
     }
-    server = await startUnleash(bin);
+    const unleash = requireUnleashServer(process.env);
+    if (!unleash) {
+      console.warn('\n  !!! SKIPPING the real-Unleash tests: unleash-server is not installed (run scripts/setup/unleash.sh) !!!\n');
+      this.skip();
+    }
+    server = await startUnleash(bin!, unleash!);
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-unleash-'));
     await createFlag('checkout-on', 'release', [{ name: 'default' }], true);
     await createFlag('legacy-off', 'release', [{ name: 'default' }], false);
@@ -178,5 +183,19 @@ describe('unleash test setup: PostgreSQL on CI', () => {
   });
   it('lets a developer machine without PostgreSQL skip', () => {
     assert.equal(requirePostgres({}, '/nonexistent/postgresql'), undefined);
+  });
+});
+
+describe('unleash test setup: unleash-server from scripts/setup/unleash.sh, not from npm install', () => {
+  it('fails instead of skipping when CI=true and unleash-server is not installed', () => {
+    assert.throws(() => requireUnleashServer({ CI: 'true' }, '/nonexistent/tools'), /^Error: unleash-server is missing on CI: run scripts\/setup\/unleash\.sh$/);
+  });
+  it('lets a developer machine without it skip', () => {
+    assert.equal(requireUnleashServer({}, '/nonexistent/tools'), undefined);
+  });
+  it('finds the entry module of the installed server', () => {
+    const entry = findUnleashServer();
+    assert.ok(entry, 'unleash-server is not installed: run scripts/setup/unleash.sh');
+    assert.match(entry, /\.tools\/unleash-server\/node_modules\/unleash-server\/.+\.js$/);
   });
 });
