@@ -83,7 +83,11 @@ function varInliningRisk(ctx: RoundContext, decl: ts.VariableDeclaration, name: 
   const fn = enclosingFunction(decl);
   for (const r of ctx.references.referencesTo(name)) {
     if (r.getStart(ctx.sf) < decl.getEnd()) return 'it is read before its declaration (hoisting)';
-    if (enclosingFunction(r) !== fn) return 'a nested function reads it and may run before the declaration';
+    // A function expression or arrow written after the declaration is created, and so runs, after it; a
+    // function declaration is hoisted and may run before it.
+    for (let f = enclosingFunction(r); f !== fn; f = enclosingFunction(f)) {
+      if (!ts.isArrowFunction(f) && !ts.isFunctionExpression(f)) return 'a function declared after it reads it and may be called before the declaration runs (hoisting)';
+    }
   }
   return undefined;
 }
