@@ -50,7 +50,11 @@ export function foldValueMember(ctx: RoundContext, node: ts.Node): boolean {
   const known = knownValue(node.expression, ctx.markers);
   if (!known || !isObjectValue(known.value)) return false;
   const name = ts.isPropertyAccessExpression(node) ? node.name.text : ts.isStringLiteral(node.argumentExpression) || ts.isNumericLiteral(node.argumentExpression) ? node.argumentExpression.text : undefined;
-  if (name === undefined || !Object.prototype.hasOwnProperty.call(known.value, name)) return false;
+  if (name === undefined) return false;
+  if (!Object.prototype.hasOwnProperty.call(known.value, name)) {
+    if (!Array.isArray(known.value) && isDereferenced(node)) ctx.leave(node, `reads .${name}.… of the flag, but the value given has no "${name}": complete the value or clean by hand`);
+    return false;
+  }
   const member = (known.value as Record<string, unknown>)[name];
   if (isObjectValue(member)) return false;
   const p = node.parent;
@@ -60,6 +64,13 @@ export function foldValueMember(ctx: RoundContext, node: ts.Node): boolean {
   if (ts.isDeleteExpression(p)) return false;
   ctx.replaceWithValue(node, member);
   return true;
+}
+
+/** Is the result of `node` read further without `?.` (`cfg.missing.includes(…)`, `cfg.missing()`): a crash when it is undefined. */
+function isDereferenced(node: ts.Node): boolean {
+  const p = node.parent;
+  if ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === node) return !p.questionDotToken;
+  return ts.isCallExpression(p) && p.expression === node && !p.questionDotToken;
 }
 
 /** The file's writing habits the const follows. */
@@ -170,7 +181,11 @@ export class ObjectConstants {
       if (ts.isImportDeclaration(st) || ts.isImportEqualsDeclaration(st) || (ts.isExpressionStatement(st) && ts.isStringLiteral(st.expression) && !lastTop) || isRequireStatement(st)) lastTop = st;
       else if (!(ts.isExpressionStatement(st) && ts.isStringLiteral(st.expression))) break;
     }
-    if (lastTop) return [{ start: lastTop.getEnd(), end: lastTop.getEnd(), newText: `${style.eol}${style.eol}${block}` }];
+    if (lastTop) {
+      const end = lastTop.getEnd();
+      const blankAfter = /^[ \t]*\r?\n[ \t]*(\r?\n|$)/.test(sf.text.slice(end));
+      return [{ start: end, end, newText: `${style.eol}${style.eol}${block}${blankAfter ? '' : style.eol}` }];
+    }
     const first = sf.statements[0];
     if (!first) return [{ start: sf.text.length, end: sf.text.length, newText: `${block}${style.eol}` }];
     return [{ start: attachedCommentStart(sf, first), end: attachedCommentStart(sf, first), newText: `${block}${style.eol}${style.eol}` }];

@@ -92,7 +92,7 @@ describe('cleanup: object values are one const in the file (class 8)', () => {
   it('no-semicolon, double-quote files get a const in their style, after a directive', async () => {
     const text = `"use client"\nexport const a = (gb) => show(gb.getFeatureValue("hero", {}))\n`;
     const r = await clean(text, 'hero', { title: "It's here", sizes: [1, 2] }, { sdks: ['growthbook'], globalSdks: ['growthbook'] });
-    assert.equal(r.text, `"use client"\n\nconst hero = { title: "It's here", sizes: [1, 2] }\nexport const a = (gb) => show(hero)\n`);
+    assert.equal(r.text, `"use client"\n\nconst hero = { title: "It's here", sizes: [1, 2] }\n\nexport const a = (gb) => show(hero)\n`);
   });
 });
 
@@ -122,5 +122,15 @@ describe('cleanup: a read that shows no kind takes the kind the flag\'s other re
     const r = await run('github,postgres');
     assert.deepEqual(r.leftForHuman, []);
     assert.deepEqual(r.files.map((f) => f.after).sort(), ["export const read = () => renderHook(() => 'github,postgres');\n", "export const sources = () => 'github,postgres'.split(',');\n"]);
+  });
+});
+
+describe('cleanup: an object value missing a member the code dereferences', () => {
+  it('the read is left for a person, the rest is cleaned', async () => {
+    const text = `${GB}export function regions(gb: GrowthBook, id: string) {\n  const mtc = gb.getFeatureValue('mtc', { enabled: false, regions: [] });\n  return mtc.enabled && mtc.regions.includes(id);\n}\n`;
+    const r = await clean(text, 'mtc', { enabled: true });
+    assert.deepEqual(r.left, ['6:10 reads .regions.… of the flag, but the value given has no "regions": complete the value or clean by hand']);
+    assert.equal(r.text, `${GB}\nconst mtc = { enabled: true };\n\nexport function regions(gb: GrowthBook, id: string) {\n  return mtc.regions.includes(id);\n}\n`);
+    assert.deepEqual((await clean(text, 'mtc', { enabled: true, regions: ['eu'] })).left, []);
   });
 });
