@@ -24,6 +24,11 @@ export function gateProblems(result: AnalysisResult, opts: { allowParseErrors?: 
     `${where.startsWith('/') ? relativePath(root, where) : where}${line ? `:${line}${column ? `:${column}` : ''}` : ''}`;
 
   for (const s of result.snapshots) {
+    // No config file at all: the default flags.flagd.json is optional (annotations in code may be all there is).
+    if (!result.config.configFile && s.kind === 'flagd' && s.diagnostics.every((d) => d.message.startsWith('no flag file at '))) {
+      if (s.health === 'error') notes.push(`no flag file (${s.id.slice('flagd:'.length)}) and no flagsweep.config.json: flag states come from annotations in code only`);
+      continue;
+    }
     if (s.health === 'error' || s.health === 'offline') {
       const why = s.diagnostics.find((d) => d.severity !== 'info') ?? s.diagnostics[0];
       const named = why && why.where.startsWith('/') && !why.message.includes(why.where);
@@ -33,6 +38,8 @@ export function gateProblems(result: AnalysisResult, opts: { allowParseErrors?: 
     }
     // A flag skipped or an expiry ignored: that flag's status can't be trusted, so neither can the gate.
     for (const d of s.diagnostics.filter((x) => x.severity === 'error')) errors.push(`flag source ${s.id}: ${at(d.where, d.line, d.column)}: ${d.message}`);
+    // Warnings (a vendor's flag of odd shape skipped, metadata ignored) are named, never silent.
+    for (const d of s.diagnostics.filter((x) => x.severity === 'warning' && s.health === 'ok')) notes.push(`flag source ${s.id}: ${d.message}`);
     if (s.health === 'cached') notes.push(`flag source ${s.id} answered from its cache (as of ${s.asOf ?? 'unknown'})`);
   }
 

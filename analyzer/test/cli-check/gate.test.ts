@@ -59,6 +59,13 @@ describe('flagsweep check: gate semantics (built CLI over throw-away projects)',
     ]);
   });
 
+  it('a remote source with no token and no cache has no data', () => {
+    const dir = project({ 'flagsweep.config.json': JSON.stringify({ source: [{ type: 'flagd' }, { type: 'unleash', url: 'http://127.0.0.1:1', tokenEnv: 'FLAGSWEEP_TEST_NO_SUCH_TOKEN' }] }) });
+    assertGateError(dir, [
+      'flag source unleash:production cannot be used: unleash production: no token: set $FLAGSWEEP_TEST_NO_SUCH_TOKEN to an Unleash Admin API token; no cached state to fall back on',
+    ]);
+  });
+
   it('include matches no file', () => {
     const dir = project({ 'flagsweep.config.json': JSON.stringify({ include: ['lib/**/*.ts'] }) });
     assertGateError(dir, [
