@@ -187,6 +187,10 @@ function cleanFiles(run: CleanupRun): void {
   const overrideNames = scope.kind === 'site' ? new Set<string>() : new Set(keySpellings(key));
   const flagKind = flagValueKind([...run.loaded.values()].flatMap((l) => l.checks));
   const relative = (f: string) => path.relative(config.root, f).split(path.sep).join('/');
+  // A script's top-level `var` is a global: inlined only when no other project file names it (a substring test:
+  // unsure means named). Only a whole-project run sees every file.
+  const wholeProject = scope.kind === 'project' && !(scope.paths && scope.paths.length > 0);
+  const namedElsewhere = (file: string) => (name: string) => run.candidates.some((f) => f !== file && (run.textOf(f) ?? name).includes(name));
   for (const l of run.loaded.values()) {
     rewriting(run, () => {
       const out = cleanupFileText({
@@ -196,6 +200,7 @@ function cleanFiles(run: CleanupRun): void {
         findChecks: (text) => adoptFlagKind(text === l.before ? l.checks : detectFile(l.file, text, run.detect).checks.filter((c) => checkReadsKey(c, key)), flagKind, relative),
         patterns: config.patterns,
         overrideNames,
+        namedElsewhere: wholeProject ? namedElsewhere(l.file) : undefined,
         siteOffset: scope.kind === 'site' ? scope.offset : undefined,
         markers: run.markers,
       });

@@ -151,5 +151,19 @@ describe('cleanup rules: defect classes of issue 11', () => {
       assert.equal(kept.text, "var newCheckout = true;\nvar render = () => (newCheckout ? 'new' : 'old');\n");
       assert.equal(kept.left.length, 1);
     });
+    it('a whole-project cleanup looks for the global in the other project files', async () => {
+      const script = path.posix.join(ROOT, 'public/legacy.js');
+      const other = path.posix.join(ROOT, 'public/other.js');
+      const text = "var newCheckout = client.isEnabled('new-checkout');\nvar render = () => (newCheckout ? 'new' : 'old');\n";
+      const config = resolveConfig({ patterns: PATTERNS }, ROOT);
+      const run = async (otherText: string) => {
+        const files: Record<string, string> = { [script]: text, [other]: otherText };
+        const r = await cleanupFlag({ config, key: 'new-checkout', value: true, scope: { kind: 'project' }, readFile: (f) => files[f], projectFiles: [script, other] });
+        assert.deepEqual(r.errors, []);
+        return r.files.find((f) => f.file === script)?.after;
+      };
+      assert.equal(await run('render();\n'), "var render = () => 'new';\n");
+      assert.equal(await run('if (newCheckout) render();\n'), "var newCheckout = true;\nvar render = () => (newCheckout ? 'new' : 'old');\n");
+    });
   });
 });
