@@ -112,6 +112,14 @@ describe('flagsweep check: gate semantics (built CLI over throw-away projects)',
       );
     });
 
+    it('--format github: a gate error is also an annotation on the run (exit 2, nothing else on stdout)', () => {
+      const dir = project({ 'flagsweep.config.json': JSON.stringify({ include: ['lib/**/*.ts'], exclude: [] }) });
+      const r = flagsweep(dir, 'check', ...NOW, '--format', 'github');
+      assert.equal(r.code, 2);
+      assert.equal(r.stdout, '::error title=flagsweep check::no source file to check: nothing under . matches "include" (lib/**/*.ts) minus "exclude" (nothing)\n');
+      assert.equal(r.stderr, 'flagsweep check: no source file to check: nothing under . matches "include" (lib/**/*.ts) minus "exclude" (nothing)\n');
+    });
+
     it('--format github escapes %, CR, LF and control characters in the message', () => {
       const { escapeData, escapeProperty } = require('../../src/report/github') as typeof import('../../src/report/github');
       assert.equal(escapeData('100% done\r\n\u001b[2J'), '100%25 done\\r\\n\\x1b[2J');

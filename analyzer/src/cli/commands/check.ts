@@ -3,7 +3,7 @@ import { createColors } from 'picocolors';
 import { expiryText, plural, type DebtReport, type FlagDebt } from '../../debt';
 import { FLAG_STATUSES, type FlagStatus } from '../../model';
 import { oneLine } from '../../report/control-chars';
-import { renderGithubAnnotations } from '../../report/github';
+import { escapeData, renderGithubAnnotations } from '../../report/github';
 import { renderSarif } from '../../report/sarif';
 import { addCacheOptions } from '../cache-options';
 import { EXIT } from '../exit-codes';
@@ -63,6 +63,8 @@ async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
   for (const note of problems.notes) process.stderr.write(`flagsweep check: note: ${note}\n`);
   if (problems.errors.length > 0) {
     for (const error of problems.errors) process.stderr.write(`flagsweep check: ${error}\n`);
+    // In a workflow the reason also becomes an annotation on the run, not only a log line.
+    if (opts.format === 'github') for (const error of problems.errors) process.stdout.write(`::error title=flagsweep check::${escapeData(error)}\n`);
     return EXIT.USAGE;
   }
   const failing = debt.flags.filter((f) => failOn.includes(f.status));
