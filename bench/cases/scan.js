@@ -1,91 +1,151 @@
 'use strict';
-// Scanner benchmark: scanProject over the corpus vs. a floor (list + read every file + substring-search for the
-// prefilter tokens), each in its own child process so peak RSS is the scan's own.
+// Scan speed against ripgrep, in one run, on the same files and the same tokens:
+//   ripgrep          `rg -l -F -e <token>… -- <files>`: the prefilter's tokens, the file list flagsweep scans
+//   flagsweep cold   `flagsweep scan --format json` in a fresh process (no scan cache; the compiler's V8 code
+//                    cache from an earlier run is used, as it is on a developer's machine after the first run)
+//   first run        the same with NODE_DISABLE_COMPILE_CACHE=1: what the very first scan after an install costs
+//   flagsweep warm   `flagsweep scan --cache` after one cached run, nothing changed
+// on the generated corpus, the calibrated corpus (bench/calibrated.js) and the real apps found under
+// $FLAGSWEEP_REAL_APPS (default /work/real/speed; see docs/speed.md). Every figure is a whole process, wall time,
+// best of N (the machine may be shared). Budgets: cold ≤ 10x and warm ≤ 3x ripgrep on the calibrated corpus and the
+// real apps, peak RSS ≤ 300 MB on a 1M-line cold scan. A budget exceeded makes this case exit 1.
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
-const { fork } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
 const { ensureCorpus, readManifest } = require('../corpus');
+const { ensureCalibrated } = require('../calibrated');
+const { measureShape, formatShape } = require('../shape');
 
-const ANALYZER = path.resolve(__dirname, '../../analyzer/dist');
+const ROOT = path.resolve(__dirname, '../..');
+const ANALYZER = path.join(ROOT, 'analyzer/dist');
+const CLI = path.join(ANALYZER, 'cli/main.js');
+const PROBE = path.join(__dirname, '..', 'probe.js');
+const REAL_APPS = process.env.FLAGSWEEP_REAL_APPS ?? '/work/real/speed';
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const BUDGET = { cold: 10, warm: 3, rssMb: 300 };
+const NOW = '2026-12-01';
 
-async function child(mode) {
-  const { loadConfig, scanProject, compilePatterns, listSourceFiles } = require(ANALYZER);
-  const config = loadConfig(ensureCorpus());
-  const started = performance.now();
-  const cpuStart = process.cpuUsage();
-  let out;
-  if (mode === 'scan') {
-    const r = await scanProject(config);
-    out = { files: r.files, parsedFiles: r.parsedFiles, lines: r.lines, checks: r.checks.length, dynamic: r.checks.filter((c) => c.key === null).length, skipped: r.skipped.length };
-  } else {
-    const tokens = compilePatterns(config).prefilterTokens;
-    const files = await listSourceFiles(config);
-    let lines = 0;
-    let hits = 0;
-    for (const f of files) {
-      const text = fs.readFileSync(f, 'utf8');
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
-      if (tokens.some((t) => text.includes(t))) hits++;
-    }
-    out = { files: files.length, lines, hits };
-  }
-  out.ms = performance.now() - started;
-  const cpu = process.cpuUsage(cpuStart);
-  out.cpuMs = (cpu.user + cpu.system) / 1000;
-  out.maxRssMb = process.resourceUsage().maxRSS / 1024;
-  process.send(out, () => process.exit(0));
+function rgVersion() {
+  const r = spawnSync('rg', ['--version'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.split('\n')[0] : undefined;
 }
 
-function run(mode) {
-  return new Promise((resolve, reject) => {
-    const p = fork(__filename, ['child', mode], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    let result;
-    p.on('message', (m) => (result = m));
-    p.on('exit', (code) => (code === 0 && result ? resolve(result) : reject(new Error(`${mode} child exited with ${code}`))));
+/** Wall ms of one process; the probe reports its peak RSS. */
+function timed(cmd, args, opts = {}) {
+  const started = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { maxBuffer: 512 * 1024 * 1024, encoding: 'utf8', ...opts });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.error) throw r.error;
+  return { ms, status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function flagsweep(root, args, env = {}) {
+  const probeOut = path.join(os.tmpdir(), `flagsweep-bench-probe-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
+  const r = timed(process.execPath, ['-r', PROBE, CLI, 'scan', '--format', 'json', '--now', NOW, ...args], {
+    cwd: root,
+    env: { ...process.env, ...env, FLAGSWEEP_BENCH_PROBE: probeOut },
   });
+  if (r.status !== 0) throw new Error(`flagsweep scan ${args.join(' ')} in ${root} exited ${r.status}: ${r.stderr}`);
+  const probe = JSON.parse(fs.readFileSync(probeOut, 'utf8'));
+  fs.rmSync(probeOut, { force: true });
+  const report = JSON.parse(r.stdout);
+  return { ms: r.ms, rssMb: probe.maxRssMb, typescript: probe.typescript, usages: report.summary.usages + report.summary.dynamic };
 }
 
-const ROUNDS = 3;
+async function measure(name, root, { expectedChecks } = {}) {
+  const { loadConfig, listSourceFiles, compilePatterns } = require(ANALYZER);
+  const config = loadConfig(root);
+  const files = await listSourceFiles(config);
+  const tokens = compilePatterns(config).prefilterTokens;
+  const shape = await measureShape(root);
+  console.log(formatShape(name, shape));
+  const rgArgs = ['-l', '-F', ...tokens.flatMap((t) => ['-e', t]), '--', ...files];
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-bench-cache-'));
+  const best = { rg: Infinity, cold: Infinity, first: Infinity, warm: Infinity };
+  let rss = 0;
+  let rgFiles = 0;
+  let cold;
+  let warm;
+  try {
+    timed('rg', rgArgs); // page cache warm for everyone
+    flagsweep(root, []); // compiler code cache written
+    flagsweep(root, ['--cache', '--cache-location', cacheDir]); // scan cache written
+    for (let i = 0; i < ROUNDS; i++) {
+      const rg = timed('rg', rgArgs);
+      if (rg.status !== 0 && rg.status !== 1) throw new Error(`rg exited ${rg.status}: ${rg.stderr}`);
+      rgFiles = rg.stdout.split('\n').filter(Boolean).length;
+      best.rg = Math.min(best.rg, rg.ms);
+      cold = flagsweep(root, []);
+      best.cold = Math.min(best.cold, cold.ms);
+      rss = Math.max(rss, cold.rssMb);
+      warm = flagsweep(root, ['--cache', '--cache-location', cacheDir]);
+      best.warm = Math.min(best.warm, warm.ms);
+      if (i < 2) best.first = Math.min(best.first, flagsweep(root, [], { NODE_DISABLE_COMPILE_CACHE: '1' }).ms);
+    }
+  } finally {
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  }
+  if (cold.usages !== warm.usages) throw new Error(`${name}: warm scan reported ${warm.usages} usages, cold ${cold.usages}`);
+  if (warm.typescript) throw new Error(`${name}: the warm scan loaded TypeScript`);
+  const row = { name, files: files.length, lines: shape.lines, candidates: shape.candidates, rgFiles, ...best, rss, checks: shape.checks, expectedChecks };
+  const print = (k, v) => console.log(`  ${k}: ${v}`);
+  print('checks found', expectedChecks === undefined ? shape.checks : `${shape.checks} (expected ${expectedChecks})`);
+  print(`ripgrep ms (best of ${ROUNDS}, ${rgFiles} files match a token)`, best.rg.toFixed(0));
+  print(`flagsweep cold ms (best of ${ROUNDS})`, `${best.cold.toFixed(0)} = ${(best.cold / best.rg).toFixed(1)}x ripgrep`);
+  print('flagsweep first run, no compiler code cache, ms (best of 2)', `${best.first.toFixed(0)} = ${(best.first / best.rg).toFixed(1)}x ripgrep`);
+  print(`flagsweep warm ms (--cache, nothing changed; best of ${ROUNDS})`, `${best.warm.toFixed(0)} = ${(best.warm / best.rg).toFixed(1)}x ripgrep`);
+  print('flagsweep cold peak RSS MB', rss.toFixed(0));
+  return row;
+}
+
+function table(rows) {
+  const ms = (v) => `${Math.round(v)} ms`;
+  const x = (a, b) => `${(a / b).toFixed(1)}x`;
+  const lines = [
+    '| corpus | files | lines | candidate files | ripgrep | flagsweep cold | cold / rg | first run (no code cache) | flagsweep warm | warm / rg | cold peak RSS |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of rows) {
+    lines.push(`| ${r.name} | ${r.files} | ${r.lines} | ${r.candidates} | ${ms(r.rg)} | ${ms(r.cold)} | ${x(r.cold, r.rg)} | ${ms(r.first)} (${x(r.first, r.rg)}) | ${ms(r.warm)} | ${x(r.warm, r.rg)} | ${Math.round(r.rss)} MB |`);
+  }
+  return lines.join('\n');
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${rgVersion()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+}
 
 async function main() {
-  const manifest = readManifest();
-  await run('floor'); // warms the page cache so neither timed run pays for the first read
-  // Alternating rounds, best of each: the machine is shared, and the ratio should not depend on a noisy moment.
-  let floor;
-  let scan;
-  for (let i = 0; i < ROUNDS; i++) {
-    const f = await run('floor');
-    const s = await run('scan');
-    if (!floor || f.ms < floor.ms) floor = { ...f, cpuMs: Math.min(f.cpuMs, floor?.cpuMs ?? Infinity) };
-    else floor.cpuMs = Math.min(floor.cpuMs, f.cpuMs);
-    if (!scan || s.ms < scan.ms) scan = { ...s, maxRssMb: Math.max(s.maxRssMb, scan?.maxRssMb ?? 0), cpuMs: Math.min(s.cpuMs, scan?.cpuMs ?? Infinity) };
-    else Object.assign(scan, { maxRssMb: Math.max(scan.maxRssMb, s.maxRssMb), cpuMs: Math.min(scan.cpuMs, s.cpuMs) });
+  if (!rgVersion()) throw new Error('ripgrep (rg) is not installed: run scripts/setup/ripgrep.sh');
+  const corpora = [
+    { name: 'generated', root: ensureCorpus(), expectedChecks: readManifest().expectedChecks, rssBudget: true },
+    { name: 'calibrated', root: ensureCalibrated(), budget: true },
+  ];
+  for (const app of ['manager', 'gitpod', 'airbyte']) {
+    const root = path.join(REAL_APPS, app);
+    if (fs.existsSync(path.join(root, 'flagsweep.config.json'))) corpora.push({ name: `real: ${app}`, root, budget: true });
   }
-  const print = (name, value) => console.log(`${name}: ${value}`);
-  print('scan files', scan.files);
-  print('scan lines', scan.lines);
-  print('scan parsed files', scan.parsedFiles);
-  print('scan checks', scan.checks);
-  print('scan expected checks', manifest.expectedChecks);
-  print('scan dynamic checks', scan.dynamic);
-  print('scan skipped files', scan.skipped);
-  print('scan wall ms (best of 3)', scan.ms.toFixed(0));
-  print('scan cpu ms (best of 3)', scan.cpuMs.toFixed(0));
-  print('scan lines/s', Math.round(scan.lines / (scan.ms / 1000)));
-  print('scan peak RSS MB', scan.maxRssMb.toFixed(0));
-  print('floor wall ms (best of 3)', floor.ms.toFixed(0));
-  print('floor cpu ms (best of 3)', floor.cpuMs.toFixed(0));
-  print('floor prefilter hits', floor.hits);
-  print('scan/floor ratio', (scan.ms / floor.ms).toFixed(2));
-  // On a shared machine CPU time is steadier than wall time.
-  print('scan/floor cpu ratio', (scan.cpuMs / floor.cpuMs).toFixed(2));
+  if (corpora.length === 2) console.log(`(no real apps under ${REAL_APPS}; see docs/speed.md to set them up)`);
+  const rows = [];
+  const over = [];
+  for (const c of corpora) {
+    const row = await measure(c.name, c.root, c);
+    rows.push(row);
+    if (c.budget && row.cold / row.rg > BUDGET.cold) over.push(`${c.name}: cold ${(row.cold / row.rg).toFixed(1)}x ripgrep > ${BUDGET.cold}x`);
+    if (c.budget && row.warm / row.rg > BUDGET.warm) over.push(`${c.name}: warm ${(row.warm / row.rg).toFixed(1)}x ripgrep > ${BUDGET.warm}x`);
+    if (c.rssBudget && row.rss > BUDGET.rssMb) over.push(`${c.name}: peak RSS ${row.rss.toFixed(0)} MB > ${BUDGET.rssMb} MB`);
+    if (c.expectedChecks !== undefined && row.checks !== c.expectedChecks) over.push(`${c.name}: ${row.checks} checks, expected ${c.expectedChecks}`);
+  }
+  console.log(`\nmachine: ${machine()}`);
+  console.log(table(rows));
+  for (const o of over) console.log(`over budget: ${o}`);
+  console.log(`scan budgets (cold ≤ ${BUDGET.cold}x, warm ≤ ${BUDGET.warm}x ripgrep; RSS ≤ ${BUDGET.rssMb} MB): ${over.length ? 'EXCEEDED' : 'met'}`);
+  if (over.length) process.exitCode = 1;
 }
 
-if (process.argv[2] === 'child') child(process.argv[3]).catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
-else main().catch((e) => {
+main().catch((e) => {
   console.error(e);
   process.exit(1);
 });
