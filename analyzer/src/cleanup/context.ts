@@ -1,10 +1,10 @@
-import { ts } from 'ts-morph';
+import ts = require('typescript');
 import type { TextEdit } from './edits';
 import { type MarkerTable, literalValue, skipTransparent } from './markers';
 import { bindParsed, type BoundFile } from './parse';
 import { References } from './scope';
 import { continuesOnto, isPure, needsParens, startsHazardously, statementList } from './syntax';
-import { movedText, removeNode } from './text';
+import { indentOfLine, movedText, reindent, removeNode, templateLines } from './text';
 
 /** A site the engine could not clean, for a person to finish. */
 export interface LeftSite {
@@ -116,6 +116,11 @@ export class RoundContext {
     const container = host.parent;
     if (container && ts.isJsxExpression(container) && isJsxChild(container)) {
       const inner = skipTransparent(source);
+      if (ts.isJsxFragment(inner) && inner.children.some((c) => !(ts.isJsxText(c) && c.containsOnlyTriviaWhiteSpaces))) {
+        // `{on && (<>\n  <A />\n  <B />\n</>)}` as a child: the fragment's children join the parent's.
+        this.replace(container, fragmentChildrenText(this.sf, inner, container));
+        return;
+      }
       if (ts.isJsxElement(inner) || ts.isJsxSelfClosingElement(inner) || ts.isJsxFragment(inner)) {
         this.replace(container, movedText(this.sf, inner, container));
         return;
@@ -191,3 +196,15 @@ export function rendersNothing(value: unknown): boolean {
 }
 
 export { isPure };
+
+/** The children of a fragment, from the first meaningful one to the last, re-indented to stand where `target` is. */
+function fragmentChildrenText(sf: ts.SourceFile, fragment: ts.JsxFragment, target: ts.Node): string {
+  const meaningful = fragment.children.filter((c) => !(ts.isJsxText(c) && c.containsOnlyTriviaWhiteSpaces));
+  const first = meaningful[0];
+  const last = meaningful[meaningful.length - 1];
+  let start = first.getStart(sf);
+  let end = last.getEnd();
+  if (ts.isJsxText(first)) start += first.text.length - first.text.trimStart().length;
+  if (ts.isJsxText(last)) end -= last.text.length - last.text.trimEnd().length;
+  return reindent(sf.text.slice(start, end), indentOfLine(sf.text, start), indentOfLine(sf.text, target.getStart(sf)), templateLines(sf, start, end));
+}
