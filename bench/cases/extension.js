@@ -41,8 +41,9 @@ function buildBundle() {
     mainFields: ['module', 'main'],
     alias: {
       '@flagsweep/analyzer': path.join(REPO, 'analyzer/src/index.ts'),
-      // The dependency-free date module the mapping code imports by path (see extension/src/mapping/dates.ts).
+      // The dependency-free modules the mapping code imports by path (see extension/src/mapping/{dates,state-words}.ts).
       '@flagsweep/analyzer/dist/lifecycle/dates': path.join(REPO, 'analyzer/src/lifecycle/dates.ts'),
+      '@flagsweep/analyzer/dist/lifecycle/state-words': path.join(REPO, 'analyzer/src/lifecycle/state-words.ts'),
     },
     logLevel: 'error',
   });
@@ -161,10 +162,15 @@ function inVsCode(print) {
   const f = JSON.parse(fs.readFileSync(out, 'utf8'));
   print('extension in VS Code: activation ms (budget 300)', f.corpusActivationMs.toFixed(1));
   print('extension in VS Code: index ready ms', f.corpusIndexReadyMs);
-  print('extension in VS Code: extension-host RSS growth MB (budget 300)', f.corpusRssGrowthMb.toFixed(0));
+  print('extension in VS Code: extension-host RSS growth MB (budget 150)', f.corpusRssGrowthMb.toFixed(0));
   print('extension in VS Code: hover provider p95 ms (budget 30)', f.corpusHoverP95Ms.toFixed(2));
   print('extension in VS Code: edit to diagnostics p95 ms (budget 200)', f.corpusEditToDiagnosticsP95Ms.toFixed(1));
-  if (f.corpusActivationMs > 300 || f.corpusRssGrowthMb > 300 || f.corpusHoverP95Ms > 30 || f.corpusEditToDiagnosticsP95Ms > 200) process.exitCode = 1;
+  print('extension in VS Code: open files answered ms after the folder build starts (budget 1000)', f.corpusOpenFilesAnsweredMs);
+  print('extension in VS Code: opening a file to its first flagsweep hover ms (budget 1000)', f.corpusOpenToFirstHoverMs.toFixed(0));
+  print('extension in VS Code: full background index ms (budget 5000)', f.corpusFullIndexMs);
+  print(`extension in VS Code: whole-flag removal plan, type-checked, ${f.corpusWholeFlagFiles} files, ms`, f.corpusWholeFlagPlanMs.toFixed(0));
+  if (f.corpusActivationMs > 300 || f.corpusRssGrowthMb > 150 || f.corpusHoverP95Ms > 30 || f.corpusEditToDiagnosticsP95Ms > 200) process.exitCode = 1;
+  if (f.corpusOpenFilesAnsweredMs > 1000 || f.corpusOpenToFirstHoverMs > 1000 || f.corpusFullIndexMs > 5000) process.exitCode = 1;
 }
 
 function run() {
