@@ -103,5 +103,7 @@ describe('limits: huge inputs, the safe reader, key patterns, control characters
     assert.equal(oneLine('a\u001b[2Jb\u0007c\nd\te\u009bf\u202eg'), 'a\\x1b[2Jb\\x07c\\nd\\te\\x9bf\\u202eg');
     assert.equal(escapeControlChars('a\u001bb\r\nc\td'), 'a\\x1bb\r\nc\td');
     assert.equal(oneLine('plain · ünïcode ✔'), 'plain · ünïcode ✔');
+    const sources = formatSourcesText([{ id: 'unleash:production', kind: 'unleash', states: [], health: 'ok', diagnostics: [{ severity: 'warning', where: 'unleash:production', message: 'flag "a\u001b[31m" skipped' }] }], false);
+    assert.equal(sources, 'unleash:production  ok       0 flags\n  warning: flag "a\\x1b[31m" skipped\n');
   });
 });

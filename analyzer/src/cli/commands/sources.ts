@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { createColors } from 'picocolors';
 import { loadConfig } from '../../config';
+import { oneLine } from '../../report/control-chars';
 import { loadFlagStates, type SourceSnapshot } from '../../sources';
 import { EXIT } from '../exit-codes';
 import { addAnalysisOptions, checkPathsExist, formatOption, resolveToday, useColor, type CommonOptions } from '../options';
@@ -64,7 +65,7 @@ export function formatSourcesText(snapshots: SourceSnapshot[], color: boolean): 
     lines.push(`${s.id.padEnd(idWidth)}  ${healthColor[s.health](s.health.padEnd(7))}  ${count}${asOf}`);
     for (const d of s.diagnostics) {
       const at = d.line !== undefined ? `${d.where}:${d.line}:${d.column ?? 1}: ` : '';
-      lines.push(`  ${paint.dim(d.severity)}: ${at}${d.message}`);
+      lines.push(`  ${paint.dim(d.severity)}: ${oneLine(at)}${oneLine(d.message)}`);
     }
   }
   return `${lines.join('\n')}\n`;
