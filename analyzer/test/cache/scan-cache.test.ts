@@ -89,6 +89,16 @@ describe('cache: the persistent scan cache (--cache)', () => {
     assert.deepEqual(warm.keys, ['src/appearance.ts:dark-mode', 'src/checkout.ts:checkout-v2']);
   });
 
+  it('a changed tsconfig.json scans the parsed files again (module resolution may differ); others are reused', async () => {
+    write(root, 'tsconfig.json', JSON.stringify({ compilerOptions: { baseUrl: '.' } }));
+    await cachedScan(root);
+    edit(root, 'tsconfig.json', JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@keys': ['src/keys.ts'] } } }));
+    const warm = await cachedScan(root);
+    assert.equal(warm.scanned, 2, 'checkout.ts and theme.ts');
+    assert.equal(warm.reused, 2, 'keys.ts and plain.ts');
+    assert.deepEqual(warm.keys, ALL);
+  });
+
   it('a config change (a new pattern) scans everything again', async () => {
     await cachedScan(root);
     write(root, 'flagsweep.config.json', JSON.stringify({ ...CONFIG, patterns: [...CONFIG.patterns, { call: 'answerFlag' }] }));
