@@ -10,7 +10,7 @@ import { checkReadsKey, keySpellings } from './keys';
 import { MarkerTable } from './markers';
 import { DiskReader } from './read';
 import type { CleanupError, CleanupRequest, CleanupResult, FileChange, LeftSite } from './types';
-import { adoptFlagKind, flagValueKind } from './value-fit';
+import { adoptFlagKind, flagValueKind, kindMismatch } from './value-fit';
 import { skippedVerification, verifyChanges } from './verify';
 
 const toPosix = (p: string): string => p.replace(/\\/g, '/');
@@ -184,9 +184,11 @@ function chooseValue(run: CleanupRun): boolean {
 function cleanFiles(run: CleanupRun): void {
   const { request, result } = run;
   const { config, key, scope } = request;
-  const overrideNames = scope.kind === 'site' ? new Set<string>() : new Set(keySpellings(key));
   const flagKind = flagValueKind([...run.loaded.values()].flatMap((l) => l.checks));
   const relative = (f: string) => path.relative(config.root, f).split(path.sep).join('/');
+  // Checks the value does not fit stay in the code, so the tests' overrides of the flag must stay too.
+  const refused = [...run.loaded.values()].some((l) => adoptFlagKind(l.checks, flagKind).some((c) => kindMismatch(c, run.value) !== undefined));
+  const overrideNames = scope.kind === 'site' || refused ? new Set<string>() : new Set(keySpellings(key));
   // A script's top-level `var` is a global: inlined only when no other project file names it (a substring test:
   // unsure means named). Only a whole-project run sees every file.
   const wholeProject = scope.kind === 'project' && !(scope.paths && scope.paths.length > 0);

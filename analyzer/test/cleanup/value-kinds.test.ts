@@ -134,3 +134,22 @@ describe('cleanup: an object value missing a member the code dereferences', () =
     assert.deepEqual((await clean(text, 'mtc', { enabled: true, regions: ['eu'] })).left, []);
   });
 });
+
+describe('cleanup: a refused value keeps the tests\' overrides of the flag', () => {
+  it('the object flag read as .enabled is left, and so is the mock in the test', async () => {
+    const cfg = resolveConfig({ sdks: [], patterns: [{ hook: 'useFlags' }] }, ROOT);
+    const a = path.posix.join(ROOT, 'src/Panel.tsx');
+    const b = path.posix.join(ROOT, 'src/Panel.test.tsx');
+    const files: Record<string, string> = {
+      [a]: 'export function Panel() {\n  const flags = useFlags();\n  return flags.mtc?.enabled ? <New /> : <Old />;\n}\n',
+      [b]: "render(<Panel />, { flags: { mtc: { enabled: true }, other: true } });\n",
+    };
+    const run = (value: unknown) => cleanupFlag({ config: cfg, key: 'mtc', value, scope: { kind: 'project' }, readFile: (f) => files[f], projectFiles: [a, b] });
+    const refused = await run(true);
+    assert.deepEqual(refused.files, []);
+    assert.match(refused.leftForHuman[0].reason, /reads the flag as an object \(`\.enabled` read\), but the value given is true/);
+    const fitting = await run({ enabled: true });
+    assert.deepEqual(fitting.leftForHuman, []);
+    assert.deepEqual(fitting.files.map((f) => f.after).sort(), ['export function Panel() {\n  return <New />;\n}\n', 'render(<Panel />, { flags: { other: true } });\n']);
+  });
+});
