@@ -14,7 +14,7 @@ export interface CommonOptions {
 }
 
 export function addConfigOption(cmd: Command): Command {
-  return cmd.option('-c, --config <file>', 'path of flagsweep.config.json (default: found by walking up from the first path)');
+  return cmd.option('-c, --config <file>', 'path of flagsweep.config.json or .jsonc (default: found by walking up from the first path)');
 }
 
 export function addAnalysisOptions(cmd: Command): Command {
