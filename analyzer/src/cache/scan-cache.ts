@@ -133,7 +133,7 @@ export class ScanCache {
    * The cached outcome of `file` if it is still valid, else undefined. `readText` is called only when size and
    * mtime alone cannot decide; the text it read comes back in `text` so the caller need not read again.
    */
-  reuse(file: string, readText: () => string | undefined): { outcome?: FileOutcome; text?: string } {
+  reuse(file: string, readText: () => string | undefined): { outcome?: FileOutcome; text?: string; read?: boolean } {
     const entry = this.previous.entries[file];
     if (!entry) return {};
     const now = this.stat(file);
@@ -141,11 +141,11 @@ export class ScanCache {
     let text: string | undefined;
     if (now.mtimeMs !== entry.mtimeMs || entry.racy) {
       text = readText();
-      if (text === undefined || hashText(text) !== entry.hash) return { text };
+      if (text === undefined || hashText(text) !== entry.hash) return { text, read: true };
       this.next.entries[file] = { ...entry, mtimeMs: now.mtimeMs, racy: this.isRacy(now) };
       this.dirty = true;
     }
-    if (!this.dependenciesUnchanged(file, entry)) return { text };
+    if (!this.dependenciesUnchanged(file, entry)) return { text, read: text !== undefined };
     this.stats.reused++;
     return { outcome: entry, text };
   }

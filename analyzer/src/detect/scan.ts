@@ -115,6 +115,11 @@ export async function scanProject(config: ResolvedConfig, opts: ScanOptions = {}
         continue;
       }
       text = hit.text;
+      // Read by the cache already (even if unreadable: its reason is recorded once).
+      if (hit.read && text === undefined) {
+        opts.onProgress?.(i + 1, files.length);
+        continue;
+      }
     }
     text ??= read(file);
     if (text !== undefined) {
