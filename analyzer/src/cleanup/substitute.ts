@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts = require('typescript');
 import type { FlagCheck } from '../model';
 import type { RoundContext } from './context';
 import { gateProps, substituteGate } from './jsx';
@@ -71,12 +71,35 @@ export function substituteCheck(ctx: RoundContext, check: EngineCheck, value: un
         ctx.leave(node, 'the flag is written here, not read');
         return false;
       }
+      const pending = check.fixedValue ? undefined : unawaitedAsync(node);
+      if (pending) {
+        ctx.leave(node, `\`${pending}\` returns a Promise and this read does not await it: a plain value would not fit; clean by hand`);
+        return false;
+      }
       const marker = ctx.marker(result.value);
       if (isObjectValue(result.value)) ctx.markers.hint(marker, objectNameHint(node, check.key));
       ctx.replace(node, marker);
       return true;
     }
   }
+}
+
+/**
+ * The name of an `…Async` SDK method (`getValueAsync`) whose Promise this read keeps (`() => c.getValueAsync(…)`,
+ * `.then(…)`); undefined when it is awaited, or returned from an async function (where a value is as good).
+ */
+function unawaitedAsync(node: ts.Node): string | undefined {
+  if (!ts.isCallExpression(node)) return undefined;
+  const callee = node.expression;
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+  if (!name || !/.Async$/.test(name)) return undefined;
+  let n: ts.Node = node;
+  while (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isNonNullExpression(n.parent)) n = n.parent;
+  const p = n.parent;
+  if (ts.isAwaitExpression(p)) return undefined;
+  const fn = ts.isReturnStatement(p) ? ts.findAncestor(p, ts.isFunctionLike) : ts.isArrowFunction(p) && p.body === n ? p : undefined;
+  if (fn && ts.getModifiers(fn as ts.FunctionLikeDeclaration & ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return undefined;
+  return name;
 }
 
 function isAssignedMember(node: ts.Node): boolean {

@@ -153,3 +153,19 @@ describe('cleanup: a refused value keeps the tests\' overrides of the flag', () 
     assert.deepEqual(fitting.files.map((f) => f.after).sort(), ['export function Panel() {\n  return <New />;\n}\n', 'render(<Panel />, { flags: { other: true } });\n']);
   });
 });
+
+describe('cleanup: an …Async read that is not awaited is a Promise', () => {
+  const cfg = { sdks: [], patterns: [{ call: '*.getValueAsync', default: 1 }] };
+  it('is left for a person when its Promise is kept; awaited or returned from an async function it is cleaned', async () => {
+    const kept = "export const metrics = { isEnabled: () => client.getValueAsync('metrics', false, {}) };\n";
+    const r = await clean(kept, 'metrics', true, cfg);
+    assert.equal(r.text, kept);
+    assert.deepEqual(r.left, ['1:43 `getValueAsync` returns a Promise and this read does not await it: a plain value would not fit; clean by hand']);
+    const then = "client.getValueAsync('metrics', false, {}).then((on) => log(on));\n";
+    assert.equal((await clean(then, 'metrics', true, cfg)).left.length, 1);
+    const awaited = "export async function on() {\n  if (await client.getValueAsync('metrics', false, {})) return 1;\n  return client.getValueAsync('metrics', false, {});\n}\n";
+    const done = await clean(awaited, 'metrics', true, cfg);
+    assert.deepEqual(done.left, []);
+    assert.equal(done.text, 'export async function on() {\n  return 1;\n}\n');
+  });
+});
