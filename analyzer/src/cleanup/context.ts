@@ -126,6 +126,13 @@ export class RoundContext {
         return;
       }
     }
+    // `isLoading: on && isLoading` → `isLoading`, the shorthand, not `isLoading: isLoading`.
+    const prop = host.parent;
+    const kept = skipTransparent(source);
+    if (prop && ts.isPropertyAssignment(prop) && prop.initializer === host && ts.isIdentifier(prop.name) && ts.isIdentifier(kept) && kept.text === prop.name.text && !this.markers.lookup(kept.text)) {
+      this.replace(prop, kept.text);
+      return;
+    }
     const text = movedText(this.sf, source, target);
     // `(flag ? 'on' : 'off')` → `'on'`, not `('on')`: parentheses that only grouped the replaced expression go.
     const parens = target.parent;
@@ -158,7 +165,11 @@ export class RoundContext {
       this.remove(container);
       return;
     }
-    this.replace(target, this.marker(value));
+    // A multi-line expression decided as a whole: a comment ending its last line explained a dropped operand.
+    const end = target.getEnd();
+    const comment = this.text.slice(target.getStart(this.sf), end).includes('\n') ? ts.getTrailingCommentRanges(this.text, end)?.[0] : undefined;
+    if (comment && !this.text.slice(end, comment.pos).includes('\n')) this.edit(target.getStart(this.sf), comment.end, this.marker(value));
+    else this.replace(target, this.marker(value));
   }
 }
 

@@ -1,0 +1,11 @@
+export const usePlans = () => {
+  const { isLoading } = useQuery();
+  return {
+    isLoading,
+    banner: (
+      <Banner
+        hide={true}
+      />
+    ),
+  };
+};
