@@ -11,6 +11,12 @@ ruleTester.run('no-dynamic-flag-key', rule, {
     { name: 'imported constant', code: `${HEADER}import { BETA_SEARCH } from './registry';\nclient.getBooleanValue(BETA_SEARCH, false);`, filename },
     { name: 'template literal without substitutions', code: `${HEADER}client.getBooleanValue(\`dark-mode\`, false);`, filename },
     { name: 'not a flag check', code: `declare function lookup(k: string): boolean;\ndeclare const name: string;\nlookup(name);`, filename },
+    {
+      name: 'the body of a wrapper the config declares as a pattern (its callers are the flag reads)',
+      code: `${HEADER}export function isOn(name: string) {\n  return client.getBooleanValue(name, false);\n}`,
+      filename,
+      settings: { flagsweep: { patterns: [{ call: 'isOn', key: 0 }] } },
+    },
   ],
   invalid: [
     {

@@ -3,7 +3,7 @@ import type { CheckEvaluates, CheckKind, Diagnostic, FlagAnnotation, FlagCheck, 
 import { moduleMatches } from '../config/presets';
 import { parseFlagAnnotation } from '../keys/annotations';
 import { requiredModule } from '../keys/bindings';
-import { withWrapperHint } from '../keys/wrapper-hint';
+import { isDeclaredWrapperBody, withWrapperHint } from '../keys/wrapper-hint';
 import { nodeRange, sourceFileLocator, type Locator } from '../keys/locate';
 import type { DeclarationRef, KeyResolution } from '../keys/resolve';
 import type { DetectContext } from './context';
@@ -166,6 +166,9 @@ export class FileScope {
     this.seen.add(id);
     const { resolution } = found;
     this.needParents();
+    // The body of a declared wrapper (`isFeatureOn(key) { return client.getBooleanValue(key, false) }` with an
+    // `isFeatureOn` pattern) is not a flag read: its callers are, and they resolve their keys.
+    if (resolution.key === null && isDeclaredWrapperBody(found.keyNode, this.ctx.config.patterns)) return undefined;
     const valueKind = inferValueKind({ matcher: found.matcher, node: found.node, evaluates: found.evaluates, defaultNode: found.defaultNode, sf: this.sf });
     // A custom pattern that declares nothing reads a boolean unless its default or use shows another kind.
     const evaluates = found.matcher.evaluatesFromUse && valueKind.kind !== 'boolean' && valueKind.kind !== 'unknown' ? 'value' : found.evaluates;

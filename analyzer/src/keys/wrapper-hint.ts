@@ -1,5 +1,5 @@
 import ts = require('typescript');
-import { parseSource } from './parse';
+import { parseSource } from '../ast';
 
 /** A call pattern that would make a wrapper function's callers resolvable: `{ "call": "isEnabled", "key": 0 }`. */
 export interface WrapperPattern {
@@ -79,12 +79,18 @@ function functionCallName(fn: ts.SignatureDeclaration): string | undefined {
   return undefined;
 }
 
+/** Is this key a parameter of a function the config already declares as a wrapper pattern (its own body)? */
+export function isDeclaredWrapperBody(keyNode: ts.Node, patterns: readonly unknown[]): boolean {
+  const pattern = wrapperPatternOf(keyNode);
+  return !!pattern && isDeclaredWrapper(pattern, patterns);
+}
+
 /**
  * A dynamic key that is a parameter of a named function gets a hint to declare that function as a pattern,
  * unless it is declared already (then the check is the wrapper's own body and its callers resolve).
  */
 export function withWrapperHint<D extends { expression: string; reason: string }>(dynamic: D, keyNode: ts.Node, patterns: readonly unknown[]): D {
   const pattern = wrapperPatternOf(keyNode);
-  if (!pattern || isDeclaredWrapper(pattern, patterns)) return dynamic;
+  if (!pattern) return dynamic;
   return { ...dynamic, reason: `${dynamic.reason}; ${wrapperHint(pattern)}` };
 }
