@@ -7,15 +7,15 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { sampleFlags, shuffled } = require('./sample');
 const { Referee } = require('./referee');
-const { summarize, formatTable } = require('./table');
+const { summarize, formatTable, ENV_FAILURE } = require('./table');
 
 const ROOT = path.resolve(__dirname, '../..');
 let CLI = path.join(ROOT, 'analyzer/dist/cli/main.js');
 const CONFIG_NAME = '.flagsweep-bench.config.json';
-const USAGE = 'usage: npm run bench:real -- <repo-dir> <config.json> [--sample 50] [--seed 11] [--values true,false] [--only k1,k2] [--label name] [--results dir] [--timeout 180] [--cleanup-args "…"] [--no-snapshot] [--no-object-values]';
+const USAGE = 'usage: npm run bench:real -- <repo-dir> <config.json> [--sample 50] [--seed 11] [--values true,false] [--only k1,k2] [--label name] [--results dir] [--timeout 180] [--cleanup-args "…"] [--no-snapshot] [--no-object-values] [--resume]';
 
 function parseArgs(argv) {
-  const opts = { sample: 50, seed: 11, values: [true, false], only: null, label: null, results: '/work/real/results', timeout: 180, cleanupArgs: [], snapshot: true, objectValues: true };
+  const opts = { sample: 50, seed: 11, values: [true, false], only: null, label: null, results: '/work/real/results', timeout: 180, cleanupArgs: [], snapshot: true, objectValues: true, resume: false };
   const pos = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -33,6 +33,7 @@ function parseArgs(argv) {
     else if (a === '--cleanup-args') opts.cleanupArgs = next().split(' ').filter(Boolean);
     else if (a === '--no-snapshot') opts.snapshot = false;
     else if (a === '--no-object-values') opts.objectValues = false;
+    else if (a === '--resume') opts.resume = true;
     else if (a.startsWith('--')) fail(`unknown option ${a}`);
     else pos.push(a);
   }
@@ -149,12 +150,15 @@ function main() {
     return r.status === 0 ? r.stdout : undefined;
   });
   const diffsDir = path.join(opts.results, opts.label ? `${name}.${opts.label}` : name, 'diffs');
-  fs.rmSync(diffsDir, { recursive: true, force: true });
+  if (!opts.resume) fs.rmSync(diffsDir, { recursive: true, force: true });
   fs.mkdirSync(diffsDir, { recursive: true });
 
-  const runs = [];
   const started = Date.now();
   const out = path.join(opts.results, `${name}${opts.label ? `.${opts.label}` : ''}.json`);
+  // --resume keeps the runs of an earlier (interrupted) run with the same label, except environment failures.
+  const runs = opts.resume && fs.existsSync(out) ? JSON.parse(fs.readFileSync(out, 'utf8')).runs.filter((r) => !r.envFailure && !ENV_FAILURE.test(r.stderr ?? '')) : [];
+  const done = new Set(runs.map((r) => `${r.key}\u0000${JSON.stringify(r.value)}`));
+  if (runs.length) console.log(`resuming: ${runs.length} cleanups already done`);
   /** Written after every cleanup, so a long run can be read (and reviewed) while it goes on. */
   const save = () => {
     const summary = summarize(runs, sample.length);
@@ -166,6 +170,13 @@ function main() {
     const values = [...opts.values];
     for (let vi = 0; vi < values.length; vi++) {
       const value = values[vi];
+      if (done.has(`${flag.key}\u0000${JSON.stringify(value)}`)) {
+        if (opts.objectValues && vi === opts.values.length - 1) {
+          const members = objectMembersRead(runs.filter((r) => r.key === flag.key));
+          if (members.length) values.push(Object.fromEntries(members.map((m) => [m, true])));
+        }
+        continue;
+      }
       const args = ['cleanup', flag.key, '--value', JSON.stringify(value), '--config', CONFIG_NAME, '--format', 'json', ...opts.cleanupArgs, '.'];
       const cli = runCli(repo, args, opts.timeout);
       const changed = status(repo);
@@ -174,6 +185,13 @@ function main() {
         json = JSON.parse(cli.stdout);
       } catch {
         // not JSON: counted below as no report
+      }
+      // The product's own dependencies missing (a shared node_modules being reinstalled) is not a product crash.
+      const envFailure = ENV_FAILURE.test(cli.stderr);
+      if (envFailure) {
+        restore(repo);
+        save();
+        fail(`the CLI cannot load its dependencies (${cli.stderr.split('\n')[0].slice(0, 160)}); rerun with --resume once node_modules is whole`);
       }
       const crashed = cli.signal !== null || (cli.code !== 0 && cli.code !== 1 && cli.code !== 2) || STACK.test(cli.stderr);
       const modified = changed.filter((s) => s.startsWith('M ') || s.startsWith('D ')).map((s) => s.slice(2));
@@ -204,6 +222,7 @@ function main() {
         leftReasons: (json?.leftForHuman ?? []).map((s) => `${s.file}:${s.line}: ${s.reason}`),
         errors: (json?.errors ?? []).map((e) => ({ kind: e.kind, message: e.message.slice(0, 400) })),
         stderr: cli.stderr.trim().slice(0, 2000),
+        stdoutHead: json ? undefined : cli.stdout.slice(0, 2000),
         verification: json?.verification
           ? { mode: json.verification.mode, newDiagnostics: json.verification.newDiagnostics?.length ?? 0, ms: json.verification.durationMs ?? null }
           : null,

@@ -3,7 +3,7 @@
 // from the runs, so a results file written mid-run counts what it has).
 const fs = require('node:fs');
 const path = require('node:path');
-const { summarize, formatTable } = require('./table');
+const { summarize, formatTable, isEnvFailure } = require('./table');
 
 const files = process.argv.slice(2);
 if (!files.length) {
@@ -12,7 +12,7 @@ if (!files.length) {
 }
 const rows = files.map((f) => {
   const r = JSON.parse(fs.readFileSync(f, 'utf8'));
-  const flags = new Set(r.runs.map((x) => x.key)).size;
+  const flags = new Set(r.runs.filter((x) => !isEnvFailure(x)).map((x) => x.key)).size;
   return { repo: `${r.repo}${r.label ? ` (${r.label}, ${r.flagsweep})` : ''}`, summary: summarize(r.runs, flags) };
 });
 console.log(formatTable(rows));

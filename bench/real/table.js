@@ -1,7 +1,12 @@
 'use strict';
 // Figures per repo from the runs of bench/real/run.js, and the markdown table they print as.
 
-function summarize(runs, sampled) {
+/** The product's own dependencies missing (a shared node_modules being reinstalled): not a product crash. */
+const ENV_FAILURE = /Cannot find module '[^./][^']*'\nRequire stack:\n- [^\n]*analyzer\/dist\//;
+const isEnvFailure = (r) => r.envFailure || ENV_FAILURE.test(r.stderr ?? '');
+
+function summarize(allRuns, sampled) {
+  const runs = allRuns.filter((r) => !isEnvFailure(r));
   const written = runs.filter((r) => (r.exit === 0 || r.exit === 1) && r.filesChanged > 0);
   const clean = written.filter((r) => r.referee && r.referee.added.length === 0 && r.referee.errors.length === 0);
   const verified = (r) => r.verification && r.verification.mode !== 'skipped';
@@ -36,4 +41,4 @@ function formatTable(rows) {
   return lines.join('\n');
 }
 
-module.exports = { summarize, formatTable };
+module.exports = { summarize, formatTable, ENV_FAILURE, isEnvFailure };

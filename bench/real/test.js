@@ -99,3 +99,11 @@ test('a diagnostic whose message only reorders a union is not new; one more of t
   const added = addedDiagnostics([d('x')], [d('x'), d('y', 9)]);
   assert.deepEqual(added.map((a) => [a.message, a.line]), [['y', 9]]);
 });
+
+test('a run whose CLI could not load its own dependencies is an environment failure, not a crash', () => {
+  const stderr = "flagsweep: unexpected error: Error: Cannot find module 'ts-morph'\nRequire stack:\n- /x/.bench/real-cli/a/analyzer/dist/cleanup/engine.js\n    at Module._resolveFilename (node:internal/modules/cjs/loader:1207:15)";
+  const base = { filesChanged: 0, linesRemoved: 0, leftovers: [], leftForPerson: null, ms: 1, verification: null, referee: null };
+  const s = summarize([{ ...base, exit: 2, crashed: true, stderr }, { ...base, exit: 2, crashed: true, stderr: 'TypeError: x is undefined\n    at f (/x/analyzer/dist/a.js:1:2)' }], 2);
+  assert.equal(s.cleanups, 1);
+  assert.equal(s.crashes, 1);
+});
