@@ -1,8 +1,7 @@
-import { ts } from 'ts-morph';
+import ts = require('typescript');
 import type { RoundContext } from './context';
 import type { TextEdit } from './edits';
 import { knownValue, type MarkerTable, quoteString, renderValue } from './markers';
-import { identifierTexts } from './syntax';
 
 /**
  * Object values (`--value '{"topK":8}'`) are not written as a separate literal at every use (that would give each use
@@ -49,21 +48,35 @@ export function foldValueMember(ctx: RoundContext, node: ts.Node): boolean {
   if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return false;
   const known = knownValue(node.expression, ctx.markers);
   if (!known || !isObjectValue(known.value)) return false;
-  const name = ts.isPropertyAccessExpression(node) ? node.name.text : ts.isStringLiteral(node.argumentExpression) || ts.isNumericLiteral(node.argumentExpression) ? node.argumentExpression.text : undefined;
-  if (name === undefined) return false;
-  if (!Object.prototype.hasOwnProperty.call(known.value, name)) {
-    if (!Array.isArray(known.value) && isDereferenced(node)) ctx.leave(node, `reads .${name}.… of the flag, but the value given has no "${name}": complete the value or clean by hand`);
-    return false;
+  // Follow a chain of member reads (`cfg.link.url`) down to a primitive; an object member alone stays a read of the const.
+  let value: unknown = known.value;
+  let access: ts.PropertyAccessExpression | ts.ElementAccessExpression = node;
+  for (;;) {
+    const name = memberName(access);
+    if (name === undefined || !isObjectValue(value)) return false;
+    if (!Object.prototype.hasOwnProperty.call(value, name)) {
+      if (!Array.isArray(value) && isDereferenced(access)) ctx.leave(access, `reads .${name}.… of the flag, but the value given has no "${name}": complete the value or clean by hand`);
+      return false;
+    }
+    value = (value as Record<string, unknown>)[name];
+    if (!isObjectValue(value)) break;
+    const next = access.parent;
+    if (!((ts.isPropertyAccessExpression(next) || ts.isElementAccessExpression(next)) && next.expression === access)) return false;
+    access = next;
   }
-  const member = (known.value as Record<string, unknown>)[name];
-  if (isObjectValue(member)) return false;
-  const p = node.parent;
-  if (ts.isCallExpression(p) && p.expression === node) return false;
-  if (ts.isBinaryExpression(p) && p.left === node && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return false;
+  const p = access.parent;
+  if (ts.isCallExpression(p) && p.expression === access) return false;
+  if (ts.isBinaryExpression(p) && p.left === access && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return false;
   if ((ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) && (p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken)) return false;
   if (ts.isDeleteExpression(p)) return false;
-  ctx.replaceWithValue(node, member);
+  ctx.replaceWithValue(access, value);
   return true;
+}
+
+function memberName(access: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
+  if (ts.isPropertyAccessExpression(access)) return access.name.text;
+  const arg = access.argumentExpression;
+  return ts.isStringLiteral(arg) || ts.isNumericLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg) ? arg.text : undefined;
 }
 
 /** Is the result of `node` read further without `?.` (`cfg.missing.includes(…)`, `cfg.missing()`): a crash when it is undefined. */
@@ -144,7 +157,7 @@ export class ObjectConstants {
     private readonly markers: MarkerTable,
     private readonly quote: '"' | "'",
   ) {
-    this.taken = identifierTexts(sf);
+    this.taken = bindingNames(sf);
   }
 
   /** The const name to write for the marker `id`, or undefined when its value is not an object. */
@@ -190,6 +203,26 @@ export class ObjectConstants {
     if (!first) return [{ start: sf.text.length, end: sf.text.length, newText: `${block}${style.eol}` }];
     return [{ start: attachedCommentStart(sf, first), end: attachedCommentStart(sf, first), newText: `${block}${style.eol}${style.eol}` }];
   }
+}
+
+/** Identifiers that may name a binding (not member names such as the `x` of `a.x` or `{ x: 1 }`). */
+function bindingNames(sf: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n)) {
+      const p = n.parent;
+      const isMemberName =
+        (ts.isPropertyAccessExpression(p) && p.name === n) ||
+        ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isPropertySignature(p) || ts.isMethodDeclaration(p) || ts.isMethodSignature(p) || ts.isGetAccessor(p) || ts.isSetAccessor(p) || ts.isEnumMember(p)) && p.name === n) ||
+        (ts.isQualifiedName(p) && p.right === n) ||
+        ts.isJsxAttribute(p);
+      if (!isMemberName) names.add(n.text);
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return names;
 }
 
 /** `const x = require('x')` at the top of a CommonJS file counts as an import. */

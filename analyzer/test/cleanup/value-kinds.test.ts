@@ -169,3 +169,11 @@ describe('cleanup: an …Async read that is not awaited is a Promise', () => {
     assert.equal(done.text, 'export async function on() {\n  return 1;\n}\n');
   });
 });
+
+describe('cleanup: object values read through nested members', () => {
+  it('a chain of member reads folds to the primitive; a member name elsewhere does not block the const name', async () => {
+    const text = `${GB}export function banner(gb: GrowthBook, prefs: Prefs) {\n  const mainBanner = gb.getFeatureValue('main-banner', {});\n  return [mainBanner.link.url, prefs.mainBanner, Object.keys(mainBanner.link)];\n}\n`;
+    const r = await clean(text, 'main-banner', { link: { url: 'https://x' } });
+    assert.equal(r.text, `${GB}\nconst mainBanner = { link: { url: 'https://x' } };\n\nexport function banner(gb: GrowthBook, prefs: Prefs) {\n  return ['https://x', prefs.mainBanner, Object.keys(mainBanner.link)];\n}\n`);
+  });
+});
