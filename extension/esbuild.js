@@ -75,7 +75,16 @@ async function main() {
       '@flagsweep/analyzer/dist/lifecycle/state-words': path.join(root, '../analyzer/src/lifecycle/state-words.ts'),
     },
   });
+  copyTypeScriptLibs();
   copySchema();
+}
+
+/** The bundled compiler looks for lib.*.d.ts next to itself (dist/): the cleanup type check needs them. */
+function copyTypeScriptLibs() {
+  const from = path.dirname(require.resolve('typescript'));
+  for (const f of fs.readdirSync(from)) {
+    if (/^lib\..*\.d\.ts$/.test(f) || f === 'lib.d.ts') fs.copyFileSync(path.join(from, f), path.join(root, 'dist', f));
+  }
 }
 
 function copySchema() {

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts = require('typescript');
 import { ModuleResolver } from '../keys/modules';
 import type { FlagExport } from './engine';
 import { bindSource, parseSource } from './parse';

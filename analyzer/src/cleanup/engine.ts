@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts = require('typescript');
 import { RoundContext, type LeftSite } from './context';
 import { type TextEdit, applyEdits, pickGroups } from './edits';
 import { foldWhole } from './fold';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts = require('typescript');
 import { type RoundContext, climbParens } from './context';
 import { knownValue, literalValue, skipTransparent } from './markers';
 import { inBooleanContext, isBooleanValued, isPure, looksNumeric } from './syntax';

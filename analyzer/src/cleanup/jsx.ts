@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts = require('typescript');
 import type { JsxPattern } from '../config/schema';
 import { type RoundContext, isJsxChild } from './context';
 import { literalValue, skipTransparent } from './markers';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts = require('typescript');
 import type { KeyDeclaration } from '../model';
 import { RewriteError } from './engine';
 import { applyEdits, type TextEdit } from './edits';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts = require('typescript');
 
 /**
  * Values the cleanup substituted for flag checks are written into the text as marker identifiers

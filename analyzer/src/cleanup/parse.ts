@@ -1,26 +1,12 @@
-import { ts } from 'ts-morph';
+import ts = require('typescript');
+import { parseSource as parseAst } from '../ast';
 
-export function scriptKindFor(file: string): ts.ScriptKind {
-  const lower = file.toLowerCase();
-  if (lower.endsWith('.tsx')) return ts.ScriptKind.TSX;
-  if (lower.endsWith('.jsx')) return ts.ScriptKind.JSX;
-  if (/\.[mc]?js$/.test(lower)) return ts.ScriptKind.JS;
-  return ts.ScriptKind.TS;
-}
-
+/** The cleanup engine's parse: parents set, JSDoc parsed (tags that name a cleaned flag are edited). */
 export function parseSource(file: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindFor(file));
+  return parseAst(file, text, { jsDoc: true });
 }
 
-/** Syntax errors of a parsed file (the parser records them on the node; there is no public accessor). */
-export function syntaxErrors(sf: ts.SourceFile): ts.DiagnosticWithLocation[] {
-  return ((sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? []).slice();
-}
-
-export function describeSyntaxError(sf: ts.SourceFile, d: ts.Diagnostic): string {
-  const pos = sf.getLineAndCharacterOfPosition(d.start ?? 0);
-  return `${sf.fileName}:${pos.line + 1}:${pos.character + 1}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
-}
+export { describeSyntaxError, syntaxErrors } from '../ast';
 
 /**
  * A source file with a binder-level checker for name resolution (which declaration an identifier refers to).

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts = require('typescript');
 import type { RoundContext } from './context';
 import { References } from './scope';
 import { isPure } from './syntax';

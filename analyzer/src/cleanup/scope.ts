@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts = require('typescript');
 
 /**
  * Name resolution over one bound file: which identifiers refer to the same declaration. Resolution is by the

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts = require('typescript');
 
 /**
  * An expression whose evaluation has no side effect we must keep: literals, identifiers, `this`, functions

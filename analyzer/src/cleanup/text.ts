@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts = require('typescript');
 import type { TextEdit } from './edits';
 
 /** Offset of the start of the line containing `pos`. */

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { FlagActivity, GitActivity, ChangedLines } from '../git';
 import { touchesChange } from '../git';
 import { daysBetween, parseInstant, parseIsoDate } from '../lifecycle/dates';
+import { formatIsoDay } from '../text/iso-day';
 import { winningValue } from '../lifecycle/winning-value';
 import { FLAG_STATUSES, type Diagnostic, type FlagCheck, type FlagRecord, type FlagStatus } from '../model';
 import { ACTION_STATUSES, type DebtReport, type DebtSummary, type FlagDebt, type OwnerDebt } from './types';
@@ -106,7 +107,7 @@ function flagDebt(
     debt.lastTouched = activity.lastTouched;
     debt.ageSource = 'git';
   } else if (created) {
-    debt.firstSeen = created.toISOString().slice(0, 10);
+    debt.firstSeen = formatIsoDay(created);
     debt.ageSource = 'source';
   }
   if (debt.firstSeen) debt.ageDays = Math.max(0, daysBetween(parseIsoDate(debt.firstSeen)!, today));

@@ -1,4 +1,4 @@
-import { parseErrors, parseSource } from '../keys/parse';
+import { parseSource, syntaxErrors } from '../ast';
 import { sourceFileLocator } from '../keys/locate';
 import type { DetectContext } from './context';
 import { detectInSourceFile, type FileDetection } from './detect-source';
@@ -11,8 +11,8 @@ import { mayContainFlagCheck } from './prefilter';
 export function detectFile(absPath: string, text: string, ctx: DetectContext): FileDetection {
   const file = absPath.replace(/\\/g, '/');
   if (!mayContainFlagCheck(text, ctx.patterns)) return { checks: [], declarations: [], annotations: [], diagnostics: [], parsed: false };
-  const sf = parseSource(file, text, false);
-  const errors = parseErrors(sf);
+  const sf = parseSource(file, text, { setParents: false });
+  const errors = syntaxErrors(sf);
   if (errors.length > 0) {
     const first = errors[0];
     const at = sourceFileLocator(sf).rangeOf(first.start, first.start + first.length);

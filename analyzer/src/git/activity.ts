@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { blameLines, type LineAuthorship } from './blame';
 import { GitRunner, mapLimit } from './exec';
 import { findGitRepo, toSlash } from './repo';
+import { formatIsoDay } from '../text/iso-day';
 
 /** Where one flag is read: an absolute file and the lines worth blaming (the check's first line, the key's line). */
 export interface UsageLines {
@@ -107,7 +108,7 @@ export async function collectGitActivity(usages: readonly UsageLines[], options:
 }
 
 function utcDate(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().slice(0, 10);
+  return formatIsoDay(new Date(seconds * 1000));
 }
 
 /** Symlinked temp folders (macOS /tmp) would otherwise look like they are outside the repository. */

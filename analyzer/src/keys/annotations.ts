@@ -1,5 +1,6 @@
 import type { AnnotationProblem, FlagAnnotation } from '../model';
 import type { Locator } from './locate';
+import { editDistance } from '../text/suggest';
 
 export const FLAG_TAGS = ['flag', 'expires', 'owner', 'flagType', 'description'] as const;
 export const DEFAULT_FLAG_TYPES = ['release', 'experiment', 'ops', 'permission'] as const;
@@ -181,16 +182,3 @@ function suggest(name: string): string | undefined {
   return undefined;
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
-}

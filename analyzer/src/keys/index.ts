@@ -2,5 +2,5 @@ export { parseFlagAnnotation, checkDate, FLAG_TAGS, DEFAULT_FLAG_TYPES, type Ann
 export { KeyResolver, pathText, type KeyResolution, type DeclarationRef, type Value } from './resolve';
 export { ModuleResolver, readFileFromDisk, type ReadFile, type ModuleLookup } from './modules';
 export { sourceFileLocator, textLocator, nodeRange, type Locator } from './locate';
-export { parseSource, scriptKindFor } from './parse';
+export { parseSource, scriptKindFor } from '../ast';
 export { catastrophicBacktracking } from './safe-regex';

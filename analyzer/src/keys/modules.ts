@@ -1,12 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts = require('typescript');
+import { readTextFile } from '../fs/read';
 
 export type ReadFile = (absPath: string) => string | undefined;
 
+/** Regular files only (a FIFO named tsconfig.json or x.ts would block), and no generated giant (over 10 MB). */
 export function readFileFromDisk(absPath: string): string | undefined {
   try {
-    return fs.readFileSync(absPath, 'utf8');
+    return readTextFile(absPath, { maxBytes: 10 * 1024 * 1024 });
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 import ts = require('typescript');
 import type { KeyOrigin } from '../model';
 import { ModuleResolver, readFileFromDisk, type ReadFile } from './modules';
-import { parseSource } from './parse';
+import { parseSource } from '../ast';
 import { bindingOf, exportedBinding, type Binding, type BindingHost } from './bindings';
 
 /** Where a key is declared (a const, an enum member, an object member), in whichever file. */

@@ -1,12 +1,12 @@
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+import { formatIsoDay, parseIsoDay } from '../text/iso-day';
+
+export { formatIsoDay as formatDay } from '../text/iso-day';
+
 const DAY_MS = 86_400_000;
 
 /** Parses YYYY-MM-DD as a UTC day; undefined when malformed or not a real calendar date. */
 export function parseIsoDate(text: string): Date | undefined {
-  const m = ISO_DATE.exec(text.trim());
-  if (!m) return undefined;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.toISOString().slice(0, 10) === text.trim() ? date : undefined;
+  return parseIsoDay(text.trim());
 }
 
 /** "Today" for a run: the given YYYY-MM-DD (from --now or FLAGSWEEP_NOW), else the clock's UTC day. */
@@ -34,10 +34,6 @@ export function parseInstant(text: string | undefined): Date | undefined {
   if (!text) return undefined;
   const d = new Date(text);
   return Number.isNaN(d.getTime()) ? undefined : d;
-}
-
-export function formatDay(d: Date): string {
-  return d.toISOString().slice(0, 10);
 }
 
 /** "in 12 days", "today", "3 days ago". */

@@ -1,2 +1,3 @@
-// Text utilities shared by every front end.
+// Text utilities shared by every front end (dependency-free).
 export { editDistance, nearestKey } from './suggest';
+export { formatIsoDay, isIsoDay, parseIsoDay } from './iso-day';

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Project } from 'ts-morph';
+import { parseSource as parseForCleanup } from '../../src/cleanup/parse';
 import { loadConfig, resolveConfig } from '../../src/config';
 import { compilePatterns, coversFile, createDetectContext, detectFile, detectInSourceFile, listSourceFiles, mayContainFlagCheck, scanProject } from '../../src/detect';
 import { readFileFromDisk } from '../../src/keys';
@@ -149,12 +149,12 @@ describe('detect: scanning projects', () => {
     assert.deepStrictEqual(keyOf(), ['third']);
   });
 
-  it('works on a ts-morph compilerNode (the cleanup engine) with the same results as a scan', () => {
+  it("works on the cleanup engine's parse (parents set, JSDoc parsed) with the same results as a scan", () => {
     const root = fixtureDir('detect-keys-imported-constants');
-    const project = new Project({ skipAddingFilesFromTsConfig: true });
-    const sf = project.addSourceFileAtPath(path.join(root, 'src/app.ts'));
+    const file = path.join(root, 'src/app.ts');
+    const sf = parseForCleanup(file, fs.readFileSync(file, 'utf8'));
     const ctx = createDetectContext(loadConfig(root));
-    const found = detectInSourceFile(sf.compilerNode as never, ctx);
+    const found = detectInSourceFile(sf, ctx);
     assert.deepStrictEqual(
       found.checks.map((c) => c.key),
       ['new-cart', 'reviews-v2', 'fuzzy-search', 'internal-tools', 'new-cart', 'export-csv', 'new-cart', 'export-csv', 'new-ui', null],

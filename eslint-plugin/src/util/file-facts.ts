@@ -4,7 +4,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import {
   detectInSourceFile,
   mayContainFlagCheck,
-  scriptKindFor,
+  parseSource,
   type FlagAnnotation,
   type FlagCheck,
   type KeyDeclaration,
@@ -104,13 +104,7 @@ function sourceFileFor(context: AnyContext): ts.SourceFile {
   const node = map?.get(sourceCode.ast as never) as ts.Node | undefined;
   // A SourceFile from a different TypeScript copy has different SyntaxKind numbers: parse again in that case.
   if (node && node.kind === ts.SyntaxKind.SourceFile && (node as ts.SourceFile).text === sourceCode.text) return node as ts.SourceFile;
-  return ts.createSourceFile(
-    context.filename,
-    sourceCode.text,
-    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
-    true,
-    scriptKindFor(context.filename),
-  );
+  return parseSource(context.filename, sourceCode.text);
 }
 
 function oneLine(message: string): string {

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts = require('typescript');
 import type { VerificationDiagnostic } from '../types';
 
 /** Positions move with the edits, so a diagnostic is known by its file, code and message only. */

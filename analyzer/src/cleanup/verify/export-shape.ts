@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts = require('typescript');
 
 const TYPE_DECLARATION = ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias | ts.SymbolFlags.Class | ts.SymbolFlags.Enum | ts.SymbolFlags.Module;
 const FULL = ts.TypeFormatFlags.NoTruncation;

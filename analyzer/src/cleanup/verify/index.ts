@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { ts } from 'ts-morph';
+import ts = require('typescript');
 import { parseSource, syntaxErrors } from '../parse';
 import type { FileChange, Verification, VerificationDiagnostic } from '../types';
 import { newDiagnostics } from './compare';

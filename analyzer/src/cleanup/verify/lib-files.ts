@@ -1,41 +1,26 @@
 import * as path from 'node:path';
-import { ts } from 'ts-morph';
+import ts = require('typescript');
 
 /**
- * The TypeScript bundled in ts-morph ships its lib .d.ts files in memory (in @ts-morph/common), not on disk: a plain
- * compiler host finds no lib.d.ts, every global type is missing and checks are all `any`. These serve them.
+ * TypeScript's lib .d.ts files sit on disk next to the compiler (`typescript/lib`, or next to a bundle that copies
+ * them there, as the extension does), where the default compiler host finds them. What this adds is one parse per
+ * process and target, shared by every verification: lib.dom.d.ts alone is 1.5 MB.
  */
-interface LibCommon {
-  getLibFiles(): { fileName: string; text: string }[];
-  libFolderInMemoryPath: string;
-}
-
-let common: LibCommon | undefined;
-let texts: Map<string, string> | undefined;
 const parsed = new Map<string, ts.SourceFile>();
 
-function load(): { folder: string; texts: Map<string, string> } {
-  // Resolved next to ts-morph, whose dependency it is: the same version as the bundled compiler.
-  common ??= require(require.resolve('@ts-morph/common', { paths: [path.dirname(require.resolve('ts-morph'))] })) as LibCommon;
-  texts ??= new Map(common.getLibFiles().map((f) => [`${common!.libFolderInMemoryPath}/${f.fileName}`, f.text]));
-  return { folder: common.libFolderInMemoryPath, texts };
-}
-
+/** The folder of the lib files; throws when they are missing, since every check would then pass for the wrong reason. */
 export function libFolder(): string {
-  return load().folder;
+  const lib = ts.getDefaultLibFilePath({});
+  if (!ts.sys.fileExists(lib)) throw new Error(`TypeScript's lib files are missing (no ${lib}): the type check cannot run`);
+  return path.dirname(lib);
 }
 
-export function libText(fileName: string): string | undefined {
-  return load().texts.get(fileName);
-}
-
-/** Parsed once per process and target: lib.dom.d.ts alone is 1.5 MB. */
 export function libSourceFile(fileName: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions): ts.SourceFile | undefined {
-  const text = libText(fileName);
-  if (text === undefined) return undefined;
   const key = `${fileName}\0${JSON.stringify(languageVersion)}`;
   let sf = parsed.get(key);
   if (!sf) {
+    const text = ts.sys.readFile(fileName);
+    if (text === undefined) return undefined;
     sf = ts.createSourceFile(fileName, text, languageVersion, false);
     parsed.set(key, sf);
   }

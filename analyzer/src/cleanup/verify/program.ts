@@ -1,5 +1,5 @@
-import { ts } from 'ts-morph';
-import { libFolder, libSourceFile, libText } from './lib-files';
+import ts = require('typescript');
+import { libFolder, libSourceFile } from './lib-files';
 
 export interface Texts {
   before: ReadonlyMap<string, string>;
@@ -67,14 +67,12 @@ function hostServing(options: ts.CompilerOptions, overrides: ReadonlyMap<string,
     ...base,
     // As tsc does: JSDoc is parsed where it carries types (JS files), not in TypeScript files.
     jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors,
-    getDefaultLibLocation: () => libs,
-    getDefaultLibFileName: (o) => `${libs}/${ts.getDefaultLibFileName(o)}`,
-    fileExists: (f) => overrides.has(f) || libText(f) !== undefined || base.fileExists(f),
-    readFile: (f) => overrides.get(f) ?? libText(f) ?? base.readFile(f),
+    fileExists: (f) => overrides.has(f) || base.fileExists(f),
+    readFile: (f) => overrides.get(f) ?? base.readFile(f),
     getSourceFile(fileName, languageVersion, onError, shouldCreateNewSourceFile) {
       const text = overrides.get(fileName);
       if (text !== undefined) return ts.createSourceFile(fileName, text, languageVersion, false);
-      if (fileName.startsWith(`${libs}/`)) return libSourceFile(fileName, languageVersion);
+      if (fileName.startsWith(`${libs}/`)) return libSourceFile(fileName, languageVersion) ?? base.getSourceFile(fileName, languageVersion, onError);
       let sf = shared.get(fileName);
       if (!sf) {
         sf = base.getSourceFile(fileName, languageVersion, onError, shouldCreateNewSourceFile);

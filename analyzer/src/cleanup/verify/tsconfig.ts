@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ts } from 'ts-morph';
+import ts = require('typescript');
 
 /** A parsed tsconfig: its compiler options and the files its include/files select. */
 export interface ProjectConfig {

@@ -1,0 +1,1 @@
+export { describeSyntaxError, parseSource, scriptKindFor, syntaxErrors, type ParseOptions } from './parse';
