@@ -28,9 +28,10 @@ export type CheckEvaluates = 'boolean' | 'value';
 
 /**
  * What kind of value a check reads: a boolean ("is it on"), a string (variant name), a number, an object (JSON),
- * a vendor variant object (`{ name, enabled, payload }`), or 'unknown' when nothing tells.
+ * a vendor variant object (`{ name, enabled, payload }`), 'json' (handed to a schema parser: any JSON but a
+ * boolean), or 'unknown' when nothing tells.
  */
-export type ValueKind = 'boolean' | 'string' | 'number' | 'object' | 'variant' | 'unknown';
+export type ValueKind = 'boolean' | 'string' | 'number' | 'object' | 'variant' | 'json' | 'unknown';
 
 /** How a check's value kind was found: the SDK method or pattern `type`, the written default, or how the result is used. */
 export interface ValueKindBasis {

@@ -20,12 +20,15 @@ export function objectNameHint(node: ts.Node, key: string | null): string | unde
   const p = n.parent;
   const fromKey = key === null ? undefined : identifierFrom(key);
   // A short local name (`cfg`, `s`) says less at module level than the flag's own name.
-  const telling = (name: string | undefined): string | undefined => (name && (name.length >= 4 || !fromKey) ? name : fromKey);
+  const telling = (name: string | undefined): string | undefined => (name && ((name.length >= 4 && !GENERIC_NAMES.has(name)) || !fromKey) ? name : fromKey);
   if (p && ts.isVariableDeclaration(p) && p.initializer === n && ts.isIdentifier(p.name)) return telling(p.name.text);
   if (p && ts.isPropertyAssignment(p) && p.initializer === n && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) return telling(identifierFrom(p.name.text));
   if (ts.isBindingElement(node) && ts.isIdentifier(node.name)) return telling(node.name.text);
   return fromKey;
 }
+
+/** Local names that say nothing about the flag once at module level. */
+const GENERIC_NAMES = new Set(['value', 'values', 'result', 'data', 'flag', 'flags', 'payload', 'variant', 'raw', 'rawValue', 'json', 'flagValue', 'featureValue', 'experimentValue', 'response']);
 
 /** `search-config` → `searchConfig`, `SEARCH_CONFIG` → `searchConfig`, `2fa` → `flag2fa`. */
 export function identifierFrom(text: string): string | undefined {

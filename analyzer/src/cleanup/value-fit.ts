@@ -23,6 +23,8 @@ export function fits(kind: ValueKind, value: unknown): boolean {
     case 'object':
     case 'variant':
       return typeof value === 'object' && value !== null;
+    case 'json':
+      return typeof value !== 'boolean' && value !== undefined;
     case 'unknown':
       return true;
   }
@@ -34,6 +36,7 @@ const KIND_NAMES: Record<ValueKind, string> = {
   number: 'a number',
   object: 'an object',
   variant: 'a variant object',
+  json: 'a JSON value (not a boolean)',
   unknown: 'a value',
 };
 

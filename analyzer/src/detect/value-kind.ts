@@ -75,6 +75,7 @@ const STRING_METHODS = new Set([
   'padStart', 'padEnd', 'charAt', 'charCodeAt', 'codePointAt', 'localeCompare', 'normalize', 'replace', 'replaceAll', 'substring', 'substr', 'match', 'matchAll',
 ]);
 const NUMBER_METHODS = new Set(['toFixed', 'toPrecision', 'toExponential']);
+const SCHEMA_METHODS = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'validateSync']);
 /** Members every value (or a promise) has: reading them says nothing about the kind. */
 const NEUTRAL_MEMBERS = new Set(['then', 'catch', 'finally', 'toString', 'valueOf', 'toLocaleString', 'constructor', 'length', 'includes', 'indexOf', 'lastIndexOf', 'slice', 'concat', 'at']);
 
@@ -179,6 +180,10 @@ function kindOfExpressionUse(node: ts.Node, sf: ts.SourceFile): UseKind | undefi
     const callee = parent.expression;
     if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON' && callee.name.text === 'parse' && parent.arguments[0] === outer) {
       return { kind: 'string', detail: 'passed to JSON.parse' };
+    }
+    // zod, yup, valibot, ajv: `schema.safeParse(x)`, `schema.validate(x)` check structured data.
+    if (ts.isPropertyAccessExpression(callee) && SCHEMA_METHODS.has(callee.name.text) && parent.arguments[0] === outer) {
+      return { kind: 'json', detail: `passed to a schema parser (\`.${callee.name.text}()\`)` };
     }
     return undefined;
   }

@@ -177,3 +177,12 @@ describe('cleanup: object values read through nested members', () => {
     assert.equal(r.text, `${GB}\nconst mainBanner = { link: { url: 'https://x' } };\n\nexport function banner(gb: GrowthBook, prefs: Prefs) {\n  return ['https://x', prefs.mainBanner, Object.keys(mainBanner.link)];\n}\n`);
   });
 });
+
+describe('cleanup: a flag handed to a schema parser is no boolean', () => {
+  it('true is left (airbyte: useExperiment(…) passed to safeParse); an object is written', async () => {
+    const text = "export function ips() {\n  const value = useExperiment('cloud-ips');\n  return schema.safeParse(value);\n}\n";
+    const cfg = { sdks: [], patterns: [{ call: 'useExperiment' }] };
+    assert.deepEqual((await clean(text, 'cloud-ips', true, cfg)).left, ['2:17 this check reads the flag as a JSON value (not a boolean) (`useExperiment`, value passed to a schema parser (`.safeParse()`)), but the value given is true']);
+    assert.equal((await clean(text, 'cloud-ips', { auto: ['1.2.3.4'] }, cfg)).text, "const cloudIps = { auto: ['1.2.3.4'] };\n\nexport function ips() {\n  return schema.safeParse(cloudIps);\n}\n");
+  });
+});

@@ -57,6 +57,7 @@ describe('detect: value kind from use', () => {
     assert.equal(kindIn(`const s = read().toUpperCase();`), 'string');
     assert.equal(kindIn(`const n = read().toFixed(2);`), 'number');
     assert.equal(kindIn(`const c = JSON.parse(read());`), 'string');
+    assert.equal(kindIn(`const v = read(); const r = schema.safeParse(v);`), 'json');
     assert.equal(kindIn(`async function f() { const v = await read(); return v.items; }`), 'object');
   });
 
