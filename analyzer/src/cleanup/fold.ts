@@ -206,7 +206,21 @@ export function decideCondition(node: ts.Node, markers: RoundContext['markers'])
   // `a || <truthy>` is truthy and `a && <falsy>` falsy whatever `a` is; `a` still runs first.
   if (op === ts.SyntaxKind.BarBarToken ? !right.value : right.value) return undefined;
   const left = decideCondition(n.left, markers);
-  return { value: right.value, effects: left ? left.effects : isPure(n.left) ? [] : [n.left] };
+  return { value: right.value, effects: left ? left.effects : isPure(n.left) || isPredicateCall(n.left) ? [] : [n.left] };
+}
+
+/**
+ * `isDefault(db)`, `user.hasRole('x')`, `items.includes(x)`: a call named as a question answers it and changes
+ * nothing; kept alone as a statement (`isDefault(db);`) it would only puzzle a reviewer.
+ */
+function isPredicateCall(node: ts.Expression): boolean {
+  const n = skipTransparent(node);
+  if (ts.isPrefixUnaryExpression(n) && n.operator === ts.SyntaxKind.ExclamationToken) return isPredicateCall(n.operand);
+  if (!ts.isCallExpression(n) || !n.arguments.every(isPure)) return false;
+  const callee = ts.isPropertyAccessExpression(n.expression) ? n.expression : undefined;
+  const name = callee ? callee.name.text : ts.isIdentifier(n.expression) ? n.expression.text : '';
+  if (callee && !isPure(callee.expression)) return false;
+  return /^(?:is|has|can|should)[A-Z0-9_]/.test(name) || ['includes', 'some', 'every', 'startsWith', 'endsWith'].includes(name);
 }
 
 /** Replaces a whole expression the substituted values decide, in one step (top-down, before its parts). */

@@ -94,8 +94,16 @@ export function isRemovableInitializer(node: ts.Expression): boolean {
   const visit = (n: ts.Node): void => {
     if (!ok || ts.isFunctionLike(n)) return;
     if (ts.isCallExpression(n) || ts.isNewExpression(n)) {
-      if (!ts.isCallExpression(n) || !isHookCallee(n.expression)) ok = false;
-      else n.arguments.forEach(visit);
+      if (!ts.isCallExpression(n) || !(isHookCallee(n.expression) || isReadOnlyCall(n))) ok = false;
+      else {
+        visit(n.expression);
+        // A read-only call runs its callbacks: they must not do anything either (`(t) => t.id === id`).
+        const runsCallbacks = !isHookCallee(n.expression) && !(ts.isIdentifier(n.expression) || nameIs(n.expression, 'lazy'));
+        for (const a of n.arguments) {
+          if (runsCallbacks && (ts.isArrowFunction(a) || ts.isFunctionExpression(a))) ok &&= ts.isArrowFunction(a) && !ts.isBlock(a.body) && isPure(a.body);
+          else visit(a);
+        }
+      }
       return;
     }
     if (ts.isBinaryExpression(n) && isAssignment(n.operatorToken.kind)) ok = false;
@@ -108,6 +116,21 @@ export function isRemovableInitializer(node: ts.Expression): boolean {
   };
   visit(node);
   return ok;
+}
+
+const READ_ONLY_METHODS = new Set(['find', 'findIndex', 'findLast', 'filter', 'map', 'flatMap', 'some', 'every', 'includes', 'indexOf', 'slice', 'concat', 'join', 'at', 'toString', 'trim', 'toLowerCase', 'toUpperCase', 'startsWith', 'endsWith', 'keys', 'values', 'entries']);
+
+/** Calls that only read (`types?.find((t) => t.id === id)`, `React.lazy(() => import('./X'))`): their result unused, they may go. */
+function isReadOnlyCall(call: ts.CallExpression): boolean {
+  const callee = call.expression;
+  if (ts.isIdentifier(callee)) return callee.text === 'lazy';
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  if (callee.name.text === 'lazy' && ts.isIdentifier(callee.expression) && callee.expression.text === 'React') return true;
+  return READ_ONLY_METHODS.has(callee.name.text);
+}
+
+function nameIs(callee: ts.Expression, name: string): boolean {
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === name;
 }
 
 function isAssignment(kind: ts.SyntaxKind): boolean {

@@ -56,7 +56,7 @@ function collapseIf(ctx: RoundContext, node: ts.IfStatement): boolean {
 /** `if (refresh() || true) go();` → `refresh();` then `go();`: the condition's side effects stay, as statements. */
 function collapseIfKeepingEffects(ctx: RoundContext, node: ts.IfStatement): boolean {
   const decided = decideCondition(node.expression, ctx.markers);
-  if (!decided || decided.effects.length === 0 || !statementList(node)) return false;
+  if (!decided || !statementList(node)) return false;
   const chosen = decided.value ? node.thenStatement : node.elseStatement;
   replaceStatementWith(ctx, node, chosen ? [chosen] : [], effectStatements(ctx, decided.effects, node));
   return true;
@@ -76,7 +76,7 @@ function effectStatements(ctx: RoundContext, effects: ts.Expression[], at: ts.No
 /** An expression statement whose value is thrown away: only its side effects stay (`!!(load() || true);` → `load();`). */
 function collapseExpressionStatement(ctx: RoundContext, node: ts.ExpressionStatement): boolean {
   const decided = decideCondition(node.expression, ctx.markers);
-  if (!decided || decided.effects.length === 0 || !statementList(node)) return false;
+  if (!decided || !statementList(node)) return false;
   if (decided.effects.length === 1 && decided.effects[0] === node.expression) return false;
   replaceStatementWith(ctx, node, [], effectStatements(ctx, decided.effects, node));
   return true;
