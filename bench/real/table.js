@@ -20,7 +20,8 @@ function summarize(allRuns, sampled) {
     newDiagnostics: written.reduce((n, r) => n + (r.referee ? r.referee.added.length : 0), 0),
     crashes: runs.filter((r) => r.crashed).length,
     refused: runs.filter((r) => r.exit === 2).length,
-    noChange: runs.filter((r) => (r.exit === 0 || r.exit === 1) && r.filesChanged === 0).length,
+    verificationRefused: runs.filter((r) => r.filesChanged === 0 && (r.errors ?? []).some((e) => e.kind === 'verification')).length,
+    noChange: runs.filter((r) => (r.exit === 0 || r.exit === 1) && r.filesChanged === 0 && !(r.errors ?? []).some((e) => e.kind === 'verification')).length,
     writtenOnExit2: runs.filter((r) => r.exit === 2 && r.filesChanged > 0).length,
     writesAfterVerificationFailure: written.filter((r) => verified(r) && r.referee && r.referee.added.length > 0).length,
     leftForPerson: runs.reduce((n, r) => n + (r.leftForPerson ?? 0), 0),
@@ -32,11 +33,11 @@ function summarize(allRuns, sampled) {
 }
 
 function formatTable(rows) {
-  const head = ['repo', 'flags sampled', 'cleanups', 'written', 'no new diagnostic', 'crashes', 'refused (exit 2)', 'no change', 'writes after verification failure', 'left for a person', 'median / p90 s'];
+  const head = ['repo', 'flags sampled', 'cleanups', 'written', 'no new diagnostic', 'crashes', 'refused (exit 2)', 'refused by verification', 'no change', 'writes after verification failure', 'left for a person', 'median / p90 s'];
   const lines = [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`];
   for (const { repo, summary: s } of rows) {
     const pct = s.cleanPct === null ? '–' : `${s.cleanWritten}/${s.written} (${s.cleanPct}%)`;
-    lines.push(`| ${[repo, s.flagsSampled, s.cleanups, s.written, pct, s.crashes, s.refused, s.noChange, s.writesAfterVerificationFailure, s.leftForPerson, `${(s.medianMs / 1000).toFixed(1)} / ${(s.p90Ms / 1000).toFixed(1)}`].join(' | ')} |`);
+    lines.push(`| ${[repo, s.flagsSampled, s.cleanups, s.written, pct, s.crashes, s.refused, s.verificationRefused, s.noChange, s.writesAfterVerificationFailure, s.leftForPerson, `${(s.medianMs / 1000).toFixed(1)} / ${(s.p90Ms / 1000).toFixed(1)}`].join(' | ')} |`);
   }
   return lines.join('\n');
 }
