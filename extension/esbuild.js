@@ -40,10 +40,9 @@ async function main() {
     entryPoints: [path.join(root, 'src/extension.ts')],
     outfile: path.join(root, 'dist/extension.js'),
     plugins: [lazyEngine('./engine.js')],
-    // From the analyzer's sources, like the engine: the small date module is bundled here, never a stale dist.
+    // From the analyzer's sources, like the engine: the small dependency-free subpath is bundled here, never a stale dist.
     alias: {
-      '@flagsweep/analyzer/dist/lifecycle/dates': path.join(root, '../analyzer/src/lifecycle/dates.ts'),
-      '@flagsweep/analyzer/dist/lifecycle/state-words': path.join(root, '../analyzer/src/lifecycle/state-words.ts'),
+      '@flagsweep/analyzer/words': path.join(root, '../analyzer/src/words.ts'),
     },
   });
   {
@@ -70,9 +69,8 @@ async function main() {
     // Bundled from the analyzer's sources so the bundle never depends on a stale analyzer/dist.
     alias: {
       '@flagsweep/analyzer': path.join(root, '../analyzer/src/index.ts'),
-      // The dependency-free date module the mapping code imports by path (see extension/src/mapping/dates.ts).
-      '@flagsweep/analyzer/dist/lifecycle/dates': path.join(root, '../analyzer/src/lifecycle/dates.ts'),
-      '@flagsweep/analyzer/dist/lifecycle/state-words': path.join(root, '../analyzer/src/lifecycle/state-words.ts'),
+      // The dependency-free subpath the mapping code imports (see extension/src/mapping/dates.ts).
+      '@flagsweep/analyzer/words': path.join(root, '../analyzer/src/words.ts'),
     },
   });
   copyTypeScriptLibs();

@@ -42,8 +42,7 @@ function buildBundle() {
     alias: {
       '@flagsweep/analyzer': path.join(REPO, 'analyzer/src/index.ts'),
       // The dependency-free modules the mapping code imports by path (see extension/src/mapping/{dates,state-words}.ts).
-      '@flagsweep/analyzer/dist/lifecycle/dates': path.join(REPO, 'analyzer/src/lifecycle/dates.ts'),
-      '@flagsweep/analyzer/dist/lifecycle/state-words': path.join(REPO, 'analyzer/src/lifecycle/state-words.ts'),
+      '@flagsweep/analyzer/words': path.join(REPO, 'analyzer/src/words.ts'),
     },
     logLevel: 'error',
   });

@@ -23,7 +23,7 @@ export function cleanupDryRunLines(config: ResolvedConfig): (record: FlagRecord,
     // The files declaring the key (a constants module) too: the engine resolves keys and removes dead constants there.
     const paths = [...new Set([...record.usages.map((u) => u.file), ...record.declarations.map((d) => d.file)])];
     if (paths.length === 0) return undefined;
-    // Loaded on first use: the engine brings ts-morph (~0.4 s), which commands without a dry run never need.
+    // Loaded on first use: the engine brings TypeScript (~0.4 s), which commands without a dry run never need.
     const { cleanupFlag } = require('../cleanup') as typeof import('../cleanup');
     const result = await cleanupFlag({ config, key: record.key, value, scope: { kind: 'project', paths }, readFile });
     return result.errors.length > 0 ? undefined : result.stats.linesRemoved;

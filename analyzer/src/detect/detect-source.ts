@@ -22,7 +22,7 @@ export interface FileDetection {
 
 /**
  * Finds the flag checks in a parsed file. Works on any ts.SourceFile: one from ts.createSourceFile, from
- * typescript-eslint's parser services, or ts-morph's `compilerNode`.
+ * typescript-eslint's parser services, or the cleanup engine's parse.
  */
 export function detectInSourceFile(sf: ts.SourceFile, ctx: DetectContext): FileDetection {
   const file = sf.fileName.replace(/\\/g, '/');

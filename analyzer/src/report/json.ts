@@ -2,6 +2,7 @@ import type { AnalysisResult } from '../analyze';
 import { formatDay } from '../lifecycle/dates';
 import { winningValue } from '../lifecycle/winning-value';
 import { FLAG_STATUSES, type FlagCheck, type FlagRecord, type FlagStatus, type Winner } from '../model';
+import { TOOL_VERSION } from '../tool-version';
 import { relativePath } from './paths';
 
 /** Bumped only on breaking changes; fields may be added within a version. Documented in docs/json-report.md. */
@@ -55,7 +56,7 @@ export interface JsonReport {
   diagnostics: { severity: string; where: string; message: string; line?: number; column?: number }[];
 }
 
-export const TOOL_VERSION = '0.1.0';
+export { TOOL_VERSION } from '../tool-version';
 
 /** Builds the versioned JSON report object; other reporters and integrations may extend it with fields. */
 export function toJsonReport(result: AnalysisResult): JsonReport {

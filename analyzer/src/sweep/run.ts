@@ -38,7 +38,7 @@ export interface SweepOptions {
   includePartial: boolean;
   /** Writes a verified cleanup's files, all or none (the CLI's writer). Only ever called on a temporary worktree. */
   writeFiles: (changes: readonly FileChange[]) => Promise<void> | void;
-  /** The cleanup engine's entry point; loaded lazily by the caller (it brings ts-morph). */
+  /** The cleanup engine's entry point; loaded lazily by the caller (it brings TypeScript). */
   cleanupFlag: typeof import('../cleanup').cleanupFlag;
   onProgress?: (message: string) => void;
 }

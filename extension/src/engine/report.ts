@@ -2,6 +2,9 @@ import * as path from 'node:path';
 import { cleanupDryRunLines, collectDebt, renderHtml } from '@flagsweep/analyzer';
 import type { FolderIndex } from './folder-index';
 
+/** The extension's version, from its package.json (bundled into dist/engine.js by esbuild). */
+const EXTENSION_VERSION = (require('../../package.json') as { version: string }).version;
+
 /** The tech-debt report as self-contained HTML: the same pipeline as `flagsweep report --format html`. */
 export async function renderDebtReport(index: FolderIndex, today: string, useGit: boolean): Promise<string> {
   const records = index.records();
@@ -14,7 +17,7 @@ export async function renderDebtReport(index: FolderIndex, today: string, useGit
     git: useGit,
     removableLines: cleanupDryRunLines(index.config),
     diagnostics: index.scanDiagnostics(),
-    tool: { name: 'flagsweep-vscode', version: '0.1.0' },
+    tool: { name: 'flagsweep-vscode', version: EXTENSION_VERSION },
   });
   return renderHtml(report, { title: `Feature-flag debt — ${path.basename(index.root)}` });
 }

@@ -1,6 +1,6 @@
-// The core's date maths, imported by path: the module is dependency-free, so it lands in the small activation bundle
+// The core's date maths from its dependency-free subpath, so it lands in the small activation bundle
 // instead of pulling in the lazily loaded analyzer engine.
-import { daysBetween, parseIsoDate, parseInstant, parseToday } from '@flagsweep/analyzer/dist/lifecycle/dates';
+import { daysBetween, parseIsoDate, parseInstant, parseToday } from '@flagsweep/analyzer/words';
 
 export { daysBetween };
 

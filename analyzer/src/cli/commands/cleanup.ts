@@ -59,7 +59,7 @@ async function runCleanup(key: string, paths: string[], opts: CleanupOptions): P
     lock = opts.dryRun ? undefined : acquireLock(config.root);
     const fromSources = opts.value === undefined ? await valueFromSources(config, key, opts) : undefined;
     const origin = originOf(opts, fromSources);
-    // Loaded here, not at startup: the engine brings ts-morph (~0.4 s) that the other commands never need.
+    // Loaded here, not at startup: the engine brings TypeScript (~0.4 s) that the other commands never need.
     const { cleanupFlag } = require('../../cleanup') as typeof import('../../cleanup');
     const absent = fromSources?.kind === 'absent' && !opts.valueFromCodeDefault;
     const result = await cleanupFlag({

@@ -1,14 +1,10 @@
 import { Option, type Command } from 'commander';
 import { analyze, type AnalysisResult } from '../../analyze';
-import { cleanupDryRunLines, collectDebt, renderDebtText, withDebt, type DebtReport } from '../../debt';
+import { cleanupDryRunLines, collectDebt, type DebtReport } from '../../debt';
 import { GitError } from '../../git';
 import { formatDay } from '../../lifecycle/dates';
-import { renderCsv } from '../../report/csv';
-import { renderHtml } from '../../report/html';
-import { TOOL_VERSION, toJsonReport } from '../../report/json';
-import { renderMarkdown } from '../../report/markdown';
-import { renderSarif } from '../../report/sarif';
-import { formatText } from '../../report/text';
+import { REPORTERS, REPORT_FORMATS, type ReportFormat } from '../../report/reporters';
+import { TOOL_VERSION } from '../../tool-version';
 import { findSweepBranches, type SweepBranchInfo } from '../../sweep/branches';
 import { DEFAULT_BRANCH_PREFIX } from '../../sweep/plan';
 import { EXIT } from '../exit-codes';
@@ -18,8 +14,7 @@ import { writeReport } from '../output';
 import { createProgress } from '../progress';
 import { action } from '../run';
 
-export const REPORT_FORMATS = ['text', 'json', 'markdown', 'html', 'sarif', 'csv'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { REPORT_FORMATS, type ReportFormat } from '../../report/reporters';
 
 interface ReportOptions extends CommonOptions, CacheCliOptions {
   format: ReportFormat;
@@ -117,22 +112,7 @@ export async function analyzeDebt(
 }
 
 export function renderReport(format: ReportFormat, result: AnalysisResult, debt: DebtReport, opts: { repoUrl?: string; color: boolean; sweepBranches?: ReadonlyMap<string, SweepBranchInfo> }): string {
-  switch (format) {
-    case 'json':
-      return JSON.stringify(withDebt(toJsonReport(result), debt), null, 2) + '\n';
-    case 'markdown':
-      return renderMarkdown(debt, { repoUrl: opts.repoUrl, sweepBranches: opts.sweepBranches });
-    case 'html':
-      return renderHtml(debt, { repoUrl: opts.repoUrl, sweepBranches: opts.sweepBranches });
-    case 'sarif':
-      return renderSarif(debt, { repoUrl: opts.repoUrl });
-    case 'csv':
-      return renderCsv(debt);
-    case 'text': {
-      const keys = new Set(debt.flags.map((f) => f.key));
-      return formatText({ ...result, records: result.records.filter((r) => keys.has(r.key)) }, { color: opts.color }) + renderDebtText(debt);
-    }
-  }
+  return REPORTERS[format]({ result, debt, ...opts });
 }
 
 function checkRepoUrl(url: string | undefined): string | undefined {

@@ -59,7 +59,7 @@ export function registerSweep(program: Command): void {
         const max = parseMax(opts.max);
         if (!opts.branchPrefix || /\s/.test(opts.branchPrefix)) throw new UsageError(`--branch-prefix: "${opts.branchPrefix}" is not a usable branch prefix`);
         const now = resolveToday(opts);
-        // Loaded here: the engine brings ts-morph (~0.4 s) that the other commands never need.
+        // Loaded here: the engine brings TypeScript (~0.4 s) that the other commands never need.
         const { cleanupFlag } = require('../../cleanup') as typeof import('../../cleanup');
         const stopSignals = onSignalsRemoveWorktrees();
         let result: SweepResult;
