@@ -105,7 +105,7 @@ const SCENARIOS: Scenario[] = [
     fixture: 'detect-dynamic-keys',
     title: 'keys that cannot be resolved are reported as dynamic with the reason, never dropped',
     checks: [
-      call('src/dynamic.ts', 10, 5, null, undefined, '`param` is a function parameter'),
+      call('src/dynamic.ts', 10, 5, null, undefined, '`param` is a function parameter; if dynamic is a flag wrapper, add { "call": "dynamic", "key": 0 } to patterns'),
       call('src/dynamic.ts', 11, 5, null, undefined, '`mutable` is declared with let'),
       call('src/dynamic.ts', 12, 5, null, undefined, 'call result'),
       call('src/dynamic.ts', 13, 5, null, undefined, 'conditional expression'),
