@@ -65,8 +65,31 @@ function collapseBlankLines(text: string, start: number, end: number): { start: 
 }
 
 export function removeNode(sf: ts.SourceFile, node: ts.Node): TextEdit {
-  const r = removalRange(sf, docCommentStart(sf, node), node.getEnd());
+  const r = removalRange(sf, Math.min(docCommentStart(sf, node), lineCommentStart(sf, node)), node.getEnd());
   return { ...r, newText: '' };
+}
+
+/**
+ * `// For new clusters, restrict plans` right above a removed statement explained it and goes with it: the `//`
+ * lines directly above the node, when a blank line or the block's `{` comes before them (a comment opening a
+ * group of statements, or a file header, is not the node's own).
+ */
+function lineCommentStart(sf: ts.SourceFile, node: ts.Node): number {
+  const text = sf.text;
+  const start = node.getStart(sf);
+  const comments = ts.getLeadingCommentRanges(text, node.pos) ?? [];
+  let first = start;
+  for (let i = comments.length - 1; i >= 0; i--) {
+    const c = comments[i];
+    if (c.kind !== ts.SyntaxKind.SingleLineCommentTrivia || text.slice(c.end, first).split('\n').length > 2) break;
+    if (text.slice(lineStart(text, c.pos), c.pos).trim() !== '') break;
+    first = c.pos;
+  }
+  if (first === start) return start;
+  const ls = lineStart(text, first);
+  if (ls === 0) return start;
+  const previous = text.slice(lineStart(text, ls - 1), ls - 1);
+  return isBlank(previous) || /\{\s*$/.test(previous) ? first : start;
 }
 
 /**
