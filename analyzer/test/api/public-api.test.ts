@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import * as api from '../../src/index';
+import * as words from '../../src/words';
 import { TOOL_VERSION } from '../../src/tool-version';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -34,8 +35,7 @@ describe('the public API of @flagsweep/analyzer', () => {
     assert.deepEqual(Object.keys(api).sort(), PUBLIC_RUNTIME_EXPORTS);
   });
 
-  it('every front end imports only what `.` or `./words` export', async () => {
-    const words = await import('../../src/words');
+  it('every front end imports only what `.` or `./words` export', () => {
     const offered: Record<string, Set<string>> = { '@flagsweep/analyzer': new Set(Object.keys(api)), '@flagsweep/analyzer/words': new Set(Object.keys(words)) };
     const missing: string[] = [];
     for (const dir of ['eslint-plugin/src', 'extension/src']) {

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CLI } from '../cli/helpers';
+import { CLI, runCli } from '../cli/helpers';
 import { cacheDir, CONFIG, edit, flagd, makeProject, write } from './project';
 
 /** Preloaded into the CLI process: at exit it records whether the `typescript` package was ever loaded. */
@@ -43,12 +43,7 @@ describe('cache: flagsweep scan, check and report with --cache', function () {
 
   const run = (args: string[], env: Record<string, string> = {}): Run => {
     const probe = path.join(scratch, `probe-${Math.random().toString(36).slice(2)}.txt`);
-    const r = spawnSync(process.execPath, ['-r', hook, CLI, ...args], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TS_PROBE_OUT: probe, ...env },
-      timeout: 60_000,
-    });
+    const r = runCli(args, { cwd: root, nodeArgs: ['-r', hook], env: { TS_PROBE_OUT: probe, ...env } });
     const typescript = fs.readFileSync(probe, 'utf8') as Run['typescript'];
     return { status: r.status, stdout: r.stdout, stderr: r.stderr, typescript };
   };

@@ -3,13 +3,14 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseValueOption } from '../../src/cli/commands/cleanup-value';
+import { runCli } from '../cli/helpers';
 import { REPO, copyFixtureProject } from './helpers';
 
 const MAIN = path.join(REPO, 'analyzer/dist/cli/main.js');
 const ENV = { ...process.env, NO_COLOR: '1' };
 
 function cli(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [MAIN, 'cleanup', ...args], { cwd, encoding: 'utf8', env: ENV });
+  const r = runCli(['cleanup', ...args], { cwd, inheritEnv: true, env: { NO_COLOR: '1' }, timeout: 0 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

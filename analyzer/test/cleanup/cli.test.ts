@@ -2,11 +2,11 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { runCli } from '../cli/helpers';
 import { REPO, copyFixtureProject } from './helpers';
-const MAIN = path.join(REPO, 'analyzer/dist/cli/main.js');
 
 function cli(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [MAIN, 'cleanup', ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = runCli(['cleanup', ...args], { cwd, inheritEnv: true, env: { NO_COLOR: '1' }, timeout: 0 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

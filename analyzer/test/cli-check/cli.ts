@@ -1,6 +1,7 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { runCli } from '../cli/helpers';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 export const BIN = path.join(REPO_ROOT, 'analyzer/dist/cli/main.js');
@@ -19,8 +20,6 @@ export interface CliRun {
 
 /** Runs `flagsweep <args>` in `cwd` with pipes (not a TTY) and no color. */
 export function flagsweep(cwd: string, ...args: string[]): CliRun {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FLAGSWEEP_NOW: '' };
-  delete env.FORCE_COLOR;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8', timeout: 60_000 });
+  const r = runCli(args, { cwd, inheritEnv: true, env: { NO_COLOR: '1', FLAGSWEEP_NOW: '' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -13,14 +13,31 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the built `flagsweep` binary (npm test builds it first). */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliRun {
+export interface CliOptions {
+  cwd?: string;
+  /** Added to the environment. */
+  env?: Record<string, string>;
+  /** Start from this process's environment (minus FORCE_COLOR) instead of only PATH and HOME. */
+  inheritEnv?: boolean;
+  /** Node options before the script, such as `['-r', hook]`. */
+  nodeArgs?: string[];
+  /** Milliseconds; 0 waits as long as it takes. Default 60 s. */
+  timeout?: number;
+}
+
+/**
+ * Runs the built `flagsweep` binary with pipes (not a TTY). The one way analyzer tests spawn the CLI;
+ * `npm test` builds it first, a single test file needs `npx tsc -b` at the repo root.
+ */
+export function runCli(args: string[], options: CliOptions = {}): CliRun {
   if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run "npx tsc -b" at the repo root first`);
-  const result = spawnSync(process.execPath, [CLI, ...args], {
+  const base: NodeJS.ProcessEnv = options.inheritEnv ? { ...process.env } : { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
+  delete base.FORCE_COLOR;
+  const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], {
     cwd: options.cwd ?? REPO,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
-    timeout: 60_000,
+    env: { ...base, ...options.env },
+    timeout: options.timeout ?? 60_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
