@@ -2,7 +2,8 @@ import ts = require('typescript');
 import type { RoundContext } from './context';
 import { References } from './scope';
 import { isPure } from './syntax';
-import { removeListElement } from './text';
+import type { TextEdit } from './edits';
+import { lineStart, removeListElement } from './text';
 import { removeDeclarator } from './variables';
 
 /**
@@ -145,8 +146,36 @@ export function pruneDead(ctx: RoundContext, referencedBefore: ReadonlySet<strin
     if (ctx.references.referencesTo(name).length > 0) return;
     groups.push(() => removeDeclaration(ctx, decl));
   });
+  const from = ctx.edits.length;
   for (const g of groups) {
     ctx.group(g);
+  }
+  closeUpBlockStart(ctx.text, ctx.edits.slice(from));
+}
+
+/**
+ * Consecutive declarations removed in one round: each removal alone sees a non-blank neighbour, together they
+ * can leave a block starting with a blank line, or two blank lines in a row. After a block's `{` the run takes
+ * the blank lines after it; after a blank line it takes one.
+ */
+function closeUpBlockStart(text: string, edits: TextEdit[]): void {
+  const removals = edits.filter((e) => e.newText === '').sort((a, b) => a.start - b.start);
+  const lineAt = (from: number): { text: string; next: number } | undefined => {
+    const nl = text.indexOf('\n', from);
+    return nl === -1 ? undefined : { text: text.slice(from, nl), next: nl + 1 };
+  };
+  for (let i = 0; i < removals.length; i++) {
+    const first = removals[i];
+    let last = first;
+    while (i + 1 < removals.length && removals[i + 1].start === last.end) last = removals[++i];
+    if (last === first || first.start === 0 || text[first.start - 1] !== '\n' || text[last.end - 1] !== '\n') continue;
+    const before = text.slice(lineStart(text, first.start - 1), first.start - 1);
+    const opensBlock = /\{[ \t]*\r?$/.test(before);
+    if (!opensBlock && before.trim() !== '') continue;
+    for (let line = lineAt(last.end); line && line.text.trim() === ''; line = lineAt(last.end)) {
+      last.end = line.next;
+      if (!opensBlock) break;
+    }
   }
 }
 
