@@ -1,0 +1,1 @@
+module.exports = require('../scripts/test/mocharc.cjs')({ spec: 'test/**/*.test.ts', timeout: 20000 });
