@@ -173,12 +173,18 @@ class Referee {
 }
 
 /**
+ * Codes that are one error with or without a spelling suggestion ("Did you mean …?"): whether TypeScript finds a
+ * suggestion depends on what else the Program holds, so the same missing name can come back under the other code.
+ */
+const SAME_ERROR = { 2552: 2304, 2551: 2339, 2724: 2305, 2561: 2353 };
+
+/**
  * The diagnostics of `after` that `before` lacks. Counted per (file, code): the same error can print its types
  * in another order in another Program (union members follow type ids, which follow checking order), so a
  * message that only changed wording is not new. Within a group that grew, the messages not seen before are named.
  */
 function addedDiagnostics(before, after) {
-  const group = (d) => `${d.file}|${d.code}`;
+  const group = (d) => `${d.file}|${SAME_ERROR[d.code] ?? d.code}`;
   const count = new Map();
   for (const d of before) count.set(group(d), (count.get(group(d)) ?? 0) + 1);
   const seen = new Map();

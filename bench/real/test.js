@@ -109,3 +109,9 @@ test('a run whose CLI could not load its own dependencies is an environment fail
   assert.equal(s.cleanups, 1);
   assert.equal(s.crashes, 1);
 });
+
+test('the same missing name with and without a spelling suggestion (TS2304/TS2552) is not new', () => {
+  const { addedDiagnostics } = require('./referee');
+  const d = (code, message) => ({ id: `s.ts|${code}|${message}`, file: 's.ts', line: 1, code, message });
+  assert.deepEqual(addedDiagnostics([d(2304, "Cannot find name 'AbortController'.")], [d(2552, "Cannot find name 'AbortController'. Did you mean 'abortController'?")]), []);
+});
