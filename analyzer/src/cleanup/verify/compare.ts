@@ -1,9 +1,43 @@
 import ts = require('typescript');
 import type { VerificationDiagnostic } from '../types';
 
-/** Positions move with the edits, so a diagnostic is known by its file, code and message only. */
-function identity(d: ts.Diagnostic): string {
-  return `${d.file?.fileName ?? ''}\0${d.code}\0${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+/**
+ * The same error reported with a spelling suggestion in one Program and without in the other (whether TypeScript finds
+ * a near name depends on what the Program holds): one error, not a new one.
+ */
+const SUGGESTION_CODES: Record<number, number> = { 2552: 2304, 2551: 2339, 2724: 2305, 2561: 2353 };
+
+/**
+ * Positions move with the edits, so a diagnostic is known by its file, code and message only. The message is
+ * normalized where TypeScript words one error differently between Programs: union members in checking order
+ * (`'a' | 'b'` vs `'b' | 'a'`) and a "Did you mean" suggestion.
+ */
+export function identity(d: ts.Diagnostic): string {
+  const code = SUGGESTION_CODES[d.code] ?? d.code;
+  const message = ts
+    .flattenDiagnosticMessageText(d.messageText, '\n')
+    .replace(/ Did you mean '[^']*'\?/g, '')
+    .replace(/'([^']*)'/g, (_, quoted: string) => `'${sortUnion(quoted)}'`);
+  return `${d.file?.fileName ?? ''}\0${code}\0${message}`;
+}
+
+/** `b | a` → `a | b` at the top level of a quoted type; nested parentheses, brackets and braces are left as written. */
+function sortUnion(type: string): string {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < type.length; i++) {
+    const c = type[i];
+    if ('([{<'.includes(c)) depth++;
+    else if (')]}>'.includes(c)) depth--;
+    else if (depth === 0 && type.startsWith(' | ', i)) {
+      parts.push(type.slice(start, i));
+      start = i + 3;
+    }
+  }
+  if (parts.length === 0) return type;
+  parts.push(type.slice(start));
+  return parts.sort().join(' | ');
 }
 
 /** Diagnostics of `after` that `before` does not have, compared as multisets (a second identical error is new). */

@@ -1,0 +1,49 @@
+import { strict as assert } from 'node:assert';
+import ts = require('typescript');
+import { identity, newDiagnostics } from '../../src/cleanup/verify/compare';
+
+function diag(code: number, message: string, file = '/p/src/a.ts'): ts.Diagnostic {
+  const sf = ts.createSourceFile(file, 'const x = 1;\n', ts.ScriptTarget.Latest);
+  return { file: sf, start: 0, length: 1, code, messageText: message, category: ts.DiagnosticCategory.Error };
+}
+
+describe('cleanup verification: comparing diagnostics before and after', () => {
+  it('one pre-existing error worded differently by another Program is not new (union order, spelling suggestion)', () => {
+    const before = [
+      diag(2322, "Type 'string' is not assignable to type '\"a\" | \"b\" | undefined'."),
+      diag(2304, "Cannot find name 'AbortController'."),
+      diag(2339, "Property 'foo' does not exist on type 'Bar'."),
+    ];
+    const after = [
+      diag(2322, "Type 'string' is not assignable to type 'undefined | \"b\" | \"a\"'."),
+      diag(2552, "Cannot find name 'AbortController'. Did you mean 'abortController'?"),
+      diag(2551, "Property 'foo' does not exist on type 'Bar'. Did you mean 'for'?"),
+    ];
+    assert.deepEqual(newDiagnostics(before, after), []);
+  });
+
+  it('a second identical error, another file, another name or another type is new', () => {
+    const before = [diag(2304, "Cannot find name 'a'.")];
+    const after = [
+      diag(2304, "Cannot find name 'a'."),
+      diag(2304, "Cannot find name 'a'."),
+      diag(2304, "Cannot find name 'a'.", '/p/src/b.ts'),
+      diag(2304, "Cannot find name 'c'."),
+      diag(2322, "Type 'number' is not assignable to type '(a | b)[]'."),
+    ];
+    assert.deepEqual(
+      newDiagnostics(before, after).map((d) => `${d.file} TS${d.code} ${d.message}`),
+      [
+        "/p/src/a.ts TS2304 Cannot find name 'a'.",
+        "/p/src/b.ts TS2304 Cannot find name 'a'.",
+        "/p/src/a.ts TS2304 Cannot find name 'c'.",
+        "/p/src/a.ts TS2322 Type 'number' is not assignable to type '(a | b)[]'.",
+      ],
+    );
+  });
+
+  it('sorts only the top level of a union', () => {
+    assert.equal(identity(diag(2322, "Type 'x' is not assignable to type 'B | (c | a)'.")), identity(diag(2322, "Type 'x' is not assignable to type '(c | a) | B'.")));
+    assert.notEqual(identity(diag(2322, "Type 'x' is not assignable to type '(c | a)'.")), identity(diag(2322, "Type 'x' is not assignable to type '(a | c)'.")));
+  });
+});
