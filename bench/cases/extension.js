@@ -165,7 +165,8 @@ function inVsCode(print) {
   print('extension in VS Code: hover provider p95 ms (budget 30)', f.corpusHoverP95Ms.toFixed(2));
   print('extension in VS Code: edit to diagnostics p95 ms (budget 200)', f.corpusEditToDiagnosticsP95Ms.toFixed(1));
   print('extension in VS Code: open files answered ms after the folder build starts (budget 1000)', f.corpusOpenFilesAnsweredMs);
-  print('extension in VS Code: opening a file to its first flagsweep hover ms (budget 1000)', f.corpusOpenToFirstHoverMs.toFixed(0));
+  print(`extension in VS Code: an opened file to its first flagsweep hover ms (budget 1000; opened ${f.corpusOpenedWhileIndexing ? 'while' : 'after'} the background index ran)`, f.corpusOpenToFirstHoverMs.toFixed(0));
+  print('extension in VS Code: the same file shown in an editor ms (VS Code)', f.corpusShowEditorMs.toFixed(0));
   print('extension in VS Code: full background index ms (budget 5000)', f.corpusFullIndexMs);
   print(`extension in VS Code: whole-flag removal plan, type-checked, ${f.corpusWholeFlagFiles} files, ms`, f.corpusWholeFlagPlanMs.toFixed(0));
   if (f.corpusActivationMs > 300 || f.corpusRssGrowthMb > 150 || f.corpusHoverP95Ms > 30 || f.corpusEditToDiagnosticsP95Ms > 200) process.exitCode = 1;

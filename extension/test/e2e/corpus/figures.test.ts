@@ -18,7 +18,8 @@ function fileReadingAFlag(root: string): { file: string; offset: number } {
       } else if (/\.tsx?$/.test(e.name)) {
         const text = fs.readFileSync(p, 'utf8');
         for (const k of keys) {
-          const at = text.search(new RegExp(`(isEnabled|useFlag|getBooleanValue)\\('${k}'`));
+          // An SDK client's read, not a look-alike trap on another receiver (the corpus has both).
+          const at = text.search(new RegExp(`(ofClient\\d+\\.getBooleanValue|unleash\\d+\\.isEnabled|useFeatureIsOn)\\('${k}'`));
           if (at >= 0) return { file: p, offset: text.indexOf(`'${k}'`, at) + 1 };
         }
       }
@@ -39,12 +40,16 @@ describe('figures on the 1M-line corpus', () => {
     // Opening a file: its hover comes from that file and the flag source, whether or not the background index is done.
     const early = await vscode.extensions.getExtension<FlagsweepApi>(EXTENSION_ID)!.activate();
     const target = fileReadingAFlag(workspaceRoot());
-    const opened = performance.now();
     const opening = await vscode.workspace.openTextDocument(vscode.Uri.file(target.file));
-    await vscode.window.showTextDocument(opening);
+    // From the moment the document is open (its text is the extension's to read) to a flagsweep hover on its key.
+    const opened = performance.now();
     const earlyProvider = new FlagHoverProvider(early.index);
+    const showing = vscode.window.showTextDocument(opening);
     await waitFor('the first flagsweep hover in the opened file', () => earlyProvider.provideHover(opening, opening.positionAt(target.offset)), 60_000);
     const openToHoverMs = performance.now() - opened;
+    const indexStillRunning = early.index.indexing;
+    await showing;
+    const showEditorMs = performance.now() - opened;
     const started = Date.now();
     const { index, diagnostics, activationMs, memoryAtActivation } = await api();
     const indexMs = Date.now() - started;
@@ -96,6 +101,8 @@ describe('figures on the 1M-line corpus', () => {
       corpusOpenFilesAnsweredMs: timing?.answeringMs,
       corpusFullIndexMs: timing?.indexedMs,
       corpusOpenToFirstHoverMs: openToHoverMs,
+      corpusOpenedWhileIndexing: indexStillRunning,
+      corpusShowEditorMs: showEditorMs,
       corpusWholeFlagPlanMs: wholeFlagPlanMs,
       corpusWholeFlagFiles: new Set(widest.usages.map((u) => u.file)).size,
       corpusActivationMs: activationMs,
