@@ -94,8 +94,8 @@ function usageList(report: DebtReport, flag: FlagDebt, options: MarkdownOptions)
   return shown.join('<br>') + (more > 0 ? `<br>+${more} more` : '');
 }
 
-/** Text safe in a table cell: no HTML, no pipes, no Markdown emphasis or links. */
-function text(value: string): string {
+/** Text safe in Markdown and in a table cell: no HTML, no pipes, no emphasis or links. */
+export function text(value: string): string {
   return value
     .replace(/[\r\n]+/g, ' ')
     .replace(/&/g, '&amp;')
@@ -105,7 +105,8 @@ function text(value: string): string {
 }
 
 /** An inline code span that survives backticks and pipes in the value. */
-function code(value: string): string {
+/** Inline code safe in a table cell, whatever backticks the value holds. */
+export function code(value: string): string {
   const clean = value.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
   const fence = clean.includes('`') ? '``' : '`';
   const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';

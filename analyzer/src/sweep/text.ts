@@ -1,3 +1,4 @@
+import { code, text } from '../report/markdown';
 import { expiryText, plural } from '../debt/format';
 import type { BranchOutcome, FlagOutcome, SweepFlag, VerificationSummary } from './types';
 
@@ -166,19 +167,3 @@ export function prose(value: string): string {
     .join('');
 }
 
-/** Text safe in Markdown (and a table cell): no HTML, no pipes, no emphasis or links. */
-export function text(value: string): string {
-  return value
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|~])/g, '\\$1');
-}
-
-export function code(value: string): string {
-  const clean = value.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
-  const fence = clean.includes('`') ? '``' : '`';
-  const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${clean}${pad}${fence}`;
-}
