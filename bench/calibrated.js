@@ -32,16 +32,7 @@ function calibratedDir() {
   return path.join(REPO_ROOT, '.bench', 'calibrated');
 }
 
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const { rng } = require('./rng');
 
 /** Box–Muller: a log-normal sample with the given median. */
 function logNormal(r, median, sigma) {

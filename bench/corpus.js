@@ -51,17 +51,7 @@ function corpusDir() {
   return path.join(REPO_ROOT, '.bench', 'corpus');
 }
 
-/** mulberry32: small, fast, deterministic. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const { rng } = require('./rng');
 
 const WORDS = ['order', 'user', 'cart', 'invoice', 'payment', 'session', 'report', 'profile', 'search', 'inventory', 'shipment', 'coupon', 'review', 'account', 'token', 'message'];
 const KEY_COUNT = 60;

@@ -2,17 +2,7 @@
 // A deterministic sample of flags spread over usage counts: flags sorted by (usages, key) are cut into as many
 // equal strata as the sample size, and one flag is drawn from each with a seeded generator.
 
-/** mulberry32: small, seeded, good enough to draw a sample. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const { rng } = require('../rng');
 
 /** @param {{ key: string, usages: unknown[] }[]} flags @returns the sampled flags, in stratum order */
 function sampleFlags(flags, size, seed) {
