@@ -1,0 +1,165 @@
+import type ts = require('typescript');
+import type { FileOutcome, ScanCache } from '../cache/scan-cache';
+import type { ResolvedConfig } from '../config/load';
+import { LazyDetector } from '../detect/lazy-detector';
+import { compilePatterns, type PatternSet } from '../detect/patterns';
+import { mayContainFlagCheck } from '../detect/prefilter';
+import type { SkippedFile } from '../detect/scan';
+import { countLines, readSource } from './read';
+import type { FileResult, ReadFile } from './types';
+
+/** A file's result plus what only the index needs: was it ruled out by the prefilter (a flag factory may rule it in). */
+interface Entry extends FileResult {
+  prefiltered: boolean;
+}
+
+/** What `examine` may be handed instead of reading the file itself. */
+export interface Given {
+  text?: string;
+  sourceFile?: ts.SourceFile;
+  /** Look again (not from the scan cache) only if the prefilter, widened since by a flag factory, now rules the file in. */
+  onlyIfRuledIn?: boolean;
+}
+
+/**
+ * Per-file detection with crash isolation: each file's text is prefiltered, then parsed and matched; a file that
+ * cannot be read, does not parse or makes a matcher throw becomes a skipped file with its reason, never an error of
+ * the whole index. Entries are kept in the order files were (last) examined.
+ */
+export class FileIndex {
+  readonly patterns: PatternSet;
+  private readonly detector: LazyDetector;
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    readonly config: ResolvedConfig,
+    private readonly readFile: ReadFile | undefined,
+    compileCache: string | undefined,
+    /** The scan cache, used for files read from disk only. */
+    private readonly cache?: ScanCache,
+  ) {
+    // The prefilter needs only the patterns; TypeScript is loaded when the first file passes it.
+    this.patterns = compilePatterns(config);
+    this.detector = new LazyDetector(config, this.patterns, readFile, compileCache);
+  }
+
+  get(file: string): FileResult | undefined {
+    return this.entries.get(file);
+  }
+
+  has(file: string): boolean {
+    return this.entries.has(file);
+  }
+
+  files(): IterableIterator<string> {
+    return this.entries.keys();
+  }
+
+  values(): IterableIterator<FileResult> {
+    return this.entries.values();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  delete(file: string): boolean {
+    this.detector.invalidate(file);
+    return this.entries.delete(file);
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.detector.invalidate();
+  }
+
+  /** Forget what key resolution parsed of `file` (a long-lived index keeps only what it must). */
+  forgetParse(file: string): void {
+    this.detector.invalidate(file);
+  }
+
+  /** Files the prefilter ruled out: a flag factory found later may rule them in. */
+  prefilteredFiles(): string[] {
+    return [...this.entries.values()].filter((e) => e.prefiltered).map((e) => e.file);
+  }
+
+  /** Files whose key resolution read `file`. */
+  dependentsOf(file: string): string[] {
+    return [...this.entries.values()].filter((e) => e.file !== file && e.dependsOn.includes(file)).map((e) => e.file);
+  }
+
+  /**
+   * (Re-)examines one file: its text from `given`, the scan cache or the reader. Returns false when the file is
+   * absent (a custom reader returned nothing): it is then dropped from the index.
+   */
+  examine(file: string, given: Given = {}): boolean {
+    const useCache = this.cache && !this.readFile && given.text === undefined;
+    const reuse = useCache && !given.onlyIfRuledIn;
+    let text = given.text;
+    let read = text !== undefined;
+    let skipped: SkippedFile | undefined;
+    const readNow = (): string | undefined => {
+      read = true;
+      const outcome = readSource(file, this.config.maxFileBytes, this.readFile);
+      if (outcome && 'skipped' in outcome) skipped = outcome.skipped;
+      return outcome && 'text' in outcome ? outcome.text : undefined;
+    };
+    if (reuse) {
+      const hit = this.cache!.reuse(file, readNow);
+      if (hit.outcome) return this.store(file, hit.outcome);
+      text = hit.text;
+    }
+    if (text === undefined && !read) text = readNow();
+    if (given.onlyIfRuledIn && (text === undefined || !mayContainFlagCheck(text, this.patterns))) return this.has(file);
+    if (text === undefined) {
+      if (!skipped) return this.drop(file);
+      return this.set({ ...emptyResult(file), skipped }, false);
+    }
+    let outcome: FileOutcome;
+    try {
+      outcome = this.detect(file, text, given.sourceFile);
+    } catch (e) {
+      // A bug in a matcher must not cost the rest of the index; the file is named so it can be reported.
+      this.cache?.forget(file);
+      const reason = `flagsweep could not scan this file: ${(e as Error).message}`;
+      return this.set({ ...emptyResult(file), lines: countLines(text), skipped: { file, kind: 'crashed', reason } }, false);
+    }
+    if (useCache) this.cache!.record(file, text, outcome);
+    return this.store(file, outcome);
+  }
+
+  private detect(file: string, text: string, sourceFile: ts.SourceFile | undefined): FileOutcome {
+    const lines = countLines(text);
+    if (!mayContainFlagCheck(text, this.patterns)) return { lines, detection: null, defines: [], deps: [] };
+    return { lines, ...this.detector.run(file, text, sourceFile) };
+  }
+
+  private store(file: string, outcome: FileOutcome): boolean {
+    for (const name of outcome.defines) this.patterns.definedFlagFunctions.add(name);
+    const d = outcome.detection;
+    const result: FileResult = { ...emptyResult(file), lines: outcome.lines, dependsOn: outcome.deps };
+    if (d === null) return this.set(result, true);
+    if (d.parsed) return this.set({ ...result, parsed: true, checks: d.checks, declarations: d.declarations, annotations: d.annotations, diagnostics: d.diagnostics }, false);
+    if (d.diagnostics.some((x) => x.severity === 'error')) {
+      const reason = d.diagnostics.map((x) => `${x.line}:${x.column} ${x.message}`).join('; ');
+      return this.set({ ...result, diagnostics: d.diagnostics, skipped: { file, kind: 'parse-error', reason } }, false);
+    }
+    return this.set(result, true);
+  }
+
+  private set(result: FileResult, prefiltered: boolean): boolean {
+    // Re-set at the end: entries keep the order files were examined in (skipped files are reported in that order).
+    this.entries.delete(result.file);
+    this.entries.set(result.file, { ...result, prefiltered });
+    return true;
+  }
+
+  private drop(file: string): boolean {
+    this.entries.delete(file);
+    return false;
+  }
+}
+
+function emptyResult(file: string): FileResult {
+  return { file, lines: 0, parsed: false, checks: [], declarations: [], annotations: [], diagnostics: [], dependsOn: [] };
+}

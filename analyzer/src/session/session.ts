@@ -1,0 +1,447 @@
+import * as path from 'node:path';
+import { ScanCache } from '../cache/scan-cache';
+import type { ResolvedConfig } from '../config/load';
+import { coversFile } from '../detect/covers-file';
+import { listSourceFiles, listSourceFilesSync } from '../detect/files';
+import { buildRecords } from '../lifecycle/records';
+import type { Diagnostic, FlagCheck, FlagRecord, FlagState } from '../model';
+import type { SourceSnapshot } from '../sources/types';
+import { readFileFromDisk } from '../keys/modules';
+import { deadRangesOf } from './dead-ranges';
+import { FileIndex } from './file-index';
+import { SessionSources, sourceLabel } from './sources';
+import { checksInFileOrder, declarationsAndAnnotations, summarize } from './summary';
+import type {
+  DeadRange,
+  FileResult,
+  IndexAllOptions,
+  IndexOptions,
+  IndexOutcome,
+  LoadedSources,
+  LoadSourcesOptions,
+  ReadFile,
+  ScanSummary,
+  SessionOptions,
+  SessionProblems,
+  UpdateOptions,
+} from './types';
+
+const toPosix = (p: string): string => p.replace(/\\/g, '/');
+
+/**
+ * The one project index every front end uses: which files the config covers, what each holds (flag checks,
+ * key declarations, annotations), the flag sources' states, and the flag records with their statuses.
+ *
+ * The CLI runs it once (`indexAll`, `loadSources`, `records`); the editor and the ESLint plugin keep one per
+ * folder / config and keep it current file by file (`updateFile`, `removeFile`). Records are rebuilt lazily (a pure,
+ * cheap join) after any change. Never prints, never exits, never writes outside the scan cache it was given.
+ */
+export class ProjectSession {
+  private cfg: ResolvedConfig;
+  private today: Date;
+  private readonly readFile: ReadFile | undefined;
+  private readonly options: SessionOptions;
+  private index: FileIndex;
+  private sources: SessionSources;
+  private cache: ScanCache | undefined;
+  /** Every file the config covers, once listed (whole listing or admitted files); undefined before the first listing. */
+  private listed: Set<string> | undefined;
+  private listedCount = 0;
+  private built: Built | undefined;
+  private readonly deadRangeMemo = new Map<string, Promise<DeadRange[]>>();
+
+  constructor(options: SessionOptions) {
+    this.options = options;
+    this.cfg = options.config;
+    this.today = options.now;
+    this.readFile = options.readFile;
+    this.cache = this.openCache();
+    this.index = this.newIndex();
+    this.sources = new SessionSources(this.cfg);
+  }
+
+  // ---- Config and today -----------------------------------------------------------------------------------------
+
+  get config(): ResolvedConfig {
+    return this.cfg;
+  }
+
+  get now(): Date {
+    return this.today;
+  }
+
+  /** A new "today": statuses (expired, expiring, stale) are recomputed on the next `records()`. */
+  setNow(now: Date): void {
+    if (now.getTime() === this.today.getTime()) return;
+    this.today = now;
+    this.changed();
+  }
+
+  /**
+   * Another config (the file was edited): the index, the listing and the sources start over. Index and load
+   * sources again afterwards.
+   */
+  setConfig(config: ResolvedConfig): void {
+    this.cfg = config;
+    this.cache = this.openCache();
+    this.index = this.newIndex();
+    this.sources = new SessionSources(config);
+    this.listed = undefined;
+    this.listedCount = 0;
+    this.changed();
+  }
+
+  // ---- Files the config covers ----------------------------------------------------------------------------------
+
+  /** The files the config covers (include, exclude, .gitignore, links to files), sorted; `paths` narrow the listing. */
+  async listFiles(paths?: readonly string[]): Promise<string[]> {
+    const files = await listSourceFiles(this.cfg, paths ? [...paths] : undefined);
+    if (!paths || paths.length === 0) this.noteListing(files);
+    return files;
+  }
+
+  /** `listFiles`, synchronously (ESLint rules cannot wait). */
+  listFilesSync(paths?: readonly string[]): string[] {
+    const files = listSourceFilesSync(this.cfg, paths ? [...paths] : undefined);
+    if (!paths || paths.length === 0) this.noteListing(files);
+    return files;
+  }
+
+  /**
+   * Does the config's include/exclude cover `file`? Microseconds, no listing: the editor asks it for the file in
+   * front of the person before the folder is listed. .gitignore is settled by the full listing.
+   */
+  coversFile(file: string): boolean {
+    return coversFile(this.cfg, file);
+  }
+
+  /** Is `file` in the last full listing (or admitted since)? False before any listing. */
+  isListed(file: string): boolean {
+    return this.listed?.has(toPosix(file)) ?? false;
+  }
+
+  /** A file created after the listing: the same lister decides whether the config covers it; if so it is listed. */
+  async admitFile(file: string): Promise<boolean> {
+    const posix = toPosix(path.resolve(file));
+    if (this.listed?.has(posix)) return true;
+    if (!posix.startsWith(`${toPosix(this.cfg.root)}/`)) return false;
+    const found = await listSourceFiles(this.cfg, [posix]);
+    if (!found.includes(posix)) return false;
+    this.listed ??= new Set();
+    this.listed.add(posix);
+    this.listedCount = this.listed.size;
+    return true;
+  }
+
+  // ---- Indexing -------------------------------------------------------------------------------------------------
+
+  /**
+   * Lists the project (narrowed by `paths`) and indexes every file in order, yielding to the event loop now and
+   * then. A whole-project run also drops files indexed earlier that the listing leaves out (.gitignore), and looks
+   * again at files the prefilter ruled out once a flag factory (Vercel `flag()`) taught it new names.
+   */
+  async indexAll(opts: IndexAllOptions = {}): Promise<IndexOutcome> {
+    const files = await this.listFiles(opts.paths);
+    this.beginCacheScan(files, opts.paths);
+    const outcome = await this.indexFiles(files, opts);
+    if (!outcome.cancelled) this.finishIndexAll(files, opts.paths);
+    return outcome;
+  }
+
+  /** `indexAll`, synchronously. */
+  indexAllSync(opts: IndexAllOptions = {}): IndexOutcome {
+    const files = this.listFilesSync(opts.paths);
+    this.beginCacheScan(files, opts.paths);
+    const outcome = this.indexFilesSync(files, opts);
+    if (!outcome.cancelled) this.finishIndexAll(files, opts.paths);
+    return outcome;
+  }
+
+  /**
+   * Indexes these files in the order given (the editor passes open files first). Files the session already holds
+   * are skipped unless `reindex`. Cancellation is checked between files; progress is reported at 0 and after each file.
+   */
+  async indexFiles(files: readonly string[], opts: IndexOptions = {}): Promise<IndexOutcome> {
+    const every = opts.yieldEveryMs ?? 30;
+    let lastYield = Date.now();
+    const run = this.indexSteps(files, opts);
+    for (let step = run.next(); ; step = run.next()) {
+      if (step.done) return step.value;
+      if (Date.now() - lastYield >= every) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        lastYield = Date.now();
+      }
+    }
+  }
+
+  /** `indexFiles`, synchronously. */
+  indexFilesSync(files: readonly string[], opts: IndexOptions = {}): IndexOutcome {
+    const run = this.indexSteps(files, opts);
+    for (;;) {
+      const step = run.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * (Re-)indexes one file whose text changed (saved or not; `text` undefined: read it). Files whose keys were
+   * resolved through it are indexed again too. Returns every file whose result may have changed.
+   */
+  updateFile(file: string, text?: string, opts: UpdateOptions = {}): string[] {
+    const posix = toPosix(file);
+    const isNew = !this.index.has(posix);
+    this.index.forgetParse(posix);
+    this.index.examine(posix, { text, sourceFile: opts.sourceFile });
+    const changed = [posix, ...this.reindexDependents(posix, isNew)];
+    this.changed();
+    return changed;
+  }
+
+  /** Drops a deleted file; files that resolved keys through it are indexed again. Returns the files affected. */
+  removeFile(file: string): string[] {
+    const posix = toPosix(file);
+    this.index.delete(posix);
+    this.listed?.delete(posix);
+    if (this.listed) this.listedCount = this.listed.size;
+    const changed = [posix, ...this.reindexDependents(posix, true)];
+    this.changed();
+    return changed;
+  }
+
+  /** Has `file` been indexed? */
+  hasFile(file: string): boolean {
+    return this.index.has(toPosix(file));
+  }
+
+  /** What the session knows about one indexed file. */
+  fileResult(file: string): FileResult | undefined {
+    return this.index.get(toPosix(file));
+  }
+
+  /** Indexed files (absolute, forward slashes). */
+  indexedFiles(): string[] {
+    return [...this.index.files()];
+  }
+
+  /** Number of indexed files. */
+  get fileCount(): number {
+    return this.index.size;
+  }
+
+  // ---- Sources --------------------------------------------------------------------------------------------------
+
+  /** Loads every configured source (in parallel) and merges their states; `localOnly` re-reads flag files only. */
+  async loadSources(opts: LoadSourcesOptions = {}): Promise<LoadedSources> {
+    const loaded = await this.sources.load(opts, this.today, this.readFile);
+    this.changed();
+    return loaded;
+  }
+
+  /** No network, no waiting: flag files and the remote sources' disk caches. */
+  loadSourcesSync(opts: Pick<LoadSourcesOptions, 'environment' | 'localOnly'> = {}): LoadedSources {
+    const loaded = this.sources.loadSync(opts, this.readFile);
+    this.changed();
+    return loaded;
+  }
+
+  /** Source snapshots loaded elsewhere (one per configured source, in config order), merged by the same rule. */
+  setSources(snapshots: readonly SourceSnapshot[]): LoadedSources {
+    const loaded = this.sources.set(snapshots);
+    this.changed();
+    return loaded;
+  }
+
+  /** The last snapshots, in config order. */
+  snapshots(): readonly SourceSnapshot[] {
+    return this.sources.current;
+  }
+
+  /** The merged state of one flag, by its source key. */
+  state(key: string): FlagState | undefined {
+    return this.sources.states.get(key);
+  }
+
+  /** Absolute paths of the local flag files (flagd): their edits call for `loadSources({ localOnly: true })`. */
+  localSourceFiles(): string[] {
+    return this.sources.localFiles();
+  }
+
+  hasRemoteSources(): boolean {
+    return this.sources.hasRemote();
+  }
+
+  // ---- Results --------------------------------------------------------------------------------------------------
+
+  /** One record per flag key, with status and reason, sorted by key: `buildRecords` over the whole index. */
+  records(): FlagRecord[] {
+    return this.build().records;
+  }
+
+  record(key: string): FlagRecord | undefined {
+    return this.build().byKey.get(key);
+  }
+
+  /** The record a check belongs to (its key may be written in another form than the source's, e.g. camelCase). */
+  recordForCheck(check: Pick<FlagCheck, 'file' | 'range' | 'key'>): FlagRecord | undefined {
+    const built = this.build();
+    const key = built.keyByCheck.get(`${check.file}\0${check.range.start}`) ?? check.key;
+    return key === null ? undefined : built.byKey.get(key);
+  }
+
+  /** Checks whose key could not be resolved statically, in file order. */
+  dynamicChecks(): FlagCheck[] {
+    return checksInFileOrder(this.index.values()).filter((c) => c.key === null);
+  }
+
+  /** The whole index as `flagsweep scan` reports it. `files` is the size of the last listing. */
+  scanSummary(): ScanSummary {
+    return summarize(this.index.values(), this.listedCount);
+  }
+
+  /** Everything besides statuses a front end may show: skipped files, detection and source diagnostics, annotations. */
+  problems(): SessionProblems {
+    const results = [...this.index.values()];
+    return {
+      skipped: results.flatMap((r) => (r.skipped ? [r.skipped] : [])),
+      scan: [...results].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).flatMap((r) => r.diagnostics),
+      annotations: this.build().annotations,
+      sources: this.sources.current.flatMap((s) => s.diagnostics),
+      cache: this.cache?.warnings ?? [],
+    };
+  }
+
+  /**
+   * Code the cleanup would remove from `file` when `key` is kept at `value` (undefined: the code default every check
+   * writes): the cleanup engine's own run on that file, so what an editor fades is what `flagsweep cleanup` removes.
+   * Empty when the cleanup would refuse or change nothing. Remembered per file text, key and value.
+   */
+  deadRanges(file: string, key: string, value: unknown): Promise<DeadRange[]> {
+    const posix = toPosix(file);
+    const readFile = this.readFile ?? readFileFromDisk;
+    const text = readFile(posix);
+    const result = this.index.get(posix);
+    if (text === undefined || !result) return Promise.resolve([]);
+    const memoKey = JSON.stringify([posix, key, value === undefined ? null : [value], text]);
+    let hit = this.deadRangeMemo.get(memoKey);
+    if (!hit) {
+      if (this.deadRangeMemo.size >= 64) this.deadRangeMemo.delete(this.deadRangeMemo.keys().next().value!);
+      const checks = result.checks.filter((c) => c.key !== null && (this.recordForCheck(c)?.key ?? c.key) === key).map((c) => c.range);
+      hit = deadRangesOf({ config: this.cfg, file: posix, text, key, value, checks, readFile });
+      this.deadRangeMemo.set(memoKey, hit);
+    }
+    return hit;
+  }
+
+  // ---- Internals ------------------------------------------------------------------------------------------------
+
+  private newIndex(): FileIndex {
+    return new FileIndex(this.cfg, this.readFile, this.options.compileCache, this.cache);
+  }
+
+  private *indexSteps(files: readonly string[], opts: IndexOptions): Generator<void, IndexOutcome> {
+    const total = files.length;
+    let indexed = 0;
+    opts.onProgress?.(0, total);
+    for (let i = 0; i < total; i++) {
+      if (opts.signal?.aborted) {
+        this.changed();
+        return { total, indexed, cancelled: true };
+      }
+      const file = toPosix(files[i]);
+      if (opts.reindex || !this.index.has(file)) {
+        this.index.examine(file);
+        if (this.options.retainModuleParses === false) this.index.forgetParse(file);
+        indexed++;
+      }
+      opts.onProgress?.(i + 1, total);
+      yield;
+    }
+    this.changed();
+    return { total, indexed, cancelled: false };
+  }
+
+  private noteListing(files: readonly string[]): void {
+    this.listed = new Set(files);
+    this.listedCount = files.length;
+  }
+
+  private openCache(): ScanCache | undefined {
+    return this.options.cache && !this.readFile ? ScanCache.open(this.cfg, this.options.cache) : undefined;
+  }
+
+  private beginCacheScan(files: readonly string[], paths: readonly string[] | undefined): void {
+    this.cache?.beginScan(files, scopeOf(this.cfg, paths));
+    this.listedCount = files.length;
+  }
+
+  private finishIndexAll(files: readonly string[], paths: readonly string[] | undefined): void {
+    const whole = !paths || paths.length === 0;
+    if (whole) {
+      const keep = new Set(files);
+      for (const f of [...this.index.files()]) if (!keep.has(f)) this.index.delete(f);
+    }
+    // Flag factories (Vercel `flag()`) teach the prefilter new names; files it ruled out are looked at again.
+    if (this.index.patterns.definedFlagFunctions.size > 0) {
+      const inRun = new Set(files);
+      for (const f of this.index.prefilteredFiles()) if (inRun.has(f)) this.index.examine(f, { onlyIfRuledIn: true });
+    }
+    this.cache?.save();
+    this.changed();
+  }
+
+  /** Files that resolved keys through `file` (and, for a file that appeared or vanished, those with unresolved keys). */
+  private reindexDependents(file: string, appearedOrVanished: boolean): string[] {
+    const again = new Set(this.index.dependentsOf(file));
+    if (appearedOrVanished) {
+      for (const r of [...this.index.values()]) if (r.file !== file && r.checks.some((c) => c.key === null)) again.add(r.file);
+    }
+    for (const f of again) {
+      this.index.forgetParse(f);
+      this.index.examine(f);
+      if (this.options.retainModuleParses === false) this.index.forgetParse(f);
+    }
+    return [...again];
+  }
+
+  private changed(): void {
+    this.built = undefined;
+  }
+
+  private build(): Built {
+    if (this.built) return this.built;
+    const results = [...this.index.values()].filter((r) => r.parsed).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const { declarations, annotations } = declarationsAndAnnotations(results);
+    const records = buildRecords({
+      checks: results.flatMap((r) => r.checks),
+      declarations,
+      annotations,
+      states: this.sources.states,
+      lifecycle: this.cfg.lifecycle,
+      now: this.today,
+      sourceLabel: sourceLabel(this.cfg),
+    });
+    this.built = {
+      records,
+      annotations,
+      byKey: new Map(records.map((r) => [r.key, r])),
+      keyByCheck: new Map(records.flatMap((r) => r.usages.map((u) => [`${u.file}\0${u.range.start}`, r.key] as const))),
+    };
+    return this.built;
+  }
+}
+
+interface Built {
+  records: FlagRecord[];
+  annotations: SessionProblems['annotations'];
+  byKey: Map<string, FlagRecord>;
+  keyByCheck: Map<string, string>;
+}
+
+/** Which cached files a run narrowed to `paths` covers (all of them when not narrowed). */
+function scopeOf(config: ResolvedConfig, paths: readonly string[] | undefined): ((file: string) => boolean) | undefined {
+  if (!paths || paths.length === 0) return undefined;
+  const wanted = paths.map((p) => toPosix(path.resolve(config.root, p)));
+  return (f) => wanted.some((w) => f === w || f.startsWith(w.endsWith('/') ? w : `${w}/`));
+}
+
+export type { Diagnostic };
