@@ -1,6 +1,7 @@
 import type { AnalysisResult } from '../analyze';
 import { formatBytes } from '../fs';
-import { oneLine, relativePath } from '../report';
+import { oneLine } from '../report/control-chars';
+import { relativePath } from '../report/paths';
 
 /** What keeps a gate from giving a trustworthy answer, and what is only worth a note. One line each. */
 export interface GateProblems {

@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { ConfigError } from '../config/load';
+import { ConfigError } from '../config/errors';
 import { EXIT } from './exit-codes';
 import { UsageError } from './options';
 

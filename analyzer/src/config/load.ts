@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { lineColumnAt, parseJsonTree, withoutBom } from '../sources/json-text';
 import { FileReadError, MAX_JSON_DEPTH, readTextFile, tooDeepAt } from '../fs';
 import { catastrophicBacktracking } from '../keys/safe-regex';
+import { ConfigError } from './errors';
 import { configSchema, type FlagsweepConfig, type SourceConfig } from './schema';
 
 export const CONFIG_FILE_NAME = 'flagsweep.config.json';
@@ -24,17 +25,7 @@ export interface ResolvedConfig extends FlagsweepConfig {
   sources: SourceConfig[];
 }
 
-/** A config that can't be used. `message` is one line naming the file, the JSON path and what was expected. */
-export class ConfigError extends Error {
-  constructor(
-    message: string,
-    readonly file?: string,
-    readonly jsonPath?: string,
-  ) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 /**
  * Walks up from `start` (a file or folder) to the nearest flagsweep.config.json, flagsweep.config.jsonc or
