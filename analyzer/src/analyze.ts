@@ -1,11 +1,12 @@
 import * as path from 'node:path';
 import { loadConfig, type ResolvedConfig } from './config';
-import { ScanCache, type ScanCacheOptions } from './cache/scan-cache';
-// Not the ./detect barrel: that loads TypeScript, which a scan needs only once a file passes the prefilter.
-import { scanProject, type SkippedFile } from './detect/scan';
-import { buildRecords } from './lifecycle';
+import type { ScanCacheOptions } from './cache/scan-cache';
+import type { SkippedFile } from './detect/scan';
 import type { Diagnostic, FlagCheck, FlagRecord } from './model';
-import { loadFlagStates, type SourceSnapshot } from './sources';
+// Not the barrels: they load TypeScript, which a scan needs only once a file passes the prefilter.
+import { ProjectSession } from './session/session';
+import { sourceLabel } from './session/sources';
+import type { SourceSnapshot } from './sources/types';
 
 export interface AnalyzeOptions {
   /** Files or folders to scan; the config is looked up from the first one. Default: `cwd`. */
@@ -47,40 +48,23 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   const started = performance.now();
   const paths = (options.paths?.length ? options.paths : [options.cwd]).map((p) => path.resolve(options.cwd, p));
   const config = options.config ?? loadConfig(paths[0], options.configFile);
-  const cache = options.cache && !options.readFile ? ScanCache.open(config, options.cache) : undefined;
-  const [scan, loaded] = await Promise.all([
-    scanProject(config, { paths, readFile: options.readFile, onProgress: options.onProgress, cache, compileCache: options.compileCache }),
-    loadFlagStates(config, {
-      env: options.env,
-      offline: options.offline,
-      environment: options.sourceEnvironment,
-      now: options.now,
-      readFile: options.readFile,
-    }),
+  const session = new ProjectSession({ config, now: options.now, readFile: options.readFile, cache: options.readFile ? undefined : options.cache, compileCache: options.compileCache });
+  const onProgress = options.onProgress;
+  const [, loaded] = await Promise.all([
+    session.indexAll({ paths, onProgress: onProgress && ((done, total) => done > 0 && onProgress(done, total)) }),
+    session.loadSources({ env: options.env, offline: options.offline, environment: options.sourceEnvironment }),
   ]);
-  cache?.save();
-  const records = buildRecords({
-    checks: scan.checks,
-    declarations: scan.declarations,
-    annotations: scan.annotations,
-    states: loaded.states,
-    lifecycle: config.lifecycle,
-    now: options.now,
-    sourceLabel: sourceLabel(config),
-  });
+  const scan = session.scanSummary();
   return {
     config,
     now: options.now,
-    records,
+    records: session.records(),
     dynamic: scan.checks.filter((c) => c.key === null),
     skipped: scan.skipped,
-    diagnostics: [...(cache?.warnings ?? []), ...scan.diagnostics, ...loaded.diagnostics],
-    snapshots: loaded.snapshots,
+    diagnostics: [...session.problems().cache, ...scan.diagnostics, ...loaded.diagnostics],
+    snapshots: [...loaded.snapshots],
     stats: { files: scan.files, parsedFiles: scan.parsedFiles, lines: scan.lines, durationMs: Math.round(performance.now() - started) },
   };
 }
 
-/** How reasons name the flag source: "flags.flagd.json", "unleash (production)". */
-export function sourceLabel(config: ResolvedConfig): string {
-  return config.sources.map((s) => (s.type === 'flagd' ? s.path : `${s.type} (${s.environment})`)).join(' or ');
-}
+export { sourceLabel };

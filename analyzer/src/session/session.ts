@@ -6,9 +6,8 @@ import { listSourceFiles, listSourceFilesSync } from '../detect/files';
 import { buildRecords } from '../lifecycle/records';
 import type { Diagnostic, FlagCheck, FlagRecord, FlagState } from '../model';
 import type { SourceSnapshot } from '../sources/types';
-import { readFileFromDisk } from '../keys/modules';
-import { deadRangesOf } from './dead-ranges';
 import { FileIndex } from './file-index';
+import { readSource } from './read';
 import { SessionSources, sourceLabel } from './sources';
 import { checksInFileOrder, declarationsAndAnnotations, summarize } from './summary';
 import type {
@@ -317,7 +316,10 @@ export class ProjectSession {
    */
   deadRanges(file: string, key: string, value: unknown): Promise<DeadRange[]> {
     const posix = toPosix(file);
-    const readFile = this.readFile ?? readFileFromDisk;
+    const readFile = this.readFile ?? ((f: string) => {
+      const read = readSource(f, this.cfg.maxFileBytes, undefined);
+      return read && 'text' in read ? read.text : undefined;
+    });
     const text = readFile(posix);
     const result = this.index.get(posix);
     if (text === undefined || !result) return Promise.resolve([]);
@@ -326,6 +328,8 @@ export class ProjectSession {
     if (!hit) {
       if (this.deadRangeMemo.size >= 64) this.deadRangeMemo.delete(this.deadRangeMemo.keys().next().value!);
       const checks = result.checks.filter((c) => c.key !== null && (this.recordForCheck(c)?.key ?? c.key) === key).map((c) => c.range);
+      // Loaded on first use: it loads TypeScript, which a scan from the cache never needs.
+      const { deadRangesOf } = require('./dead-ranges') as typeof import('./dead-ranges');
       hit = deadRangesOf({ config: this.cfg, file: posix, text, key, value, checks, readFile });
       this.deadRangeMemo.set(memoKey, hit);
     }
@@ -366,6 +370,7 @@ export class ProjectSession {
   }
 
   private openCache(): ScanCache | undefined {
+    if (this.options.scanCache) return this.readFile ? undefined : this.options.scanCache;
     return this.options.cache && !this.readFile ? ScanCache.open(this.cfg, this.options.cache) : undefined;
   }
 
@@ -385,7 +390,7 @@ export class ProjectSession {
       const inRun = new Set(files);
       for (const f of this.index.prefilteredFiles()) if (inRun.has(f)) this.index.examine(f, { onlyIfRuledIn: true });
     }
-    this.cache?.save();
+    if (!this.options.scanCache) this.cache?.save();
     this.changed();
   }
 

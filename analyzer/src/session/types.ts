@@ -1,5 +1,5 @@
 import type ts = require('typescript');
-import type { ScanCacheOptions } from '../cache/scan-cache';
+import type { ScanCache, ScanCacheOptions } from '../cache/scan-cache';
 import type { ResolvedConfig } from '../config/load';
 import type { SkippedFile } from '../detect/scan';
 import type { Diagnostic, FlagAnnotation, FlagCheck, KeyDeclaration } from '../model';
@@ -21,6 +21,8 @@ export interface SessionOptions {
   readFile?: ReadFile;
   /** The persistent scan cache (`flagsweep --cache`): unchanged files come from it, unread and unparsed. Disk reads only. */
   cache?: ScanCacheOptions;
+  /** A scan cache the caller opened and saves itself (`scanProject`); takes the place of `cache`. */
+  scanCache?: ScanCache;
   /** Folder for the TypeScript compiler's V8 code cache (the CLI passes one); unset: none. */
   compileCache?: string;
   /**

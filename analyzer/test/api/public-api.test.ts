@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import * as api from '../../src/index';
 import * as words from '../../src/words';
+import * as session from '../../src/session';
 import { TOOL_VERSION } from '../../src/tool-version';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -36,7 +37,7 @@ describe('the public API of @flagsweep/analyzer', () => {
   });
 
   it('every front end imports only what `.` or `./words` export', () => {
-    const offered: Record<string, Set<string>> = { '@flagsweep/analyzer': new Set(Object.keys(api)), '@flagsweep/analyzer/words': new Set(Object.keys(words)) };
+    const offered: Record<string, Set<string>> = { '@flagsweep/analyzer': new Set(Object.keys(api)), '@flagsweep/analyzer/words': new Set(Object.keys(words)), '@flagsweep/analyzer/session': new Set(Object.keys(session)) };
     const missing: string[] = [];
     for (const dir of ['eslint-plugin/src', 'extension/src']) {
       for (const file of sourceFiles(path.join(REPO, dir))) {
@@ -57,7 +58,8 @@ describe('the public API of @flagsweep/analyzer', () => {
       .filter((f) => /@flagsweep\/analyzer\/dist\//.test(fs.readFileSync(f, 'utf8')))
       .map((f) => path.relative(REPO, f));
     assert.deepEqual(deep, []);
-    assert.deepEqual(Object.keys(pkg.exports).sort(), ['.', './package.json', './schema/flagsweep.schema.json', './words']);
+    assert.deepEqual(Object.keys(pkg.exports).sort(), ['.', './package.json', './schema/flagsweep.schema.json', './session', './words']);
+    assert.deepEqual(pkg.exports['./session'], { types: './dist/session/index.d.ts', default: './dist/session/index.js' });
     assert.deepEqual(pkg.exports['./words'], { types: './dist/words.d.ts', default: './dist/words.js' });
   });
 

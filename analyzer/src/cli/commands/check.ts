@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
+import { cleanupCommand as sharedCleanupCommand } from '../../session/cleanup-command';
 import { createColors } from 'picocolors';
 import { expiryText, plural, type DebtReport, type FlagDebt } from '../../debt';
+import { keyViolationMessage, namingFindings, type NamingFinding } from '../../keys/naming';
 import { FLAG_STATUSES, type FlagStatus } from '../../model';
+import { relativePath } from '../../report/paths';
 import { oneLine } from '../../report/control-chars';
-import { escapeData, renderGithubAnnotations } from '../../report/github';
+import { escapeData, escapeProperty, renderGithubAnnotations } from '../../report/github';
 import { renderSarif } from '../../report/sarif';
 import { addCacheOptions } from '../cache-options';
 import { EXIT } from '../exit-codes';
@@ -12,6 +15,8 @@ import { addConfigOption, formatOption, useColor, UsageError, wholeNumber, type 
 import { writeReport } from '../output';
 import { action } from '../run';
 import { analyzeDebt } from './report';
+
+const NAMING = 'naming';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 
@@ -37,7 +42,7 @@ export function registerCheck(program: Command): void {
         .argument('[paths...]', 'files or folders to scan (default: the current folder)'),
     ),
   )
-    .option('--fail-on <statuses>', `comma-separated statuses that fail the gate (${FLAG_STATUSES.join(', ')})`, 'expired')
+    .option('--fail-on <statuses>', `comma-separated statuses that fail the gate (${FLAG_STATUSES.join(', ')}), or naming (keys that break the "keys" policy)`, 'expired')
     .option('--since <git-ref>', 'only flags whose usages are on lines added or changed since this ref (PR mode)')
     .option('--now <YYYY-MM-DD>', 'fix "today" for reproducible runs (default: $FLAGSWEEP_NOW or the clock)')
     .option('--offline', 'use only the flag file and cached remote state; no network')
@@ -57,7 +62,7 @@ export function registerCheck(program: Command): void {
  * scan or a file that doesn't parse is exit 2 with one line each on stderr, and nothing is written.
  */
 async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
-  const failOn = parseFailOn(opts.failOn);
+  const { statuses: failOn, naming } = parseFailOn(opts.failOn);
   const { result, debt } = await analyzeDebt(paths, opts, { git: false, since: opts.since, removable: 'none' });
   const problems = gateProblems(result, { allowParseErrors: opts.allowParseErrors });
   for (const note of problems.notes) process.stderr.write(`flagsweep check: note: ${note}\n`);
@@ -68,28 +73,34 @@ async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
     return EXIT.USAGE;
   }
   const failing = debt.flags.filter((f) => failOn.includes(f.status));
+  const badNames = naming ? namingFindings(result.records, result.config.keys) : [];
   if (opts.sarif) writeReport(renderSarif(debt, { statuses: failOn }), opts.sarif, '--sarif');
-  writeReport(renderCheck(opts, debt, failing, failOn, result.config.root), opts.output);
-  return failing.length > 0 ? EXIT.FINDINGS : EXIT.OK;
+  const namingGate = naming ? namingReport(badNames, result.config.root) : undefined;
+  writeReport(renderCheck(opts, debt, failing, failOn, result.config.root, namingGate), opts.output);
+  return failing.length > 0 || badNames.length > 0 ? EXIT.FINDINGS : EXIT.OK;
 }
 
-function renderCheck(opts: CheckOptions, debt: DebtReport, failing: FlagDebt[], failOn: FlagStatus[], root: string): string {
+function renderCheck(opts: CheckOptions, debt: DebtReport, failing: FlagDebt[], failOn: FlagStatus[], root: string, naming?: NamingReport[]): string {
+  const statusPart = failOn.length > 0 || !naming;
   switch (opts.format) {
     case 'json':
-      return formatCheckJson(debt, failing, failOn);
+      return formatCheckJson(debt, failing, failOn, naming);
     case 'sarif':
       return renderSarif(debt, { statuses: failOn });
     case 'github': {
-      const verdict = formatCheck(debt, failing, failOn, 0, false).split('\n')[0];
-      return renderGithubAnnotations(debt, failing, { root, workspace: process.env.GITHUB_WORKSPACE || process.cwd() }) + `${verdict}\n`;
+      const verdict = statusPart ? `${formatCheck(debt, failing, failOn, 0, false).split('\n')[0]}\n` : '';
+      return renderGithubAnnotations(debt, failing, { root, workspace: process.env.GITHUB_WORKSPACE || process.cwd() }) + namingAnnotations(naming ?? []) + verdict + (naming ? `${namingText(naming, false).split('\n')[0]}\n` : '');
     }
-    case 'text':
-      return formatCheck(debt, failing, failOn, opts.maxUsages, useColor(opts));
+    case 'text': {
+      const color = useColor(opts);
+      const statusText = statusPart ? formatCheck(debt, failing, failOn, opts.maxUsages, color) : '';
+      return statusText + (naming && (naming.length > 0 || !statusPart) ? `${statusText ? '\n' : ''}${namingText(naming, color)}` : '');
+    }
   }
 }
 
 /** `check --format json`: the gate's verdict and the failing flags, versioned like the other JSON outputs. */
-export function formatCheckJson(debt: DebtReport, failing: FlagDebt[], failOn: FlagStatus[]): string {
+export function formatCheckJson(debt: DebtReport, failing: FlagDebt[], failOn: FlagStatus[], naming?: NamingReport[]): string {
   const flags = failing.map((f) => ({
     key: f.key,
     status: f.status,
@@ -100,22 +111,24 @@ export function formatCheckJson(debt: DebtReport, failing: FlagDebt[], failOn: F
     usages: f.usages.map((u) => ({ file: u.file, line: u.line, column: u.column, kind: u.kind, ...(u.changed ? { changed: true } : {}) })),
     fix: cleanupCommand(f),
   }));
-  const gate = { failOn, passed: failing.length === 0, checked: debt.flags.length, failing: failing.length, ...(debt.since ? { since: debt.since.ref } : {}) };
-  return `${JSON.stringify({ version: 1, gate, flags }, null, 2)}\n`;
+  const passed = failing.length === 0 && (naming?.length ?? 0) === 0;
+  const gate = { failOn: naming ? [...failOn, NAMING] : failOn, passed, checked: debt.flags.length, failing: failing.length + (naming?.length ?? 0), ...(debt.since ? { since: debt.since.ref } : {}) };
+  return `${JSON.stringify({ version: 1, gate, flags, ...(naming ? { naming } : {}) }, null, 2)}\n`;
 }
 
-export function parseFailOn(value: string): FlagStatus[] {
+/** The statuses that fail the gate, and whether key names that break the naming policy do (`naming`). */
+export function parseFailOn(value: string): { statuses: FlagStatus[]; naming: boolean } {
   const statuses = value
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
   if (statuses.length === 0) throw new UsageError('--fail-on: give at least one status');
   for (const s of statuses) {
-    if (!(FLAG_STATUSES as readonly string[]).includes(s)) {
-      throw new UsageError(`--fail-on: unknown status "${s}" (expected one or more of ${FLAG_STATUSES.join(', ')})`);
+    if (s !== NAMING && !(FLAG_STATUSES as readonly string[]).includes(s)) {
+      throw new UsageError(`--fail-on: unknown status "${s}" (expected one or more of ${FLAG_STATUSES.join(', ')}, ${NAMING})`);
     }
   }
-  return [...new Set(statuses)] as FlagStatus[];
+  return { statuses: [...new Set(statuses.filter((s) => s !== NAMING))] as FlagStatus[], naming: statuses.includes(NAMING) };
 }
 
 function formatCheck(debt: DebtReport, failing: FlagDebt[], failOn: FlagStatus[], maxUsages: number, color: boolean): string {
@@ -141,7 +154,39 @@ function formatCheck(debt: DebtReport, failing: FlagDebt[], failOn: FlagStatus[]
 
 /** What to run to remove the flag: with its winning value when it has one, else the value is the team's choice. */
 export function cleanupCommand(f: FlagDebt): string {
-  if (!f.hasWinningValue) return `flagsweep cleanup ${f.key} --value <the value to keep>`;
-  const value = typeof f.winningValue === 'string' ? f.winningValue : JSON.stringify(f.winningValue);
-  return `flagsweep cleanup ${f.key} --value ${/^[\w.-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`}`;
+  return sharedCleanupCommand(f.key, f.hasWinningValue ? f.winningValue : undefined);
+}
+
+/** A key that breaks the naming policy, as `check` reports it: the policy's sentences and where the key is written. */
+interface NamingReport {
+  key: string;
+  problems: string[];
+  sites: { file: string; line: number; column: number }[];
+}
+
+function namingReport(findings: NamingFinding[], root: string): NamingReport[] {
+  return findings.map((f) => ({
+    key: f.key,
+    problems: f.violations.map((v) => keyViolationMessage(f.key, v)),
+    sites: f.sites.map((s) => ({ file: relativePath(root, s.file), line: s.range.line, column: s.range.column })),
+  }));
+}
+
+function namingText(naming: NamingReport[], color: boolean): string {
+  const c = createColors(color);
+  if (naming.length === 0) return `${c.green('✔')} flagsweep check: every flag key follows the naming policy (--fail-on naming)\n`;
+  const out = [c.red(c.bold(`✖ flagsweep check: ${plural(naming.length, 'flag key')} break${naming.length === 1 ? 's' : ''} the naming policy (--fail-on naming)`))];
+  for (const f of naming) {
+    out.push('', `${c.bold(oneLine(f.key))}  ${c.red('naming')}`);
+    for (const p of f.problems) out.push(`  ${oneLine(p)}`);
+    for (const s of f.sites) out.push(`  ${oneLine(s.file)}:${s.line}:${s.column}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+function namingAnnotations(naming: NamingReport[]): string {
+  return naming
+    .flatMap((f) => f.problems.map((p) => ({ p, at: f.sites[0] })))
+    .map(({ p, at }) => `::error ${at ? `file=${escapeProperty(at.file)},line=${at.line},col=${at.column},` : ''}title=flagsweep naming::${escapeData(p)}\n`)
+    .join('');
 }
