@@ -69,6 +69,7 @@ async function main() {
     // Bundled from the analyzer's sources so the bundle never depends on a stale analyzer/dist.
     alias: {
       '@flagsweep/analyzer': path.join(root, '../analyzer/src/index.ts'),
+      '@flagsweep/analyzer/session': path.join(root, '../analyzer/src/session/index.ts'),
       // The dependency-free subpath the mapping code imports (see extension/src/mapping/dates.ts).
       '@flagsweep/analyzer/words': path.join(root, '../analyzer/src/words.ts'),
     },

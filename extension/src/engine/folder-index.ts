@@ -1,27 +1,6 @@
-import * as path from 'node:path';
-import {
-  buildRecords,
-  coversFile,
-  createDetectContext,
-  createSource,
-  detectFile,
-  listSourceFiles,
-  loadConfig,
-  mergeSnapshots,
-  sourceLabel,
-  type Diagnostic,
-  type FlagAnnotation,
-  type FlagCheck,
-  type FlagRecord,
-  type FlagSource,
-  type FlagState,
-  type KeyDeclaration,
-  type ResolvedConfig,
-  type SourceSnapshot,
-} from '@flagsweep/analyzer';
+import { loadConfig, type Diagnostic, type FlagCheck, type FlagRecord, type FlagState, type ResolvedConfig, type SourceSnapshot } from '@flagsweep/analyzer';
+import { createSession, type DeadRange, type FileResult, type ProjectSession } from '@flagsweep/analyzer/session';
 import type { FolderProblems } from '../mapping/problems';
-
-type DetectContext = ReturnType<typeof createDetectContext>;
 
 export interface FolderIndexOptions {
   /** Workspace folder (absolute). */
@@ -40,166 +19,86 @@ export interface StateLoadOptions {
   offline: boolean;
 }
 
-interface FileEntry {
-  checks: FlagCheck[];
-  declarations: KeyDeclaration[];
-  annotations: FlagAnnotation[];
-  diagnostics: Diagnostic[];
-}
-
 /**
- * Flag records of one workspace folder, kept up to date incrementally: the initial index scans every source
- * file once (yielding to the event loop between files), then a change re-scans only the changed file
- * (plus files whose keys it declares) and a flag-file edit re-reads only the local sources.
+ * One workspace folder's flag records, held by the core's project session. This class only schedules: the files
+ * in front of the person first, the rest in the background with progress and cancellation; the session does the
+ * listing, the per-file detection (a file that crashes the matcher is a problem at that file), the incremental
+ * updates, the sources and the records.
  */
 export class FolderIndex {
-  readonly config: ResolvedConfig;
-  private ctx: DetectContext;
-  private readonly files = new Map<string, FileEntry>();
-  /** Every file the config covers (include/exclude/.gitignore), as listed at index time plus admitted new files. */
-  private readonly listed = new Set<string>();
-  private readonly sources: FlagSource[];
-  private snapshots: SourceSnapshot[] = [];
-  private states = new Map<string, FlagState>();
-  private cachedRecords: FlagRecord[] | undefined;
-  /** The annotations the cached records were built from (each once), for problems(). */
-  private annotations: FlagAnnotation[] = [];
-  private recordsByKey = new Map<string, FlagRecord>();
-  /** Record key of each check (by file and offset): a camelCase hook member maps to its kebab-case source key. */
-  private recordKeyByCheck = new Map<string, string>();
-  private readonly options: FolderIndexOptions;
+  private readonly session: ProjectSession;
   indexed = false;
 
   constructor(options: FolderIndexOptions) {
-    this.options = options;
-    this.config = loadConfig(options.root, options.configFile);
-    this.ctx = createDetectContext(this.config, { readFile: options.readFile });
-    this.sources = this.config.sources.map((s) => createSource(s, this.config.root));
+    const config = loadConfig(options.root, options.configFile);
+    // Long-lived: each indexed file's parse is dropped once it is indexed.
+    this.session = createSession({ config, now: options.now, readFile: options.readFile, retainModuleParses: false });
+  }
+
+  get config(): ResolvedConfig {
+    return this.session.config;
   }
 
   get root(): string {
-    return this.config.root;
+    return this.session.config.root;
   }
 
   set now(value: Date) {
-    this.options.now = value;
-    this.cachedRecords = undefined;
+    this.session.setNow(value);
   }
 
   /** Absolute paths of the local flag files (flagd), whose edits refresh state without the network. */
   localSourceFiles(): string[] {
-    return this.config.sources.filter((s) => s.type === 'flagd').map((s) => path.resolve(this.config.root, (s as { path: string }).path));
+    return this.session.localSourceFiles();
   }
 
   hasRemoteSources(): boolean {
-    return this.config.sources.some((s) => s.type !== 'flagd');
+    return this.session.hasRemoteSources();
   }
 
   /**
-   * Scans every source file, giving the event loop a turn every 30 ms (the extension host stays responsive and
-   * hovers answer meanwhile). `onProgress` reports files done; `cancelled` stops the scan between files.
+   * Indexes every source file the config covers, giving the event loop a turn every 30 ms (the extension host stays
+   * responsive and hovers answer meanwhile). `onProgress` reports files done; `cancelled` stops between files.
    */
   async indexAll(onProgress?: (done: number, total: number) => void, cancelled?: () => boolean): Promise<void> {
-    const list = await listSourceFiles(this.config);
-    for (const f of list) this.listed.add(f);
-    // A file scanned first (indexFirst) that the full listing leaves out (.gitignore) goes again.
-    for (const f of this.files.keys()) if (!this.listed.has(f)) this.files.delete(f);
-    onProgress?.(0, list.length);
-    if (cancelled?.()) return;
-    let lastYield = Date.now();
-    for (let i = 0; i < list.length; i++) {
-      this.scan(list[i]);
-      // Scanned trees are not kept: cross-file key lookups re-parse (and cache) only the modules they need.
-      this.ctx.resolver.forget(list[i]);
-      if (Date.now() - lastYield > 30) {
-        onProgress?.(i + 1, list.length);
-        await new Promise((r) => setImmediate(r));
-        if (cancelled?.()) return;
-        lastYield = Date.now();
-      }
-    }
-    // Flag factories (Vercel `flag()`) teach the prefilter new names: files it skipped are looked at again, as scanProject does.
-    if (this.ctx.patterns.definedFlagFunctions.size > 0) {
-      for (const file of list) if (!this.files.has(file)) this.scan(file);
-    }
-    this.indexed = true;
-    this.cachedRecords = undefined;
-    onProgress?.(list.length, list.length);
+    let last = 0;
+    const outcome = await this.session.indexAll({
+      signal: { get aborted() { return cancelled?.() ?? false; } },
+      onProgress: (done, total) => {
+        // Every 30 ms is enough for a status bar; the first and the last always go.
+        if (done !== 0 && done !== total && Date.now() - last < 30) return;
+        last = Date.now();
+        onProgress?.(done, total);
+      },
+    });
+    if (!outcome.cancelled) this.indexed = true;
   }
 
   /**
-   * Scans the files in front of the person before the whole folder: hovers, problems and quick fixes for them come
+   * Indexes the files in front of the person before the whole folder: hovers, problems and quick fixes for them come
    * from these files plus the flag source, while the background index fills in usages elsewhere.
    */
   indexFirst(files: { file: string; text: string }[]): void {
-    for (const { file, text } of files) {
-      const posix = file.replace(/\\/g, '/');
-      if (coversFile(this.config, posix)) this.scan(posix, text);
-    }
-    this.cachedRecords = undefined;
+    for (const { file, text } of files) if (this.session.coversFile(file)) this.session.updateFile(file, text);
   }
 
-  private scan(file: string, text?: string): FileEntry | undefined {
-    const body = text ?? this.options.readFile(file);
-    if (body === undefined) {
-      this.files.delete(file);
-      return undefined;
-    }
-    const found = detectFile(file, body, this.ctx);
-    const entry: FileEntry = {
-      checks: found.checks,
-      declarations: found.declarations,
-      annotations: found.annotations,
-      diagnostics: found.diagnostics,
-    };
-    if (entry.checks.length || entry.declarations.length || entry.annotations.length || entry.diagnostics.length) this.files.set(file, entry);
-    else this.files.delete(file);
-    return entry;
-  }
-
-  /** Is this file one the config scans? (Known files only: see `admit` for new ones.) */
+  /** Is this file one the config covers? (Listed files only: see `admit` for new ones.) */
   isSourceFile(file: string): boolean {
-    return this.listed.has(file.replace(/\\/g, '/'));
+    return this.session.isListed(file);
   }
 
-  /** A file created after indexing: asks the same file lister the scan uses whether the config covers it. */
-  async admit(file: string): Promise<boolean> {
-    const posix = file.replace(/\\/g, '/');
-    if (this.listed.has(posix)) return true;
-    if (!posix.startsWith(this.config.root.replace(/\\/g, '/') + '/')) return false;
-    const found = await listSourceFiles(this.config, [posix]);
-    if (!found.includes(posix)) return false;
-    this.listed.add(posix);
-    return true;
+  /** A file created after indexing: the same file lister the scan uses decides whether the config covers it. */
+  admit(file: string): Promise<boolean> {
+    return this.session.admitFile(file);
   }
 
-  /** Re-scans one changed file (saved or not). Returns the files whose results changed. */
+  /** Re-indexes one changed file (saved or not). Returns the files whose results changed. */
   updateFile(file: string, text?: string): string[] {
-    const before = this.files.get(file);
-    this.ctx.resolver.forget(file);
-    const after = this.scan(file, text);
-    const changed = [file];
-    // Keys declared here may be imported elsewhere: files that resolved a key through an import re-scan too.
-    const declaredBefore = JSON.stringify(before?.declarations.map((d) => [d.name, d.key]) ?? []);
-    const declaredAfter = JSON.stringify(after?.declarations.map((d) => [d.name, d.key]) ?? []);
-    if (declaredBefore !== declaredAfter) {
-      for (const [other, entry] of this.files) {
-        if (other !== file && entry.checks.some((c) => c.keyOrigin === 'import' || c.keyOrigin === 'object-member' || c.keyOrigin === 'enum')) {
-          this.scan(other);
-          this.ctx.resolver.forget(other);
-          changed.push(other);
-        }
-      }
-    }
-    this.cachedRecords = undefined;
-    return changed;
+    return this.session.updateFile(file, text);
   }
 
   removeFile(file: string): void {
-    this.files.delete(file);
-    this.listed.delete(file);
-    this.ctx.resolver.forget(file);
-    this.cachedRecords = undefined;
+    this.session.removeFile(file);
   }
 
   /**
@@ -207,96 +106,59 @@ export class FolderIndex {
    * that is what an edit of flags.flagd.json triggers, so typing never waits for the network.
    */
   async loadStates(opts: StateLoadOptions & { localOnly?: boolean; force?: boolean }): Promise<{ diagnostics: Diagnostic[]; snapshots: SourceSnapshot[] }> {
-    const loadOpts = { env: opts.env, offline: opts.offline, now: this.options.now, readFile: this.options.readFile };
-    const next = await Promise.all(
-      this.sources.map((source, i) => {
-        if (opts.localOnly && source.kind !== 'flagd' && this.snapshots[i]) return this.snapshots[i];
-        return opts.force ? source.refresh(loadOpts) : source.load(loadOpts);
-      }),
-    );
-    this.snapshots = next;
-    this.states = mergeSnapshots(next);
-    this.cachedRecords = undefined;
-    return { diagnostics: next.flatMap((s) => s.diagnostics), snapshots: next };
+    const loaded = await this.session.loadSources(opts);
+    return { diagnostics: [...loaded.diagnostics], snapshots: [...loaded.snapshots] };
   }
 
-  /** Flag records: rebuilt (cheap, pure) after any change. */
   records(): FlagRecord[] {
-    if (!this.cachedRecords) {
-      const checks = [...this.files.values()].flatMap((e) => e.checks);
-      const { declarations, annotations } = this.declarationsAndAnnotations();
-      this.annotations = annotations;
-      this.cachedRecords = buildRecords({
-        checks,
-        declarations,
-        annotations,
-        states: this.states,
-        lifecycle: this.config.lifecycle,
-        now: this.options.now,
-        sourceLabel: sourceLabel(this.config),
-      });
-      this.recordsByKey = new Map(this.cachedRecords.map((r) => [r.key, r]));
-      this.recordKeyByCheck = new Map(this.cachedRecords.flatMap((r) => r.usages.map((u) => [`${u.file}\0${u.range.start}`, r.key] as const)));
-    }
-    return this.cachedRecords;
+    return this.session.records();
   }
 
   record(key: string): FlagRecord | undefined {
-    this.records();
-    return this.recordsByKey.get(key);
+    return this.session.record(key);
   }
 
   /** The record a check belongs to (its key may be written in another form than the source's). */
   recordForCheck(check: Pick<FlagCheck, 'file' | 'range' | 'key'>): FlagRecord | undefined {
-    this.records();
-    const key = this.recordKeyByCheck.get(`${check.file}\0${check.range.start}`) ?? check.key;
-    return key === null ? undefined : this.recordsByKey.get(key);
+    return this.session.recordForCheck(check);
   }
 
-  fileEntry(file: string): Readonly<FileEntry> | undefined {
-    return this.files.get(file);
+  /** What the index holds for a file with something to show (checks, declarations, annotations, problems). */
+  fileEntry(file: string): Readonly<FileResult> | undefined {
+    const r = this.session.fileResult(file);
+    if (!r || (r.checks.length === 0 && r.declarations.length === 0 && r.annotations.length === 0 && r.diagnostics.length === 0 && !r.skipped)) return undefined;
+    return r;
   }
 
-  /** Problems found while scanning or loading (unparseable files, malformed annotations, unreachable sources). */
+  /** Problems found while indexing: detection diagnostics, and a file the index could not look at, at its first line. */
   scanDiagnostics(): Diagnostic[] {
-    return [...this.files.values()].flatMap((e) => e.diagnostics);
+    const problems = this.session.problems();
+    const skipped = problems.skipped.filter((s) => s.kind === 'crashed').map((s): Diagnostic => ({ severity: 'error', where: s.file, message: s.reason, line: 1, column: 1 }));
+    return [...problems.scan, ...skipped];
   }
 
   /** What the Problems panel shows besides flag statuses: annotation, scan and flag-file problems. */
   problems(): FolderProblems {
-    this.records();
-    return {
-      annotations: this.annotations,
-      scan: this.scanDiagnostics(),
-      sources: this.snapshots.flatMap((s) => s.diagnostics),
-    };
+    const problems = this.session.problems();
+    return { annotations: problems.annotations, scan: this.scanDiagnostics(), sources: problems.sources };
   }
 
-  /** A file's detection also reports declarations and annotations it followed into other files: each once, by place. */
-  private declarationsAndAnnotations(): { declarations: KeyDeclaration[]; annotations: FlagAnnotation[] } {
-    const decls = new Map<string, KeyDeclaration>();
-    const notes = new Map<string, FlagAnnotation>();
-    for (const entry of this.files.values()) {
-      for (const d of entry.declarations) {
-        decls.set(`${d.file}\0${d.range.start}`, d);
-        if (d.annotation) notes.set(`${d.annotation.file}\0${d.annotation.range.start}`, d.annotation);
-      }
-      for (const a of entry.annotations) notes.set(`${a.file}\0${a.range.start}`, a);
-    }
-    return { declarations: [...decls.values()], annotations: [...notes.values()] };
+  /** Code the cleanup removes when `key` is kept at `value`: what the editor fades (see ProjectSession.deadRanges). */
+  deadRanges(file: string, key: string, value: unknown): Promise<DeadRange[]> {
+    return this.session.deadRanges(file, key, value);
   }
 
   /** Checks whose key could not be resolved statically. */
   dynamicChecks(): FlagCheck[] {
-    return [...this.files.values()].flatMap((e) => e.checks.filter((c) => c.key === null));
+    return this.session.dynamicChecks();
   }
 
   state(key: string): FlagState | undefined {
-    return this.states.get(key);
+    return this.session.state(key);
   }
 
   /** Number of files with flag checks, for logs. */
   get fileCount(): number {
-    return this.files.size;
+    return this.session.indexedFiles().filter((f) => this.fileEntry(f)).length;
   }
 }

@@ -1,7 +1,7 @@
 // The lazily loaded half of the extension (dist/engine.js): everything that needs the analyzer core or TypeScript.
 export { FolderIndex, type FolderIndexOptions, type StateLoadOptions } from './folder-index';
 export { planCleanup, type CleanupPlan, type CleanupScope } from './cleanup';
-export { unreachableRanges, type DecidedCheck, type DeadRange } from './unreachable';
+export type { DeadRange } from '@flagsweep/analyzer/session';
 export { renderDebtReport } from './report';
 export { keyPrefixMatcher, type KeyPrefixMatcher } from './completion';
 export { findFlagdKeyRange, configJsonSchema, ConfigError, cleanupFlag, loadConfig } from '@flagsweep/analyzer';

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { loadEngine } from '../engine-loader';
 import { type PlainDiagnostic, recordToDiagnostics, unreachableDiagnostic } from '../mapping/diagnostics';
 import { problemsToDiagnostics } from '../mapping/problems';
 import { LineMap } from '../mapping/ranges';
@@ -58,24 +57,30 @@ export class FlagDiagnostics implements vscode.Disposable {
     this.lastRefreshMs = performance.now() - started;
   }
 
-  /** Dead branches in one open file: only checks whose flag evaluates to one boolean for everyone. */
+  /** Faded code in one open file: what the cleanup engine removes for each flag with a winning value there. */
+  private readonly faded = new Map<string, { version: string; diagnostics: PlainDiagnostic[] }>();
+
   private unreachable(folder: Folder, file: string): PlainDiagnostic[] {
     const entry = folder.fileEntry(file);
-    if (!entry) return [];
-    const decided = entry.checks.flatMap((c) => {
-      const record = folder.recordForCheck(c);
-      if (!record || record.status === 'missing') return [];
-      const value = record.winner.kind === 'value' ? record.winner.value : record.winner.kind === 'code-default' ? c.defaultValue : undefined;
-      if (typeof value !== 'boolean' || c.evaluates !== 'boolean') return [];
-      return [{ key: record.key, start: c.range.start, end: c.range.end, value: c.polarity === 'negative' ? !value : value }];
-    });
-    if (decided.length === 0) return [];
     const text = this.index.readFile(file);
-    if (text === undefined) return [];
+    if (!entry || text === undefined) return [];
+    const decided = new Map<string, unknown>();
+    for (const c of entry.checks) {
+      const record = folder.recordForCheck(c);
+      if (!record || record.status === 'missing' || record.winner.kind === 'none') continue;
+      // The value the cleanup keeps: the served value, or (undefined) the code default every check writes.
+      decided.set(record.key, record.winner.kind === 'value' ? record.winner.value : undefined);
+    }
+    const version = JSON.stringify([text, [...decided]]);
+    const known = this.faded.get(file);
+    if (known?.version === version) return known.diagnostics;
     const lines = new LineMap(text);
-    return loadEngine()
-      .unreachableRanges(file, text, decided)
-      .map((r) => unreachableDiagnostic(file, lines.range(r.start, r.end), r.key, r.value));
+    void Promise.all([...decided].map(([key, value]) => folder.deadRanges(file, key, value))).then((all) => {
+      const diagnostics = all.flat().map((r) => unreachableDiagnostic(file, lines.range(r.start, r.end), r.key, r.value));
+      this.faded.set(file, { version, diagnostics });
+      if (diagnostics.length > 0 || known?.diagnostics.length) this.refresh();
+    });
+    return [];
   }
 
   dispose(): void {
