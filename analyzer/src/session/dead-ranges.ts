@@ -38,8 +38,7 @@ export async function deadRangesOf(req: DeadRangeRequest): Promise<DeadRange[]> 
 export function removedUnits(file: string, before: string, after: string, checks: readonly { start: number; end: number }[]): { start: number; end: number }[] {
   const sf = parseSource(file, before);
   const tokens = tokensOf(sf);
-  const kept = tokensOf(parseSource(file, after)).map((t) => t.text);
-  const gone = deletedTokens(tokens.map((t) => t.text), kept);
+  const gone = goneTokens(tokens, before, tokensOf(parseSource(file, after)), after);
   // gonePrefix[i]: deleted tokens among the first i.
   const gonePrefix = [0];
   for (let i = 0; i < gone.length; i++) gonePrefix.push(gonePrefix[i] + (gone[i] ? 1 : 0));
@@ -104,6 +103,53 @@ function tokensOf(sf: ts.SourceFile): Token[] {
   };
   walk(sf);
   return out;
+}
+
+/**
+ * For each token of `before`: is it gone from `after`? Lines are matched first (blanks around them ignored: kept
+ * code is often re-indented), then tokens within each changed run of lines, so a kept statement is never mistaken
+ * for a removed one that reads alike.
+ */
+function goneTokens(tokens: Token[], before: string, afterTokens: Token[], after: string): boolean[] {
+  const gone = new Array<boolean>(tokens.length).fill(false);
+  const lineOf = lineFinder(before);
+  const afterLineOf = lineFinder(after);
+  const byLine = (list: Token[], find: (offset: number) => number, from: number, to: number) => list.filter((t) => {
+    const line = find(t.start);
+    return line >= from && line < to;
+  });
+  let ia = 0;
+  let ib = 0;
+  let hunk: { a: number; b: number } | undefined;
+  const close = (aEnd: number, bEnd: number): void => {
+    if (!hunk) return;
+    const removed = tokens.map((t, i) => ({ t, i })).filter(({ t }) => { const l = lineOf(t.start); return l >= hunk!.a && l < aEnd; });
+    const added = byLine(afterTokens, afterLineOf, hunk.b, bEnd);
+    const marks = deletedTokens(removed.map((r) => r.t.text), added.map((t) => t.text));
+    removed.forEach((r, k) => (gone[r.i] = marks[k]));
+    hunk = undefined;
+  };
+  for (const part of diffArrays(before.split('\n').map((l) => l.trim()), after.split('\n').map((l) => l.trim()))) {
+    const n = part.count ?? part.value.length;
+    if (!part.added && !part.removed) {
+      close(ia, ib);
+      ia += n;
+      ib += n;
+      continue;
+    }
+    hunk ??= { a: ia, b: ib };
+    if (part.removed) ia += n;
+    else ib += n;
+  }
+  close(ia, ib);
+  return gone;
+}
+
+/** Line index (0-based) of an offset. */
+function lineFinder(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => lowerBound(starts, offset + 1) - 1;
 }
 
 /** For each token of `before`: is it absent from `after` (a longest-common-subsequence walk)? */

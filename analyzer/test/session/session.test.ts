@@ -1,0 +1,83 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadConfig } from '../../src/config/load';
+import { createSession } from '../../src/session';
+
+const FIXTURE = path.resolve(__dirname, '../../../test-fixtures/vscode-checkout');
+const NOW = new Date(Date.UTC(2026, 10, 22));
+
+describe('ProjectSession (the one project index)', () => {
+  let root: string;
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-session-'));
+    fs.cpSync(FIXTURE, root, { recursive: true });
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('indexes synchronously and asynchronously to the same records', async () => {
+    const sync = createSession({ config: loadConfig(root), now: NOW });
+    sync.indexAllSync();
+    sync.loadSourcesSync();
+    const async_ = createSession({ config: loadConfig(root), now: NOW });
+    const progress: [number, number][] = [];
+    await Promise.all([async_.indexAll({ onProgress: (d, t) => progress.push([d, t]) }), async_.loadSources({ offline: true })]);
+    assert.deepEqual(async_.records(), sync.records());
+    assert.equal(sync.record('new-checkout')?.status, 'expired');
+    assert.deepEqual(progress[0], [0, progress.at(-1)![1]]);
+  });
+
+  it('isolates a file that crashes the matcher: a problem at that file, the rest indexed', () => {
+    const session = createSession({ config: loadConfig(root), now: NOW });
+    session.indexAllSync();
+    const file = `${root}/src/banner.ts`.replace(/\\/g, '/');
+    const before = session.records().length;
+    // A getter that throws while the matcher reads the pattern list stands for a bug in a matcher.
+    const patterns = (session as unknown as { index: { patterns: { callsByName: Map<string, unknown> } } }).index.patterns;
+    const original = patterns.callsByName.get;
+    patterns.callsByName.get = () => {
+      throw new Error('matcher bug');
+    };
+    try {
+      session.updateFile(file);
+    } finally {
+      patterns.callsByName.get = original;
+    }
+    const skipped = session.problems().skipped;
+    assert.deepEqual(skipped.map((s) => [s.file, s.kind]), [[file, 'crashed']]);
+    assert.match(skipped[0].reason, /matcher bug/);
+    assert.ok(session.records().length >= before - 1);
+  });
+
+  it('re-indexes files that resolved a key through a changed file', () => {
+    const session = createSession({ config: loadConfig(root), now: NOW });
+    session.indexAllSync();
+    const flags = `${root}/src/flags.ts`;
+    const text = fs.readFileSync(flags, 'utf8').replace("NEW_CHECKOUT = 'new-checkout'", "NEW_CHECKOUT = 'new-checkout-v2'");
+    fs.writeFileSync(flags, text);
+    const changed = session.updateFile(flags);
+    assert.ok(changed.includes(`${root}/src/checkout/summary.ts`), changed.join(', '));
+    assert.ok(session.record('new-checkout-v2'));
+  });
+
+  it('dead ranges are what the cleanup removes: the branch the winning value never takes', async () => {
+    const session = createSession({ config: loadConfig(root), now: NOW });
+    session.indexAllSync();
+    session.loadSourcesSync();
+    const file = `${root}/src/checkout/CheckoutPage.tsx`;
+    const text = fs.readFileSync(file, 'utf8');
+    const dead = await session.deadRanges(file, 'new-checkout', true);
+    assert.deepEqual(dead.map((r) => text.slice(r.start, r.end)), ['return <LegacyCheckout />;']);
+    const off = await session.deadRanges(file, 'new-checkout', false);
+    assert.deepEqual(off.map((r) => text.slice(r.start, r.end)), ['{\n    return <OnePageCheckout />;\n  }']);
+  });
+
+  it('suggests one cleanup command per record', () => {
+    const { cleanupCommandFor } = require('../../src/session') as typeof import('../../src/session');
+    const session = createSession({ config: loadConfig(root), now: NOW });
+    session.indexAllSync();
+    session.loadSourcesSync();
+    assert.equal(cleanupCommandFor(session.record('new-checkout')!), 'flagsweep cleanup new-checkout --value true');
+  });
+});
