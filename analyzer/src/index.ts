@@ -51,6 +51,8 @@ export { KEY_CASES, type FlagsweepConfig, type FlagsweepConfigInput, type KeyCas
 export { configJsonSchema } from './config/json-schema';
 /** Whether a user-supplied key pattern can backtrack catastrophically (refused before it is compiled). */
 export { catastrophicBacktracking } from './keys/safe-regex';
+/** The key-naming policy: how a key breaks it, the sentence for each way, and a project's offending flags. */
+export { KEY_VIOLATION_MESSAGES, keyViolationMessage, keyViolations, namingFindings, violationData, type KeyViolation, type NamingFinding } from './keys/naming';
 
 // ---- Cleanup -----------------------------------------------------------------------------------------------------
 /** Remove a flag from a project for a given value: verified, all-or-nothing edits; never writes by itself. */

@@ -38,7 +38,7 @@ describe('a long-lived lint session (editor)', () => {
     ]);
     assert.deepEqual(await lint('src/registry.ts', '// @flag fresh-flag @expires 2026-11-01 @owner team-web\nexport {};\n'), []);
     assert.deepEqual(await lint('src/reader.ts', reader), [
-      "flagsweep/no-expired-flag: Flag 'fresh-flag' expired on 2026-11-01 (21 days ago); owner: team-web. Remove it from the code: run `flagsweep cleanup fresh-flag`.",
+      "flagsweep/no-expired-flag: Flag 'fresh-flag' expired on 2026-11-01 (21 days ago); owner: team-web. Remove it from the code: run `flagsweep cleanup fresh-flag --value false`.",
     ]);
     // The annotation is edited away again.
     assert.deepEqual(await lint('src/registry.ts', 'export {};\n'), []);

@@ -14,7 +14,7 @@ const ESLINT_BINS = {
 };
 
 const EXPIRED_MESSAGE =
-  "Flag 'new-checkout' expired on 2026-10-31 (22 days ago); owner: team-checkout. Remove it from the code: run `flagsweep cleanup new-checkout`.";
+  "Flag 'new-checkout' expired on 2026-10-31 (22 days ago); owner: team-checkout. Remove it from the code: run `flagsweep cleanup new-checkout --value true`.";
 
 interface Problem {
   file: string;
@@ -99,7 +99,7 @@ describe('the real eslint CLI over test-fixtures/eslint-checkout-expired (built 
             severity: 1,
             line: 7,
             column: 7,
-            message: "Flag 'new-checkout' expires on 2026-10-31 (in 11 days); owner: team-checkout. Plan its removal: `flagsweep cleanup new-checkout` once it has fully rolled out.",
+            message: "Flag 'new-checkout' expires on 2026-10-31 (in 11 days); owner: team-checkout. Plan its removal: `flagsweep cleanup new-checkout --value true` once it has fully rolled out.",
           },
         ]);
         assert.equal(status, 0, stderr);
@@ -124,7 +124,7 @@ describe('the real eslint CLI over test-fixtures/eslint-checkout-expired (built 
             severity: 1,
             line: 6,
             column: 16,
-            message: "Flag 'dark-mode' expires on 2027-01-15 (in 10 days); owner: team-web. Plan its removal: `flagsweep cleanup dark-mode` once it has fully rolled out.",
+            message: "Flag 'dark-mode' expires on 2027-01-15 (in 10 days); owner: team-web. Plan its removal: `flagsweep cleanup dark-mode --value false` once it has fully rolled out.",
           },
           expired(7, 7, 'src/checkout.ts'),
           expired(8, 14, 'src/flags.ts'),

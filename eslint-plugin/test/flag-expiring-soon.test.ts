@@ -21,6 +21,12 @@ ruleTester.run('flag-expiring-soon', rule, {
       filename,
       settings: { flagsweep: { now: '2026-11-22', lifecycle: { warnBeforeExpiryDays: 3 } } },
     },
+    {
+      // The core's precedence: a key the complete flag file does not define is "missing" (check --fail-on missing), not "expiring".
+      name: 'a key missing from the flag file is missing, not expiring, as flagsweep check says',
+      code: `${HEADER}// @flag last-day @expires 2026-11-22 @owner team-web\nclient.getBooleanValue('last-day', false);`,
+      filename,
+    },
   ],
   invalid: [
     {
@@ -30,7 +36,7 @@ ruleTester.run('flag-expiring-soon', rule, {
       errors: [
         {
           messageId: 'expiringSoon',
-          data: { key: 'new-checkout', expires: '2026-12-01', when: 'in 9 days', owner: 'team-checkout' },
+          data: { key: 'new-checkout', expires: '2026-12-01', when: 'in 9 days', owner: 'team-checkout', fix: 'flagsweep cleanup new-checkout --value true' },
           line: 3,
           column: 1,
           endLine: 3,
@@ -39,17 +45,18 @@ ruleTester.run('flag-expiring-soon', rule, {
       ],
     },
     {
-      name: 'expires today',
-      code: `${HEADER}// @flag last-day @expires 2026-11-22 @owner team-web\nclient.getBooleanValue('last-day', false);`,
+      name: 'expires today (a flag the flag file serves)',
+      code: `${HEADER}client.getBooleanValue('new-checkout', false);`,
       filename,
-      errors: [{ messageId: 'expiringSoon', data: { key: 'last-day', expires: '2026-11-22', when: 'today', owner: 'team-web' }, line: 4, column: 1 }],
+      settings: { flagsweep: { now: '2026-12-01' } },
+      errors: [{ messageId: 'expiringSoon', data: { key: 'new-checkout', expires: '2026-12-01', when: 'today', owner: 'team-checkout', fix: 'flagsweep cleanup new-checkout --value true' }, line: 3, column: 1 }],
     },
     {
       name: 'option widens the window to reach dark-mode (70 days)',
       code: `${HEADER}client.getBooleanValue('dark-mode', false);`,
       filename,
       options: [{ warnBeforeExpiryDays: 70 }],
-      errors: [{ messageId: 'expiringSoon', data: { key: 'dark-mode', expires: '2027-01-31', when: 'in 70 days', owner: 'team-web' } }],
+      errors: [{ messageId: 'expiringSoon', data: { key: 'dark-mode', expires: '2027-01-31', when: 'in 70 days', owner: 'team-web', fix: 'flagsweep cleanup dark-mode --value false' } }],
     },
   ],
 });

@@ -33,7 +33,7 @@ ruleTester.run('no-expired-flag', rule, {
       errors: [
         {
           messageId: 'expired',
-          data: { key: 'legacy-search', expires: '2026-10-01', ago: '52 days ago', owner: 'team-search' },
+          data: { key: 'legacy-search', expires: '2026-10-01', ago: '52 days ago', owner: 'team-search', fix: 'flagsweep cleanup legacy-search --value true' },
           line: 3,
           column: 1,
           endLine: 3,
@@ -48,7 +48,7 @@ ruleTester.run('no-expired-flag', rule, {
       errors: [
         {
           messageId: 'expired',
-          data: { key: 'promo-banner', expires: '2026-11-01', ago: '21 days ago', owner: 'team-growth' },
+          data: { key: 'promo-banner', expires: '2026-11-01', ago: '21 days ago', owner: 'team-growth', fix: 'flagsweep cleanup promo-banner --value false' },
           line: 4,
           column: 5,
           endLine: 4,
@@ -60,13 +60,13 @@ ruleTester.run('no-expired-flag', rule, {
       name: 'expired through an annotation of the same key on another declaration in the project (as the CLI joins them)',
       code: `${HEADER}import { LEGACY_KEYS } from './legacy-keys';\nclient.getBooleanValue(LEGACY_KEYS.PROMO, false);`,
       filename,
-      errors: [{ messageId: 'expired', data: { key: 'promo-banner', expires: '2026-11-01', ago: '21 days ago', owner: 'team-growth' }, line: 4, column: 1 }],
+      errors: [{ messageId: 'expired', data: { key: 'promo-banner', expires: '2026-11-01', ago: '21 days ago', owner: 'team-growth', fix: 'flagsweep cleanup promo-banner --value false' }, line: 4, column: 1 }],
     },
     {
       name: 'expired through an annotation on the using statement; no owner anywhere',
       code: `${HEADER}// @flag ad-hoc @expires 2026-11-21\nclient.getBooleanValue('ad-hoc', false);`,
       filename,
-      errors: [{ messageId: 'expired', data: { key: 'ad-hoc', expires: '2026-11-21', ago: '1 day ago', owner: 'none set' }, line: 4, column: 1 }],
+      errors: [{ messageId: 'expired', data: { key: 'ad-hoc', expires: '2026-11-21', ago: '1 day ago', owner: 'none set', fix: 'flagsweep cleanup ad-hoc --value false' }, line: 4, column: 1 }],
     },
     {
       name: 'the annotated declaration itself is reported where it is written',
@@ -75,7 +75,7 @@ ruleTester.run('no-expired-flag', rule, {
       errors: [
         {
           messageId: 'expired',
-          data: { key: 'old-promo', expires: '2026-01-01', ago: '325 days ago', owner: 'team-growth' },
+          data: { key: 'old-promo', expires: '2026-01-01', ago: '325 days ago', owner: 'team-growth', fix: 'flagsweep cleanup old-promo --value <the value to keep>' },
           line: 2,
         },
       ],
@@ -85,14 +85,14 @@ ruleTester.run('no-expired-flag', rule, {
       code: `${HEADER}client.getBooleanValue('legacy-search', false);`,
       filename: path.join(os.tmpdir(), 'elsewhere', 'file.ts'),
       settings: { flagsweep: { now: '2026-11-22', configFile: path.join(PROJECT, 'flagsweep.config.json') } },
-      errors: [{ messageId: 'expired', data: { key: 'legacy-search', expires: '2026-10-01', ago: '52 days ago', owner: 'team-search' }, line: 3, column: 1 }],
+      errors: [{ messageId: 'expired', data: { key: 'legacy-search', expires: '2026-10-01', ago: '52 days ago', owner: 'team-search', fix: 'flagsweep cleanup legacy-search --value true' }, line: 3, column: 1 }],
     },
     {
       name: 'JSX with the default parser (espree)',
       code: `import { OpenFeature } from '@openfeature/web-sdk';\nconst client = OpenFeature.getClient();\nexport const B = () => <div>{client.getBooleanValue('legacy-search', false) ? 'new' : 'old'}</div>;`,
       filename: fileIn('src/banner.jsx'),
       languageOptions: espree,
-      errors: [{ messageId: 'expired', data: { key: 'legacy-search', expires: '2026-10-01', ago: '52 days ago', owner: 'team-search' }, line: 3, column: 30 }],
+      errors: [{ messageId: 'expired', data: { key: 'legacy-search', expires: '2026-10-01', ago: '52 days ago', owner: 'team-search', fix: 'flagsweep cleanup legacy-search --value true' }, line: 3, column: 30 }],
     },
   ],
 });

@@ -4,3 +4,4 @@ export { ModuleResolver, readFileFromDisk, type ReadFile, type ModuleLookup } fr
 export { sourceFileLocator, textLocator, nodeRange, type Locator } from './locate';
 export { parseSource, scriptKindFor } from '../ast';
 export { catastrophicBacktracking } from './safe-regex';
+export { keyViolations, keyViolationMessage, hasKeyPolicy, namingFindings, violationData, KEY_VIOLATION_MESSAGES, type KeyViolation, type NamingFinding } from './naming';

@@ -21,6 +21,7 @@ const PUBLIC_RUNTIME_EXPORTS = [
   'parseFlagdDocument', 'parseInstant', 'parseIsoDate', 'parseSource', 'parseToday', 'readTextFile', 'relativeDays', 'renderHtml',
   'resolveConfig', 'scanProject', 'scriptKindFor', 'servesToEveryone', 'sourceLabel', 'stateInWords', 'toJsonReport', 'unifiedDiff',
   'verifyChanges', 'winningValue', 'withDebt',
+  'KEY_VIOLATION_MESSAGES', 'keyViolationMessage', 'keyViolations', 'namingFindings', 'violationData',
 ].sort();
 
 function sourceFiles(dir: string): string[] {

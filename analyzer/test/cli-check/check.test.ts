@@ -68,7 +68,7 @@ describe('flagsweep check (built CLI over the demo app in a git repository)', fu
     const bogus = flagsweep(repo.dir, 'check', '--fail-on', 'expired,bogus');
     assert.equal(bogus.code, 2);
     assert.equal(bogus.stdout, '');
-    assert.match(bogus.stderr, /^flagsweep: --fail-on: unknown status "bogus" \(expected one or more of expired, expiring, stale, missing, unused, active\)\n$/);
+    assert.match(bogus.stderr, /^flagsweep: --fail-on: unknown status "bogus" \(expected one or more of expired, expiring, stale, missing, unused, active, naming\)\n$/);
     const badDate = flagsweep(repo.dir, 'check', '--now', '2026-13-01');
     assert.equal(badDate.code, 2);
     assert.match(badDate.stderr, /--now/);

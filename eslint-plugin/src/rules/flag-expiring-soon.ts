@@ -1,9 +1,9 @@
-import { daysBetween, formatDay, relativeDays } from '@flagsweep/analyzer';
+import { formatDay, parseIsoDate, relativeDays } from '@flagsweep/analyzer';
+import { cleanupCommandFor } from '@flagsweep/analyzer/session';
 import { createRule } from '../util/create-rule';
-import { flagMeta } from '../util/flag-meta';
+import { recordOf } from '../util/flag-records';
 import { analyseFile, CONFIG_ERROR_MESSAGES, locOf } from '../util/report';
 import { ownerText, resolvedChecks } from '../util/rule-helpers';
-import { expiryDate } from '../util/today';
 
 export type Options = [{ warnBeforeExpiryDays?: number }];
 export type MessageIds = 'expiringSoon' | keyof typeof CONFIG_ERROR_MESSAGES;
@@ -14,8 +14,7 @@ export default createRule<Options, MessageIds>({
     type: 'suggestion',
     docs: { description: 'Warn about feature flags that expire within `lifecycle.warnBeforeExpiryDays`', recommended: 'warn' },
     messages: {
-      expiringSoon:
-        "Flag '{{key}}' expires on {{expires}} ({{when}}); owner: {{owner}}. Plan its removal: `flagsweep cleanup {{key}}` once it has fully rolled out.",
+      expiringSoon: "Flag '{{key}}' expires on {{expires}} ({{when}}); owner: {{owner}}. Plan its removal: `{{fix}}` once it has fully rolled out.",
       ...CONFIG_ERROR_MESSAGES,
     },
     schema: [
@@ -37,19 +36,21 @@ export default createRule<Options, MessageIds>({
     return {
       Program() {
         const facts = analyseFile(context);
-        const today = facts.today;
-        if (!facts.project || !today) return;
-        const window = options.warnBeforeExpiryDays ?? facts.project.config.lifecycle.warnBeforeExpiryDays;
+        if (!facts.project || !facts.today) return;
         for (const check of resolvedChecks(facts)) {
-          const meta = flagMeta(facts, check.key, check);
-          const expiry = expiryDate(meta.expires);
-          if (!expiry) continue;
-          const days = daysBetween(today, expiry);
-          if (days < 0 || days > window) continue;
+          // "Expiring" is the core's status: within the window, and not already missing, stale or expired.
+          const record = recordOf(facts, check.key, check.keyForm, options.warnBeforeExpiryDays);
+          if (record?.status !== 'expiring' || record.daysToExpiry === undefined || !record.expires) continue;
           context.report({
             loc: locOf(context.sourceCode, check.range),
             messageId: 'expiringSoon',
-            data: { key: meta.key, expires: formatDay(expiry), when: relativeDays(days), owner: ownerText(meta.owner) },
+            data: {
+              key: record.key,
+              expires: formatDay(parseIsoDate(record.expires)!),
+              when: relativeDays(record.daysToExpiry),
+              owner: ownerText(record.owner),
+              fix: cleanupCommandFor(record),
+            },
           });
         }
       },

@@ -1,7 +1,16 @@
-import { catastrophicBacktracking, KEY_CASES, type KeyCase, type KeyPolicy, type SourceRange } from '@flagsweep/analyzer';
+import {
+  catastrophicBacktracking,
+  KEY_CASES,
+  KEY_VIOLATION_MESSAGES,
+  keyViolations,
+  violationData,
+  type KeyCase,
+  type KeyPolicy,
+  type KeyViolation,
+  type SourceRange,
+} from '@flagsweep/analyzer';
 import { createRule } from '../util/create-rule';
-import { flagMeta } from '../util/flag-meta';
-import { keyViolations, type KeyViolation } from '../util/key-policy';
+import { recordOf } from '../util/flag-records';
 import { analyseFile, CONFIG_ERROR_MESSAGES, locOf } from '../util/report';
 import { rangeKey, resolvedChecks, samePath } from '../util/rule-helpers';
 
@@ -24,10 +33,8 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: { description: 'Enforce the naming policy for feature flag keys', recommended: 'error' },
     messages: {
-      wrongCase: "Flag key '{{key}}' is not {{case}}.",
-      patternMismatch: "Flag key '{{key}}' does not match the pattern /{{pattern}}/.",
-      missingPrefix: "Flag key '{{key}}' must start with {{prefixes}}{{forType}}.",
-      tooLong: "Flag key '{{key}}' is {{length}} characters long; keys may have at most {{maxLength}}.",
+      // The core's sentences: `flagsweep check --fail-on naming` says the same.
+      ...KEY_VIOLATION_MESSAGES,
       invalidPattern: 'flagsweep: flag-key-format option "pattern" is not a valid regular expression: {{reason}}',
       unsafePattern: 'flagsweep: flag-key-format option "pattern": {{reason}}',
       ...CONFIG_ERROR_MESSAGES,
@@ -84,17 +91,17 @@ export default createRule<Options, MessageIds>({
         const declared = new Set<string>();
         for (const decl of facts.localDeclarations) {
           declared.add(decl.key);
-          check(decl.key, decl.range, flagMeta(facts, decl.key).flagType);
+          check(decl.key, decl.range, recordOf(facts, decl.key)?.flagType);
         }
         for (const a of facts.annotations) {
           if (a.key === undefined || declared.has(a.key) || !samePath(a.file, context.filename)) continue;
           declared.add(a.key);
-          check(a.key, a.range, flagMeta(facts, a.key).flagType);
+          check(a.key, a.range, recordOf(facts, a.key)?.flagType);
         }
         for (const c of resolvedChecks(facts)) {
-          const meta = flagMeta(facts, c.key, c);
+          const meta = recordOf(facts, c.key, c.keyForm);
           // A camelCase member name the flag source can't map back says nothing about the real key's form.
-          if (c.keyForm === 'camelCase' && !meta.state) continue;
+          if (!meta || (c.keyForm === 'camelCase' && !meta.state)) continue;
           if (declared.has(meta.key)) continue;
           check(meta.key, c.keyRange, meta.flagType);
         }
@@ -105,17 +112,4 @@ export default createRule<Options, MessageIds>({
 
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-function violationData(v: KeyViolation): Record<string, string | number> {
-  switch (v.kind) {
-    case 'wrongCase':
-      return { case: v.case };
-    case 'patternMismatch':
-      return { pattern: v.pattern };
-    case 'missingPrefix':
-      return { prefixes: v.prefixes.map((p) => `'${p}'`).join(' or '), forType: v.flagType ? ` (required for ${v.flagType} flags)` : '' };
-    case 'tooLong':
-      return { length: v.length, maxLength: v.maxLength };
-  }
 }

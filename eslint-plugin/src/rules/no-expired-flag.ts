@@ -1,9 +1,9 @@
-import { daysBetween, formatDay, type SourceRange } from '@flagsweep/analyzer';
+import { formatDay, parseIsoDate, type FlagRecord, type SourceRange } from '@flagsweep/analyzer';
+import { cleanupCommandFor } from '@flagsweep/analyzer/session';
 import { createRule } from '../util/create-rule';
-import { flagMeta } from '../util/flag-meta';
+import { recordOf } from '../util/flag-records';
 import { analyseFile, CONFIG_ERROR_MESSAGES, locOf } from '../util/report';
 import { ownerText, resolvedChecks } from '../util/rule-helpers';
-import { expiryDate } from '../util/today';
 
 export type Options = [];
 export type MessageIds = 'expired' | keyof typeof CONFIG_ERROR_MESSAGES;
@@ -14,8 +14,7 @@ export default createRule<Options, MessageIds>({
     type: 'problem',
     docs: { description: 'Disallow reading a feature flag whose expiry date has passed', recommended: 'error' },
     messages: {
-      expired:
-        "Flag '{{key}}' expired on {{expires}} ({{ago}}); owner: {{owner}}. Remove it from the code: run `flagsweep cleanup {{key}}`.",
+      expired: "Flag '{{key}}' expired on {{expires}} ({{ago}}); owner: {{owner}}. Remove it from the code: run `{{fix}}`.",
       ...CONFIG_ERROR_MESSAGES,
     },
     schema: [],
@@ -25,28 +24,28 @@ export default createRule<Options, MessageIds>({
     return {
       Program() {
         const facts = analyseFile(context);
-        const today = facts.today;
-        if (!facts.project || !today) return;
-        const report = (key: string, range: SourceRange, meta: ReturnType<typeof flagMeta>) => {
-          const expiry = expiryDate(meta.expires);
-          if (!expiry) return;
-          const days = daysBetween(today, expiry);
-          if (days >= 0) return;
+        if (!facts.project || !facts.today) return;
+        // The core's record decides: expired means what `flagsweep check` means, and the fix is the command it prints.
+        const report = (record: FlagRecord | undefined, range: SourceRange) => {
+          if (!record || record.daysToExpiry === undefined || record.daysToExpiry >= 0 || !record.expires) return;
+          const days = -record.daysToExpiry;
           context.report({
             loc: locOf(context.sourceCode, range),
             messageId: 'expired',
-            data: { key, expires: formatDay(expiry), ago: `${-days} day${days === -1 ? '' : 's'} ago`, owner: ownerText(meta.owner) },
+            data: {
+              key: record.key,
+              expires: formatDay(parseIsoDate(record.expires)!),
+              ago: `${days} day${days === 1 ? '' : 's'} ago`,
+              owner: ownerText(record.owner),
+              fix: cleanupCommandFor(record),
+            },
           });
         };
-        for (const check of resolvedChecks(facts)) {
-          const meta = flagMeta(facts, check.key, check);
-          report(meta.key, check.range, meta);
-        }
+        for (const check of resolvedChecks(facts)) report(recordOf(facts, check.key, check.keyForm), check.range);
         // A declaration carrying its own expired annotation has to go too, even where nothing in this file reads it.
         for (const decl of facts.localDeclarations) {
           if (decl.annotation?.expires === undefined) continue;
-          const meta = flagMeta(facts, decl.key);
-          report(meta.key, decl.range, { ...meta, expires: decl.annotation.expires, owner: decl.annotation.owner ?? meta.owner });
+          report(recordOf(facts, decl.key), decl.range);
         }
       },
     };

@@ -1,5 +1,5 @@
 import { createRule } from '../util/create-rule';
-import { flagMeta } from '../util/flag-meta';
+import { recordOf } from '../util/flag-records';
 import { analyseFile, CONFIG_ERROR_MESSAGES, locOf } from '../util/report';
 import { resolvedChecks } from '../util/rule-helpers';
 
@@ -43,7 +43,8 @@ export default createRule<Options, MessageIds>({
         if (!project || project.flags.failed) return;
         const permanent = options.permanentTypes ?? project.config.lifecycle.permanentTypes;
         for (const check of resolvedChecks(facts)) {
-          const meta = flagMeta(facts, check.key, check);
+          const meta = recordOf(facts, check.key, check.keyForm);
+          if (!meta) continue;
           const loc = locOf(context.sourceCode, check.range);
           if (meta.expires === undefined) {
             context.report({ loc, messageId: 'missingExpiry', data: { key: meta.key } });

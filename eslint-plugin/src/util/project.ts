@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { canonicalKeys, findConfigFile, loadConfig, resolveConfig, type FlagState, type ResolvedConfig } from '@flagsweep/analyzer';
+import { canonicalKeys, findConfigFile, loadConfig, mergeSnapshots, resolveConfig, type FlagState, type ResolvedConfig, type SourceSnapshot } from '@flagsweep/analyzer';
 import { sameStamp, statFile, type FileStamp } from './file-stamp';
 import { readFlagFile } from './flag-file';
 import { overlay, type ParsedSettings } from './settings';
@@ -55,8 +55,8 @@ export function getProject(filename: string, cwd: string, parsed: ParsedSettings
 function flagIndex(entry: ConfigEntry, results: (ReturnType<typeof readFlagFile> | undefined)[]): FlagIndex {
   const hit = flagIndexes.get(entry);
   if (hit && hit.inputs.length === results.length && hit.inputs.every((r, i) => r === results[i])) return hit.index;
-  const byKey = new Map<string, FlagState>();
-  for (const r of results) for (const s of r?.states ?? []) if (!byKey.has(s.key)) byKey.set(s.key, s);
+  // The core's merge rule (sources/merge.ts): live state from the last source that knows a flag, metadata from the first.
+  const byKey: ReadonlyMap<string, FlagState> = mergeSnapshots(results.map((r) => ({ states: r?.states ?? [] }) as unknown as SourceSnapshot));
   const complete = results.every((r) => r !== undefined && r.problems.length === 0);
   const failed = results.some((r) => r !== undefined && r.problems.length > 0);
   const index: FlagIndex = { byKey, complete, failed, canonical: canonicalKeys(byKey.keys()) };
