@@ -140,8 +140,11 @@ export class WorkspaceIndex implements vscode.Disposable {
       });
       entry.error = undefined;
       const states = this.loadStates(entry, index, { force: false });
-      index.indexFirst(this.openCodeDocuments(root));
+      const first = this.openCodeDocuments(root);
+      index.indexFirst(first);
       await states;
+      // Files opened while the flag source loaded came too late for indexFirst and too early for openedWhileIndexing.
+      index.indexFirst(this.openCodeDocuments(root).filter((d) => !first.some((f) => f.file === d.file)));
       entry.index = index;
       entry.progress = { done: 0, total: 0 };
       this.timings.set(root, { answeringMs: Date.now() - started });

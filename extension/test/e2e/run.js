@@ -10,11 +10,14 @@
 //   remote      test-fixtures/vscode-multiroot (two folders), trusted, against a stand-in Unleash server
 //   restricted  the same multi-root workspace untrusted (Restricted Mode): nothing may reach the server
 //   corpus      (only with --scenario corpus, from `npm run bench`) figures on the 1M-line corpus
+//   real        (only with --scenario real) the same figures on a real application: FLAGSWEEP_REAL_APP names its
+//               work tree, FLAGSWEEP_REAL_APP_CONFIG a flagsweep config for it (see real-app.js)
 // With --vsix the packaged extension is installed into the scratch extensions dir with --install-extension
 // and the suites run against the installed copy instead of the development folder.
 'use strict';
 const { spawn, execFileSync } = require('node:child_process');
 const { startFakeUnleash } = require('./fake-unleash');
+const { prepareRealApp } = require('./real-app');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
@@ -31,6 +34,8 @@ const SCENARIOS = {
   restricted: { fixture: 'vscode-multiroot', workspaceFile: 'multiroot.code-workspace', suite: 'out/e2e/remote/index.js', trusted: false, unleash: true },
   // Performance figures on the generated 1M-line corpus, opened in place (read-only); run by `npm run bench`.
   corpus: { corpusDir: true, suite: 'out/e2e/corpus/index.js', trusted: true, onlyOnRequest: true },
+  // The same figures on a real application's copy, with a flag file written for a few of its real keys.
+  real: { realApp: true, suite: 'out/e2e/corpus/index.js', trusted: true, onlyOnRequest: true },
 };
 const UNLEASH_TOKEN = 'e2e-admin-token';
 const ARTIFACTS = path.join(REPO, 'test-results/extension-e2e');
@@ -236,13 +241,16 @@ async function hoverAndScreenshot(page, { text, expect, file, view, steps }) {
 
 async function runScenario(name, vsix, chromium) {
   const sc = SCENARIOS[name];
-  console.log(`\ne2e: scenario ${name} (${sc.fixture ?? 'corpus'}, ${sc.trusted ? 'trusted' : 'Restricted Mode'})`);
+  console.log(`\ne2e: scenario ${name} (${sc.fixture ?? (sc.realApp ? process.env.FLAGSWEEP_REAL_APP : 'corpus')}, ${sc.trusted ? 'trusted' : 'Restricted Mode'})`);
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `flagsweep-e2e-${name}-`));
   let workspace = path.join(scratch, 'workspace');
-  if (sc.corpusDir) workspace = require(path.join(REPO, 'bench/corpus')).ensureCorpus();
-  else fs.cpSync(path.join(REPO, 'test-fixtures', sc.fixture), workspace, { recursive: true });
   const handshake = path.join(scratch, 'handshake');
   fs.mkdirSync(handshake);
+  if (sc.corpusDir) workspace = require(path.join(REPO, 'bench/corpus')).ensureCorpus();
+  else if (sc.realApp) {
+    const app = prepareRealApp({ repo: REPO, workspace, handshake });
+    console.log(`e2e: ${app.app}: ${app.filesScanned} files in scope, ${app.flagsInCode} flags in code, flag file with ${app.flagsInFlagFile.join(', ')}; opening ${path.relative(workspace, app.file)}`);
+  } else fs.cpSync(path.join(REPO, 'test-fixtures', sc.fixture), workspace, { recursive: true });
   let unleash;
   if (sc.unleash) {
     unleash = await startFakeUnleash(handshake, UNLEASH_TOKEN);
@@ -363,4 +371,4 @@ async function main() {
   process.exit(failed.length ? 1 : 0);
 }
 
-main();
+main().catch((e) => fail(e && e.message ? e.message : String(e)));

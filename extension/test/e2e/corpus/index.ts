@@ -1,2 +1,2 @@
-// Entry point for the performance scenario on the generated 1M-line corpus (`npm run bench` starts it).
+// Entry point for the performance scenarios: the generated 1M-line corpus and a real app (`npm run bench` starts them).
 export { run } from '../suite/index';
