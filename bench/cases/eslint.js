@@ -107,6 +107,8 @@ async function main() {
       print('flagsweep ms per rule', Object.entries(withPlugin.byRule).map(([r, ms]) => `${r.replace('flagsweep/', '')}=${Math.round(ms)}`).join(' '));
       print('flagsweep problems', JSON.stringify(withPlugin.problems));
       print('eslint max RSS MB (with plugin)', Math.round(withPlugin.maxRssMb));
+      // Same lint, same process shape, without the plugin: the plugin's memory cost (budget 50 MB).
+      print('eslint max RSS MB added by the plugin', `${Math.round(withPlugin.maxRssMb - without.maxRssMb)} (without: ${Math.round(without.maxRssMb)})`);
       if (!limit) await compareWithCli(withPlugin.problems, print);
     }
     if (overhead > BUDGET_PERCENT) process.exitCode = 1;
