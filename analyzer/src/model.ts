@@ -35,7 +35,8 @@ export type ValueKind = 'boolean' | 'string' | 'number' | 'object' | 'variant' |
 
 /** How a check's value kind was found: the SDK method or pattern `type`, the written default, or how the result is used. */
 export interface ValueKindBasis {
-  from: 'api' | 'pattern' | 'default' | 'use' | 'none';
+  /** `type`: the project's TypeScript types (cleanup with verification, where a tsconfig governs the file). */
+  from: 'api' | 'pattern' | 'default' | 'use' | 'type' | 'none';
   /** What showed it, for messages: "`getNumberValue`", "default 0.1", "compared with 'treatment'", "`.title` read". */
   detail: string;
 }

@@ -12,6 +12,7 @@ import { DiskReader } from './read';
 import type { CleanupError, CleanupRequest, CleanupResult, FileChange, LeftSite } from './types';
 import { adoptFlagKind, flagValueKind, kindMismatch } from './value-fit';
 import { skippedVerification, verifyChanges } from './verify';
+import { typedReads, type SourceFileCache } from './verify/read-types';
 
 const toPosix = (p: string): string => p.replace(/\\/g, '/');
 const BOM = '\uFEFF';
@@ -41,6 +42,8 @@ interface CleanupRun {
   /** New text of every file the phases changed so far. */
   after: Map<string, string>;
   exportsByFile: Map<string, FlagExport[]>;
+  /** Files the checker parsed for this cleanup, reused by verification. */
+  sourceFiles: SourceFileCache;
 }
 
 /**
@@ -53,6 +56,7 @@ export async function cleanupFlag(request: CleanupRequest): Promise<CleanupResul
   const run = await startRun(request);
   await loadFlagFiles(run);
   if (chooseValue(run)) {
+    if (request.verify) typeReads(run);
     cleanFiles(run);
     if (noErrors(run) && request.scope.kind === 'project' && run.exportsByFile.size > 0) await rewritingAsync(run, () => cleanImporters(run));
     if (noErrors(run) && request.scope.kind !== 'site') await rewritingAsync(run, () => removeKeyDeclarations(run));
@@ -116,6 +120,7 @@ async function startRun(request: CleanupRequest): Promise<CleanupRun> {
     markers: new MarkerTable(),
     after: new Map(),
     exportsByFile: new Map(),
+    sourceFiles: new Map(),
   };
 }
 
@@ -178,6 +183,26 @@ function chooseValue(run: CleanupRun): boolean {
   run.value = common.value;
   run.result.value = common.value;
   return true;
+}
+
+/**
+ * Phase 2b, types: where a tsconfig governs a file, a read the syntax could not tell the kind of takes it from the
+ * checker, so a value that does not fit its type (`safeParse(true)` for a typed record) is left for a person.
+ */
+function typeReads(run: CleanupRun): void {
+  const loaded = [...run.loaded.values()];
+  const untold = (c: FlagCheck): boolean => !c.valueKindBasis || c.valueKindBasis.from === 'none';
+  // Only reads the syntax could not tell need a Program: most cleanups build none here.
+  const typed = typedReads(loaded.map((l) => ({ file: l.file, text: l.before, checks: l.checks.filter(untold) })), run.sourceFiles);
+  if (typed.size === 0) return;
+  for (const l of loaded) {
+    l.checks = l.checks.map((c) => {
+      const t = typed.get(c);
+      if (!t) return c;
+      const type = t.typeText.length > 60 ? `${t.typeText.slice(0, 57)}…` : t.typeText;
+      return { ...c, valueKind: t.kind, valueKindBasis: { from: 'type', detail: `its type is \`${type}\`` } };
+    });
+  }
 }
 
 /** Phase 3, clean files: each loaded file on its own (substitute, simplify, prune). */
@@ -286,7 +311,7 @@ function buildChanges(run: CleanupRun): void {
 /** Phase 8, verify: the changed files and their importers gain no diagnostic. */
 function verify(run: CleanupRun, projectFiles: readonly string[]): void {
   const { result } = run;
-  const verification = verifyChanges(result.files, { root: run.request.config.root, projectFiles, textOf: run.textOf });
+  const verification = verifyChanges(result.files, { root: run.request.config.root, projectFiles, textOf: run.textOf, sourceFiles: run.sourceFiles });
   result.verification = verification;
   for (const d of verification.newDiagnostics) {
     result.errors.push({

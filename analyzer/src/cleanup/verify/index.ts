@@ -7,6 +7,7 @@ import { directImporters } from './importers';
 import { exportShape } from './export-shape';
 import { diagnosticsBeforeAfter, VerificationPrograms, verificationOptions } from './program';
 import { TsconfigFinder, type ProjectConfig } from './tsconfig';
+import { cacheFor, type SourceFileCache } from './read-types';
 
 export interface VerifyOptions {
   /** The project's root (config.root). */
@@ -15,6 +16,8 @@ export interface VerifyOptions {
   projectFiles: readonly string[];
   /** Text of a project file as the cleanup read it. */
   textOf: (file: string) => string | undefined;
+  /** Files already parsed by this cleanup (see `typedReads`), per tsconfig. */
+  sourceFiles?: SourceFileCache;
 }
 
 const CODE_FILE = /\.(tsx?|[mc]ts|jsx?|[mc]js)$/i;
@@ -48,7 +51,7 @@ export function verifyChanges(changes: readonly FileChange[], opts: VerifyOption
     const programs = new VerificationPrograms(options, {
       before: new Map(group.map((c) => [c.file, c.before])),
       after: new Map(group.map((c) => [c.file, c.after])),
-    });
+    }, cacheFor(opts.sourceFiles ?? new Map(), config.file));
     // The changed files first, alone: cheap, and their export shapes say which importers can be affected at all.
     const afterChanged = programs.create(changed, 'after');
     const beforeChanged = programs.create(changed, 'before', afterChanged);

@@ -29,11 +29,11 @@ export function verificationOptions(options: ts.CompilerOptions, roots: readonly
  * texts before or after the cleanup. A program passed as `old` is reused as TypeScript's `oldProgram`.
  */
 export class VerificationPrograms {
-  private readonly shared = new Map<string, ts.SourceFile>();
-
   constructor(
     private readonly options: ts.CompilerOptions,
     private readonly texts: Texts,
+    /** Parsed unchanged files; pass one map to several instances of the same tsconfig to parse each file once. */
+    private readonly shared: Map<string, ts.SourceFile> = new Map(),
   ) {}
 
   create(roots: readonly string[], side: 'before' | 'after', old?: ts.Program): ts.Program {

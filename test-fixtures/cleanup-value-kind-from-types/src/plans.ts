@@ -1,0 +1,3 @@
+import { useExperiment } from './experiments';
+
+export const plans = useExperiment('billing.newPlans') ? ['starter', 'team'] : ['starter'];
