@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type ts = require('typescript');
 import type { FileOutcome, ScanCache } from '../cache/scan-cache';
 import type { ResolvedConfig } from '../config/load';
@@ -11,6 +12,8 @@ import type { FileResult, ReadFile } from './types';
 /** A file's result plus what only the index needs: was it ruled out by the prefilter (a flag factory may rule it in). */
 interface Entry extends FileResult {
   prefiltered: boolean;
+  /** Digest of the text the result was computed from (undefined: taken from the scan cache). */
+  hash?: string;
 }
 
 /** What `examine` may be handed instead of reading the file itself. */
@@ -37,6 +40,8 @@ export class FileIndex {
     compileCache: string | undefined,
     /** The scan cache, used for files read from disk only. */
     private readonly cache?: ScanCache,
+    /** Keep a digest of each examined text (see `isCurrent`). */
+    private readonly digests = false,
   ) {
     // The prefilter needs only the patterns; TypeScript is loaded when the first file passes it.
     this.patterns = compilePatterns(config);
@@ -71,6 +76,12 @@ export class FileIndex {
   clear(): void {
     this.entries.clear();
     this.detector.invalidate();
+  }
+
+  /** Was `file` last examined from exactly this text (digests kept)? Then examining it again would give the same result. */
+  isCurrent(file: string, text: string): boolean {
+    const entry = this.entries.get(file);
+    return entry?.hash !== undefined && entry.hash === hashText(text);
   }
 
   /** Forget what key resolution parsed of `file` (a long-lived index keeps only what it must). */
@@ -115,6 +126,7 @@ export class FileIndex {
       if (!skipped) return this.drop(file);
       return this.set({ ...emptyResult(file), skipped }, false);
     }
+    const hash = this.digests ? hashText(text) : undefined;
     let outcome: FileOutcome;
     try {
       outcome = this.detect(file, text, given.sourceFile);
@@ -122,35 +134,35 @@ export class FileIndex {
       // A bug in a matcher must not cost the rest of the index; the file is named so it can be reported.
       this.cache?.forget(file);
       const reason = `flagsweep could not scan this file: ${(e as Error).message}`;
-      return this.set({ ...emptyResult(file), lines: countLines(text), skipped: { file, kind: 'crashed', reason } }, false);
+      return this.set({ ...emptyResult(file), lines: countLines(text), skipped: { file, kind: 'crashed', reason } }, false, hash);
     }
     if (useCache) this.cache!.record(file, text, outcome);
-    return this.store(file, outcome);
+    return this.store(file, outcome, hash);
   }
 
   private detect(file: string, text: string, sourceFile: ts.SourceFile | undefined): FileOutcome {
     const lines = countLines(text);
     if (!mayContainFlagCheck(text, this.patterns)) return { lines, detection: null, defines: [], deps: [] };
-    return { lines, ...this.detector.run(file, text, sourceFile) };
+    return { lines, ...this.detector.run(file, text, usableParse(sourceFile, text)) };
   }
 
-  private store(file: string, outcome: FileOutcome): boolean {
+  private store(file: string, outcome: FileOutcome, hash?: string): boolean {
     for (const name of outcome.defines) this.patterns.definedFlagFunctions.add(name);
     const d = outcome.detection;
     const result: FileResult = { ...emptyResult(file), lines: outcome.lines, dependsOn: outcome.deps };
-    if (d === null) return this.set(result, true);
-    if (d.parsed) return this.set({ ...result, parsed: true, checks: d.checks, declarations: d.declarations, annotations: d.annotations, diagnostics: d.diagnostics }, false);
+    if (d === null) return this.set(result, true, hash);
+    if (d.parsed) return this.set({ ...result, parsed: true, checks: d.checks, declarations: d.declarations, annotations: d.annotations, diagnostics: d.diagnostics }, false, hash);
     if (d.diagnostics.some((x) => x.severity === 'error')) {
       const reason = d.diagnostics.map((x) => `${x.line}:${x.column} ${x.message}`).join('; ');
-      return this.set({ ...result, diagnostics: d.diagnostics, skipped: { file, kind: 'parse-error', reason } }, false);
+      return this.set({ ...result, diagnostics: d.diagnostics, skipped: { file, kind: 'parse-error', reason } }, false, hash);
     }
-    return this.set(result, true);
+    return this.set(result, true, hash);
   }
 
-  private set(result: FileResult, prefiltered: boolean): boolean {
+  private set(result: FileResult, prefiltered: boolean, hash?: string): boolean {
     // Re-set at the end: entries keep the order files were examined in (skipped files are reported in that order).
     this.entries.delete(result.file);
-    this.entries.set(result.file, { ...result, prefiltered });
+    this.entries.set(result.file, { ...result, prefiltered, ...(hash !== undefined ? { hash } : {}) });
     return true;
   }
 
@@ -158,6 +170,21 @@ export class FileIndex {
     this.entries.delete(file);
     return false;
   }
+}
+
+function hashText(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
+/**
+ * A parse the caller handed over (typescript-eslint's) is used only if it is a SourceFile of this very text made by
+ * the TypeScript copy the matcher uses: another copy numbers its SyntaxKinds differently. Otherwise: parse again.
+ */
+function usableParse(sourceFile: ts.SourceFile | undefined, text: string): ts.SourceFile | undefined {
+  if (!sourceFile || sourceFile.text !== text) return undefined;
+  // Loaded already: the matcher that is about to run needs it.
+  const { SyntaxKind } = require('typescript') as typeof ts;
+  return sourceFile.kind === SyntaxKind.SourceFile ? sourceFile : undefined;
 }
 
 function emptyResult(file: string): FileResult {

@@ -17,6 +17,7 @@ export type {
   LoadSourcesOptions,
   ProgressListener,
   ReadFile,
+  RecordOptions,
   ScanSummary,
   SessionOptions,
   SessionProblems,

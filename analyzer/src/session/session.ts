@@ -19,6 +19,7 @@ import type {
   LoadedSources,
   LoadSourcesOptions,
   ReadFile,
+  RecordOptions,
   ScanSummary,
   SessionOptions,
   SessionProblems,
@@ -47,6 +48,8 @@ export class ProjectSession {
   private listed: Set<string> | undefined;
   private listedCount = 0;
   private built: Built | undefined;
+  /** Records built with another expiry window (`RecordOptions.warnBeforeExpiryDays`), until the next change. */
+  private readonly builtByWindow = new Map<number, Built>();
   private readonly deadRangeMemo = new Map<string, Promise<DeadRange[]>>();
 
   constructor(options: SessionOptions) {
@@ -188,6 +191,8 @@ export class ProjectSession {
    */
   updateFile(file: string, text?: string, opts: UpdateOptions = {}): string[] {
     const posix = toPosix(file);
+    // With digests kept (skipUnchangedUpdates), the text the session already indexed changes nothing.
+    if (text !== undefined && this.index.isCurrent(posix, text)) return [posix];
     const isNew = !this.index.has(posix);
     this.index.forgetParse(posix);
     this.index.examine(posix, { text, sourceFile: opts.sourceFile });
@@ -260,6 +265,11 @@ export class ProjectSession {
     return this.sources.states.get(key);
   }
 
+  /** Every flag the sources know, merged, by source key. */
+  states(): ReadonlyMap<string, FlagState> {
+    return this.sources.states;
+  }
+
   /** Absolute paths of the local flag files (flagd): their edits call for `loadSources({ localOnly: true })`. */
   localSourceFiles(): string[] {
     return this.sources.localFiles();
@@ -271,20 +281,31 @@ export class ProjectSession {
 
   // ---- Results --------------------------------------------------------------------------------------------------
 
-  /** One record per flag key, with status and reason, sorted by key: `buildRecords` over the whole index. */
-  records(): FlagRecord[] {
-    return this.build().records;
+  /**
+   * One record per flag key, with status and reason, sorted by key: `buildRecords` over the whole index.
+   * `warnBeforeExpiryDays` decides statuses with another expiry window (built once per window until a change).
+   */
+  records(opts: RecordOptions = {}): FlagRecord[] {
+    return this.build(opts).records;
   }
 
-  record(key: string): FlagRecord | undefined {
-    return this.build().byKey.get(key);
+  record(key: string, opts: RecordOptions = {}): FlagRecord | undefined {
+    return this.build(opts).byKey.get(key);
   }
 
   /** The record a check belongs to (its key may be written in another form than the source's, e.g. camelCase). */
-  recordForCheck(check: Pick<FlagCheck, 'file' | 'range' | 'key'>): FlagRecord | undefined {
-    const built = this.build();
+  recordForCheck(check: Pick<FlagCheck, 'file' | 'range' | 'key'>, opts: RecordOptions = {}): FlagRecord | undefined {
+    const built = this.build(opts);
     const key = built.keyByCheck.get(`${check.file}\0${check.range.start}`) ?? check.key;
     return key === null ? undefined : built.byKey.get(key);
+  }
+
+  /**
+   * Keys (as written) that carry a flag annotation somewhere in the project: a `@flag <key>` comment, or an
+   * annotated declaration of the key.
+   */
+  annotatedKeys(): ReadonlySet<string> {
+    return this.build().annotatedKeys;
   }
 
   /** Checks whose key could not be resolved statically, in file order. */
@@ -339,7 +360,7 @@ export class ProjectSession {
   // ---- Internals ------------------------------------------------------------------------------------------------
 
   private newIndex(): FileIndex {
-    return new FileIndex(this.cfg, this.readFile, this.options.compileCache, this.cache);
+    return new FileIndex(this.cfg, this.readFile, this.options.compileCache, this.cache, this.options.skipUnchangedUpdates === true);
   }
 
   private *indexSteps(files: readonly string[], opts: IndexOptions): Generator<void, IndexOutcome> {
@@ -410,10 +431,24 @@ export class ProjectSession {
 
   private changed(): void {
     this.built = undefined;
+    this.builtByWindow.clear();
   }
 
-  private build(): Built {
-    if (this.built) return this.built;
+  private build(opts: RecordOptions = {}): Built {
+    const window = opts.warnBeforeExpiryDays;
+    if (window !== undefined && window !== this.cfg.lifecycle.warnBeforeExpiryDays) {
+      let hit = this.builtByWindow.get(window);
+      if (!hit) {
+        hit = this.buildWith({ ...this.cfg.lifecycle, warnBeforeExpiryDays: window });
+        this.builtByWindow.set(window, hit);
+      }
+      return hit;
+    }
+    this.built ??= this.buildWith(this.cfg.lifecycle);
+    return this.built;
+  }
+
+  private buildWith(lifecycle: ResolvedConfig['lifecycle']): Built {
     const results = [...this.index.values()].filter((r) => r.parsed).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     const { declarations, annotations } = declarationsAndAnnotations(results);
     const records = buildRecords({
@@ -421,23 +456,27 @@ export class ProjectSession {
       declarations,
       annotations,
       states: this.sources.states,
-      lifecycle: this.cfg.lifecycle,
+      lifecycle,
       now: this.today,
       sourceLabel: sourceLabel(this.cfg),
     });
-    this.built = {
+    const annotatedKeys = new Set<string>();
+    for (const a of annotations) if (a.key !== undefined) annotatedKeys.add(a.key);
+    for (const d of declarations) if (d.annotation) annotatedKeys.add(d.key);
+    return {
       records,
       annotations,
+      annotatedKeys,
       byKey: new Map(records.map((r) => [r.key, r])),
       keyByCheck: new Map(records.flatMap((r) => r.usages.map((u) => [`${u.file}\0${u.range.start}`, r.key] as const))),
     };
-    return this.built;
   }
 }
 
 interface Built {
   records: FlagRecord[];
   annotations: SessionProblems['annotations'];
+  annotatedKeys: Set<string>;
   byKey: Map<string, FlagRecord>;
   keyByCheck: Map<string, string>;
 }

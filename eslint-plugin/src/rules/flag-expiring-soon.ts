@@ -1,9 +1,8 @@
 import { formatDay, parseIsoDate, relativeDays } from '@flagsweep/analyzer';
 import { cleanupCommandFor } from '@flagsweep/analyzer/session';
 import { createRule } from '../util/create-rule';
-import { recordOf } from '../util/flag-records';
 import { analyseFile, CONFIG_ERROR_MESSAGES, locOf } from '../util/report';
-import { ownerText, resolvedChecks } from '../util/rule-helpers';
+import { ownerText, recordOf, resolvedChecks } from '../util/rule-helpers';
 
 export type Options = [{ warnBeforeExpiryDays?: number }];
 export type MessageIds = 'expiringSoon' | keyof typeof CONFIG_ERROR_MESSAGES;
@@ -39,7 +38,7 @@ export default createRule<Options, MessageIds>({
         if (!facts.project || !facts.today) return;
         for (const check of resolvedChecks(facts)) {
           // "Expiring" is the core's status: within the window, and not already missing, stale or expired.
-          const record = recordOf(facts, check.key, check.keyForm, options.warnBeforeExpiryDays);
+          const record = recordOf(facts, check, options.warnBeforeExpiryDays);
           if (record?.status !== 'expiring' || record.daysToExpiry === undefined || !record.expires) continue;
           context.report({
             loc: locOf(context.sourceCode, check.range),

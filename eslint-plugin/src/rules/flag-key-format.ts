@@ -10,9 +10,8 @@ import {
   type SourceRange,
 } from '@flagsweep/analyzer';
 import { createRule } from '../util/create-rule';
-import { recordOf } from '../util/flag-records';
 import { analyseFile, CONFIG_ERROR_MESSAGES, locOf } from '../util/report';
-import { rangeKey, resolvedChecks, samePath } from '../util/rule-helpers';
+import { rangeKey, recordOf, resolvedChecks, samePath } from '../util/rule-helpers';
 
 export type Options = [
   {
@@ -99,7 +98,7 @@ export default createRule<Options, MessageIds>({
           check(a.key, a.range, recordOf(facts, a.key)?.flagType);
         }
         for (const c of resolvedChecks(facts)) {
-          const meta = recordOf(facts, c.key, c.keyForm);
+          const meta = recordOf(facts, c);
           // A camelCase member name the flag source can't map back says nothing about the real key's form.
           if (!meta || (c.keyForm === 'camelCase' && !meta.state)) continue;
           if (declared.has(meta.key)) continue;

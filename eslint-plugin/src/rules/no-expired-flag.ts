@@ -1,9 +1,8 @@
 import { formatDay, parseIsoDate, type FlagRecord, type SourceRange } from '@flagsweep/analyzer';
 import { cleanupCommandFor } from '@flagsweep/analyzer/session';
 import { createRule } from '../util/create-rule';
-import { recordOf } from '../util/flag-records';
 import { analyseFile, CONFIG_ERROR_MESSAGES, locOf } from '../util/report';
-import { ownerText, resolvedChecks } from '../util/rule-helpers';
+import { ownerText, recordOf, resolvedChecks } from '../util/rule-helpers';
 
 export type Options = [];
 export type MessageIds = 'expired' | keyof typeof CONFIG_ERROR_MESSAGES;
@@ -41,7 +40,7 @@ export default createRule<Options, MessageIds>({
             },
           });
         };
-        for (const check of resolvedChecks(facts)) report(recordOf(facts, check.key, check.keyForm), check.range);
+        for (const check of resolvedChecks(facts)) report(recordOf(facts, check), check.range);
         // A declaration carrying its own expired annotation has to go too, even where nothing in this file reads it.
         for (const decl of facts.localDeclarations) {
           if (decl.annotation?.expires === undefined) continue;

@@ -3,7 +3,6 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { createRule } from '../util/create-rule';
 import type { FileFacts } from '../util/file-facts';
 import { nearestKey } from '../util/nearest-key';
-import { projectAnnotations } from '../util/project-annotations';
 import { analyseFile, CONFIG_ERROR_MESSAGES, locOf } from '../util/report';
 import { resolvedChecks } from '../util/rule-helpers';
 
@@ -50,13 +49,14 @@ export default createRule<Options, MessageIds>({
         const allow = new Set(options.allow ?? []);
         const inFile = annotatedInFile(facts);
         const source = sourceLabel(project.config);
-        let projectKeys: ReadonlyMap<string, unknown> | undefined;
+        const session = project.session;
         for (const check of checks) {
-          const key = project.flags.canonical(check.key, check.keyForm);
-          if (project.flags.byKey.has(key) || allow.has(key) || check.annotation?.key !== undefined || inFile.has(key)) continue;
-          projectKeys ??= projectAnnotations(project.config);
-          if (projectKeys.has(key)) continue;
-          const known = [...project.flags.byKey.keys(), ...projectKeys.keys()];
+          // The record's key is the source's (a camelCase member name maps back to it).
+          const key = session.recordForCheck(check)?.key ?? check.key;
+          if (session.states().has(key) || allow.has(key) || check.annotation?.key !== undefined || inFile.has(key)) continue;
+          const annotated = session.annotatedKeys();
+          if (annotated.has(key)) continue;
+          const known = [...session.states().keys(), ...annotated];
           const suggestion = nearestKey(key, check.keyForm === 'camelCase' ? known.map(camelCaseKey) : known);
           const fix = suggestion !== undefined ? replaceKeyFix(context.sourceCode, check, suggestion) : undefined;
           context.report({

@@ -1,7 +1,6 @@
 import { createRule } from '../util/create-rule';
-import { recordOf } from '../util/flag-records';
 import { analyseFile, CONFIG_ERROR_MESSAGES, locOf } from '../util/report';
-import { resolvedChecks } from '../util/rule-helpers';
+import { recordOf, resolvedChecks } from '../util/rule-helpers';
 
 export type Options = [{ permanentTypes?: string[] }];
 export type MessageIds = 'missingExpiry' | 'neverNotPermanent' | keyof typeof CONFIG_ERROR_MESSAGES;
@@ -43,7 +42,7 @@ export default createRule<Options, MessageIds>({
         if (!project || project.flags.failed) return;
         const permanent = options.permanentTypes ?? project.config.lifecycle.permanentTypes;
         for (const check of resolvedChecks(facts)) {
-          const meta = recordOf(facts, check.key, check.keyForm);
+          const meta = recordOf(facts, check);
           if (!meta) continue;
           const loc = locOf(context.sourceCode, check.range);
           if (meta.expires === undefined) {

@@ -48,7 +48,7 @@ export default createRule<Options, MessageIds>({
           }
           const expiry = expiryDate(annotation.expires);
           const key = annotation.key ?? keyAnnotatedBy(facts, annotation);
-          const flagType = annotation.flagType ?? (key !== undefined ? project.flags.byKey.get(key)?.flagType : undefined);
+          const flagType = annotation.flagType ?? (key !== undefined ? project.session.state(key)?.flagType : undefined);
           const max = flagType !== undefined ? maxLifetime[flagType] : undefined;
           if (!expiry || max === undefined) continue;
           const days = daysBetween(today, expiry);

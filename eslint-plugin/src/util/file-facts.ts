@@ -1,17 +1,7 @@
-import * as path from 'node:path';
-import * as ts from 'typescript';
 import type { TSESLint } from '@typescript-eslint/utils';
-import {
-  detectInSourceFile,
-  mayContainFlagCheck,
-  parseSource,
-  type FlagAnnotation,
-  type FlagCheck,
-  type KeyDeclaration,
-} from '@flagsweep/analyzer';
-import { detectContextFor } from './detect-context';
+import type { FlagAnnotation, FlagCheck, KeyDeclaration } from '@flagsweep/analyzer';
+import type { UpdateOptions } from '@flagsweep/analyzer/session';
 import { getProject, type Project } from './project';
-import { keyedAnnotations, noteLintedFile } from './project-annotations';
 import { samePath } from './rule-helpers';
 import { parseSettings } from './settings';
 import { resolveToday } from './today';
@@ -23,13 +13,13 @@ export interface FileFacts {
   today?: Date;
   /** Config and flag-file problems, reported once (see reportProblemsOnce). */
   problems: string[];
-  checks: FlagCheck[];
+  checks: readonly FlagCheck[];
   /** Declarations holding the keys read here, also those in other files a check resolved through. */
-  declarations: KeyDeclaration[];
+  declarations: readonly KeyDeclaration[];
   /** The declarations written in this file. */
-  localDeclarations: KeyDeclaration[];
+  localDeclarations: readonly KeyDeclaration[];
   /** Flag annotations written in this file. */
-  annotations: FlagAnnotation[];
+  annotations: readonly FlagAnnotation[];
   /** Set by the first rule that reported `problems` for this file. */
   problemsClaimed: boolean;
 }
@@ -53,13 +43,17 @@ export function getFileFacts(context: AnyContext): FileFacts {
   return facts;
 }
 
+/**
+ * The linted file's text goes to the project's session (`updateFile`; unchanged text costs a digest, nothing more):
+ * the rules then read the session's result for this file and its records, built over the whole project.
+ */
 function computeFacts(context: AnyContext): FileFacts {
   const facts: FileFacts = { problems: [], checks: [], declarations: [], localDeclarations: [], annotations: [], problemsClaimed: false };
   let project: Project | { error: string };
   try {
     const parsed = parseSettings(context.settings);
     facts.today = resolveToday(parsed.settings.now);
-    project = getProject(context.filename, context.cwd, parsed);
+    project = getProject(context.filename, context.cwd, parsed, facts.today);
   } catch (e) {
     facts.problems.push(oneLine((e as Error).message));
     return facts;
@@ -71,40 +65,31 @@ function computeFacts(context: AnyContext): FileFacts {
   facts.project = project;
   facts.problems.push(...project.problems);
 
-  const detect = detectContextFor(project.config);
-  const text = context.sourceCode.text;
-  // The prefilter keeps the per-file cost near zero for the (many) files that can't contain a flag check.
-  if (!mayContainFlagCheck(text, detect.patterns)) {
-    noteLintedFile(project.config, context.filename, []);
-    return facts;
-  }
-  let result: ReturnType<typeof detectInSourceFile>;
-  try {
-    result = detectInSourceFile(sourceFileFor(context), detect);
-  } catch (e) {
+  const session = project.session;
+  const file = context.filename;
+  session.updateFile(file, context.sourceCode.text, { sourceFile: parseOf(context) });
+  const result = session.fileResult(file);
+  if (!result) return facts;
+  if (result.skipped?.kind === 'crashed') {
     // One file the core can't handle must not end the whole lint run: say so in that file and move on.
-    facts.problems.push(oneLine(`flagsweep: could not analyse this file: ${(e as Error).message}`));
+    facts.problems.push(oneLine(`flagsweep: could not analyse this file: ${result.skipped.reason.replace(/^flagsweep could not scan this file: /, '')}`));
     return facts;
   }
   facts.checks = result.checks;
   facts.declarations = result.declarations;
-  facts.localDeclarations = result.declarations.filter((d) => samePath(d.file, context.filename));
+  facts.localDeclarations = result.declarations.filter((d) => samePath(d.file, file));
   facts.annotations = result.annotations;
-  noteLintedFile(project.config, context.filename, keyedAnnotations(result, context.filename.split(path.sep).join('/')));
   return facts;
 }
 
 /**
- * typescript-eslint's parser already built a ts.SourceFile: reuse it through its node map (no type information
- * needed). Other parsers (espree for JS/JSX) get a parse of their own, only for files that passed the prefilter.
+ * typescript-eslint's parser already built a ts.SourceFile: the session reuses it (it checks that the parse is of
+ * this text and from its own TypeScript copy). Other parsers (espree for JS/JSX) give none: the session parses.
  */
-function sourceFileFor(context: AnyContext): ts.SourceFile {
+function parseOf(context: AnyContext): UpdateOptions['sourceFile'] {
   const sourceCode = context.sourceCode;
   const map = sourceCode.parserServices?.esTreeNodeToTSNodeMap;
-  const node = map?.get(sourceCode.ast as never) as ts.Node | undefined;
-  // A SourceFile from a different TypeScript copy has different SyntaxKind numbers: parse again in that case.
-  if (node && node.kind === ts.SyntaxKind.SourceFile && (node as ts.SourceFile).text === sourceCode.text) return node as ts.SourceFile;
-  return parseSource(context.filename, sourceCode.text);
+  return map?.get(sourceCode.ast as never) as UpdateOptions['sourceFile'];
 }
 
 function oneLine(message: string): string {

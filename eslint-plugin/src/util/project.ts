@@ -1,67 +1,124 @@
 import * as path from 'node:path';
-import { canonicalKeys, findConfigFile, loadConfig, mergeSnapshots, resolveConfig, type FlagState, type ResolvedConfig, type SourceSnapshot } from '@flagsweep/analyzer';
+import { findConfigFile, loadConfig, resolveConfig, type ResolvedConfig } from '@flagsweep/analyzer';
+import { createSession, type ProjectSession } from '@flagsweep/analyzer/session';
 import { sameStamp, statFile, type FileStamp } from './file-stamp';
-import { readFlagFile } from './flag-file';
 import { overlay, type ParsedSettings } from './settings';
 
-/** Everything a rule needs to know about the project a file belongs to; shared by all files under one config. */
+/**
+ * Everything a rule needs to know about the project a file belongs to; shared by all files under one config.
+ * The index, the flag sources and the records are the core's ProjectSession (the one the CLI and the editor use).
+ */
 export interface Project {
   config: ResolvedConfig;
-  flags: FlagIndex;
+  session: ProjectSession;
+  flags: FlagSourceHealth;
   /** One-line problems with the config or the flag file, each reported once as a lint error. */
   problems: string[];
 }
 
-export interface FlagIndex {
-  byKey: ReadonlyMap<string, FlagState>;
+export interface FlagSourceHealth {
   /** True when every source is a flagd file that loaded: only then is "not in the flag source" meaningful. */
   complete: boolean;
   /** True when a flagd file could not be read or parsed. */
   failed: boolean;
-  /** Maps a key as written in code (a camelCase member name) to the source's key. */
-  canonical: (key: string, form?: 'as-is' | 'camelCase') => string;
 }
 
+type Stamp = FileStamp | { error: string };
+
 interface ConfigEntry {
-  stamp: FileStamp | { error: string } | undefined;
+  stamp: Stamp | undefined;
   config?: ResolvedConfig;
   error?: string;
+  project?: Project;
+  /** The local flag files' stamps when the session last loaded them. */
+  flagStamps?: Stamp[];
+  indexed?: boolean;
 }
 
 const configFileByDir = new Map<string, string | null>();
 const configEntries = new Map<string, ConfigEntry>();
-const flagIndexes = new WeakMap<object, { inputs: unknown[]; index: FlagIndex }>();
 
-/** The project of `filename`: its config (cached per config file, by mtime) and its flag file (cached by mtime). */
-export function getProject(filename: string, cwd: string, parsed: ParsedSettings): Project | { error: string } {
+/**
+ * The project of `filename`: its config (cached per config file, by mtime) and one session per resolved config,
+ * kept across files and across lint runs in a long-lived ESLint (an editor's), its flag files re-read when their
+ * stamp changes. The session is indexed (the whole project, as the CLI lists it) when the first file asks.
+ */
+export function getProject(filename: string, cwd: string, parsed: ParsedSettings, today: Date): Project | { error: string } {
   const { settings } = parsed;
   const configFile = settings.configFile ? path.resolve(cwd, settings.configFile) : nearestConfigFile(path.dirname(filename));
   const entry = configEntry(configFile, cwd, parsed);
   if (!entry.config) return { error: entry.error! };
   const config = entry.config;
 
-  const results = config.sources.map((s) => {
-    if (s.type !== 'flagd') return undefined;
-    // Named as the config writes it: that is the path the user knows.
-    const result = readFlagFile(path.resolve(config.root, s.path), s.path);
-    // Without a config file the default flags.flagd.json is optional; with one, a missing flag file is an error.
-    return result.missing && !config.configFile ? undefined : result;
-  });
-  const flags = flagIndex(entry, results);
-  const problems = results.flatMap((r) => r?.problems ?? []);
-  return { config, flags, problems };
+  if (!entry.project) {
+    const session = createSession({ config, now: today, skipUnchangedUpdates: true });
+    entry.project = { config, session, flags: { complete: false, failed: false }, problems: [] };
+  }
+  const project = entry.project;
+  const session = project.session;
+  session.setNow(today);
+  const files = session.localSourceFiles();
+  const stamps = files.map((f) => statFile(f));
+  if (!entry.flagStamps) {
+    session.loadSourcesSync();
+    entry.flagStamps = stamps;
+    Object.assign(project, sourceHealth(config, project, stamps));
+  } else if (stamps.some((s, i) => !sameStamp(entry.flagStamps![i], s))) {
+    session.loadSourcesSync({ localOnly: true });
+    entry.flagStamps = stamps;
+    Object.assign(project, sourceHealth(config, project, stamps));
+  }
+  if (!entry.indexed) {
+    entry.indexed = true;
+    session.indexAllSync();
+  }
+  return project;
 }
 
-function flagIndex(entry: ConfigEntry, results: (ReturnType<typeof readFlagFile> | undefined)[]): FlagIndex {
-  const hit = flagIndexes.get(entry);
-  if (hit && hit.inputs.length === results.length && hit.inputs.every((r, i) => r === results[i])) return hit.index;
-  // The core's merge rule (sources/merge.ts): live state from the last source that knows a flag, metadata from the first.
-  const byKey: ReadonlyMap<string, FlagState> = mergeSnapshots(results.map((r) => ({ states: r?.states ?? [] }) as unknown as SourceSnapshot));
-  const complete = results.every((r) => r !== undefined && r.problems.length === 0);
-  const failed = results.some((r) => r !== undefined && r.problems.length > 0);
-  const index: FlagIndex = { byKey, complete, failed, canonical: canonicalKeys(byKey.keys()) };
-  flagIndexes.set(entry, { inputs: results, index });
-  return index;
+/**
+ * The flag files' problems as lint messages (named as the config writes the path: the one the user knows), and
+ * whether the flag source can say a key does not exist. Remote sources are never fetched at lint time.
+ */
+function sourceHealth(config: ResolvedConfig, project: Project, stamps: readonly Stamp[]): Pick<Project, 'flags' | 'problems'> {
+  const snapshots = project.session.snapshots();
+  const problems: string[] = [];
+  let complete = true;
+  let failed = false;
+  let flagd = 0;
+  config.sources.forEach((source, i) => {
+    if (source.type !== 'flagd') {
+      complete = false;
+      return;
+    }
+    const stamp = stamps[flagd++];
+    const file = path.resolve(config.root, source.path);
+    const fileProblems: string[] = [];
+    if ('error' in stamp) {
+      // Without a config file the default flags.flagd.json is optional; with one, a missing flag file is an error.
+      if (stamp.error === 'ENOENT' && !config.configFile) {
+        complete = false;
+        return;
+      }
+      fileProblems.push(`flagsweep: cannot read flag file ${source.path} (${stamp.error})`);
+    } else {
+      const unreadable = `cannot read the flag file ${file} `;
+      for (const d of snapshots[i]?.diagnostics ?? []) {
+        if (d.severity !== 'error') continue;
+        if (d.message.startsWith(unreadable)) {
+          fileProblems.push(`flagsweep: cannot read flag file ${source.path} ${d.message.slice(unreadable.length)}`);
+          continue;
+        }
+        const at = d.line && !d.message.includes(`line ${d.line}`) ? `:${d.line}:${d.column ?? 1}` : '';
+        fileProblems.push(`flagsweep: flag file ${source.path}${at}: ${d.message}`);
+      }
+    }
+    if (fileProblems.length > 0) {
+      complete = false;
+      failed = true;
+      problems.push(...fileProblems);
+    }
+  });
+  return { flags: { complete, failed }, problems };
 }
 
 function nearestConfigFile(dir: string): string | undefined {
