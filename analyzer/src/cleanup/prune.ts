@@ -2,6 +2,7 @@ import ts = require('typescript');
 import type { RoundContext } from './context';
 import { References } from './scope';
 import { isPure } from './syntax';
+import { isLodashReaderCall } from './pure-calls';
 import type { TextEdit } from './edits';
 import { lineStart, removeListElement } from './text';
 import { removeDeclarator } from './variables';
@@ -99,7 +100,7 @@ export function isRemovableInitializer(node: ts.Expression): boolean {
       else {
         visit(n.expression);
         // A read-only call runs its callbacks: they must not do anything either (`(t) => t.id === id`).
-        const runsCallbacks = !isHookCallee(n.expression) && !(ts.isIdentifier(n.expression) || nameIs(n.expression, 'lazy'));
+        const runsCallbacks = !isHookCallee(n.expression) && (isLodashReaderCall(n) || !(ts.isIdentifier(n.expression) || nameIs(n.expression, 'lazy')));
         for (const a of n.arguments) {
           if (runsCallbacks && (ts.isArrowFunction(a) || ts.isFunctionExpression(a))) ok &&= ts.isArrowFunction(a) && !ts.isBlock(a.body) && isPure(a.body);
           else visit(a);
@@ -121,8 +122,12 @@ export function isRemovableInitializer(node: ts.Expression): boolean {
 
 const READ_ONLY_METHODS = new Set(['find', 'findIndex', 'findLast', 'filter', 'map', 'flatMap', 'some', 'every', 'includes', 'indexOf', 'slice', 'concat', 'join', 'at', 'toString', 'trim', 'toLowerCase', 'toUpperCase', 'startsWith', 'endsWith', 'keys', 'values', 'entries']);
 
-/** Calls that only read (`types?.find((t) => t.id === id)`, `React.lazy(() => import('./X'))`): their result unused, they may go. */
+/**
+ * Calls that only read (`types?.find((t) => t.id === id)`, `React.lazy(() => import('./X'))`, lodash's
+ * `get(rule, 'opts.dry_run')`): their result unused, they may go.
+ */
 function isReadOnlyCall(call: ts.CallExpression): boolean {
+  if (isLodashReaderCall(call)) return true;
   const callee = call.expression;
   if (ts.isIdentifier(callee)) return callee.text === 'lazy';
   if (!ts.isPropertyAccessExpression(callee)) return false;

@@ -72,6 +72,19 @@ describe('cleanup verification (type-check before and after, in memory)', functi
     assert.equal(v.newDiagnostics[0].code, 2305);
   });
 
+  it('lists a new diagnostic once when the changed file also imports another changed file whose exports changed', () => {
+    const dir = scratch({
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noUnusedLocals: true, module: 'ESNext', moduleResolution: 'Bundler', noEmit: true, types: [] }, include: ['src'] }),
+      'src/flags.ts': 'export const isBeta = (): boolean => true;\nexport const other = 1;\n',
+      'src/page.ts': "import { isBeta, other } from './flags';\nexport function title(): number {\n  const n = other + 1;\n  return isBeta() && n > 1 ? 1 : 0;\n}\n",
+    });
+    const v = verify(dir, [
+      change(dir, 'src/flags.ts', 'export const other = 1;\n'),
+      change(dir, 'src/page.ts', "import { other } from './flags';\nexport function title(): number {\n  const n = other + 1;\n  return 0;\n}\n"),
+    ]);
+    assert.deepEqual(v.newDiagnostics.map((d) => `${path.relative(dir, d.file)}:${d.line} TS${d.code}`), ['src/page.ts:3 TS6133']);
+  });
+
   it('finds importers through tsconfig paths aliases and index modules, and not through look-alike names', () => {
     const dir = scratch({
       'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, types: [], module: 'ESNext', moduleResolution: 'Bundler', baseUrl: '.', paths: { '@app/*': ['src/*'] } }, include: ['src'] }),

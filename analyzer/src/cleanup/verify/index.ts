@@ -66,7 +66,10 @@ export function verifyChanges(changes: readonly FileChange[], opts: VerifyOption
       const resolved = ts.resolveModuleName(specifier, from, options, ts.sys, resolutionCache).resolvedModule;
       return resolved && resolved.resolvedFileName.replace(/\\/g, '/');
     };
-    const importers = directImporters(reshaped, opts.projectFiles.filter((f) => CODE_FILE.test(f)), opts.textOf, resolve);
+    // The changed files were checked above: one that imports a reshaped one must not be counted twice.
+    const changedSet = new Set(changed);
+    const others = opts.projectFiles.filter((f) => CODE_FILE.test(f) && !changedSet.has(f));
+    const importers = directImporters(reshaped, others, opts.textOf, resolve);
     if (importers.length === 0) continue;
     const roots = [...changed, ...importers];
     const afterAll = programs.create(roots, 'after', afterChanged);

@@ -1,0 +1,65 @@
+import ts = require('typescript');
+
+/**
+ * lodash functions that only read their arguments and return a new value (no mutation, no I/O): a call of one whose
+ * result nobody reads may go with its variable (`const status = get(rule, 'opts.dry_run')`). `merge`, `set`,
+ * `assign`, `remove`, `pull` and friends mutate and are not here.
+ */
+const LODASH_READERS = new Set([
+  'get', 'has', 'hasIn', 'defaultTo', 'identity', 'noop',
+  'isEmpty', 'isNil', 'isNull', 'isUndefined', 'isBoolean', 'isString', 'isNumber', 'isFinite', 'isInteger', 'isNaN',
+  'isArray', 'isObject', 'isPlainObject', 'isFunction', 'isDate', 'isEqual', 'isMatch',
+  'pick', 'pickBy', 'omit', 'omitBy', 'keys', 'values', 'entries', 'toPairs', 'mapValues', 'mapKeys',
+  'first', 'head', 'last', 'nth', 'find', 'findLast', 'filter', 'reject', 'map', 'flatMap', 'some', 'every', 'includes',
+  'uniq', 'uniqBy', 'sortBy', 'orderBy', 'groupBy', 'keyBy', 'countBy', 'partition', 'flatten', 'flattenDeep', 'compact',
+  'difference', 'intersection', 'union', 'without', 'zip', 'chunk', 'take', 'drop', 'slice', 'size', 'sum', 'sumBy',
+  'max', 'maxBy', 'min', 'minBy', 'round', 'clone', 'cloneDeep', 'toString', 'toNumber', 'toLower', 'toUpper',
+  'capitalize', 'startCase', 'camelCase', 'kebabCase', 'snakeCase', 'lowerCase', 'upperFirst', 'lowerFirst', 'trim',
+  'isEqualWith', 'range', 'times',
+]);
+const LODASH_MODULE = /^lodash(?:-es)?(?:\/[\w.]+)?$/;
+
+interface LodashNames {
+  /** Local name → lodash function name, for `import { get as lget } from 'lodash'` and `import get from 'lodash/get'`. */
+  functions: Map<string, string>;
+  /** Local names of the whole library: `import _ from 'lodash'`, `import * as lodash from 'lodash-es'`. */
+  namespaces: Set<string>;
+}
+
+const namesByFile = new WeakMap<ts.SourceFile, LodashNames>();
+
+function lodashNames(sf: ts.SourceFile): LodashNames {
+  let names = namesByFile.get(sf);
+  if (names) return names;
+  names = { functions: new Map(), namespaces: new Set() };
+  for (const st of sf.statements) {
+    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !LODASH_MODULE.test(st.moduleSpecifier.text)) continue;
+    const clause = st.importClause;
+    if (!clause || clause.isTypeOnly) continue;
+    const sub = st.moduleSpecifier.text.split('/')[1];
+    if (clause.name) {
+      if (sub) names.functions.set(clause.name.text, sub);
+      else names.namespaces.add(clause.name.text);
+    }
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings) && !sub) names.namespaces.add(bindings.name.text);
+    if (bindings && ts.isNamedImports(bindings) && !sub) {
+      for (const el of bindings.elements) names.functions.set(el.name.text, (el.propertyName ?? el.name).text);
+    }
+  }
+  namesByFile.set(sf, names);
+  return names;
+}
+
+/** A call of a lodash function that only reads (`get(x, 'a.b')`, `_.defaultTo(id, 0)`), imported from lodash in this file. */
+export function isLodashReaderCall(call: ts.CallExpression): boolean {
+  const sf = call.getSourceFile();
+  if (!sf) return false;
+  const callee = call.expression;
+  const names = lodashNames(sf);
+  if (ts.isIdentifier(callee)) {
+    const fn = names.functions.get(callee.text);
+    return fn !== undefined && LODASH_READERS.has(fn);
+  }
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && names.namespaces.has(callee.expression.text) && LODASH_READERS.has(callee.name.text);
+}
