@@ -111,6 +111,14 @@ export function removeListElement(sf: ts.SourceFile, list: ts.NodeArray<ts.Node>
   const start = el.getStart(sf);
   const withDoc = docCommentStart(sf, el);
   if (list.length === 1) {
+    // The only element, alone between its brackets over several lines: `{\n  x: true\n}` → `{}`.
+    const open = list.pos - 1;
+    let close = el.getEnd();
+    if (text[close] === ',' || text[close] === ';') close++;
+    while (close < text.length && /\s/.test(text[close])) close++;
+    if (/[{[(]/.test(text[open] ?? '') && /[}\])]/.test(text[close] ?? '') && /^\s*$/.test(text.slice(open + 1, withDoc)) && text.slice(open, close).includes('\n')) {
+      return { start: open + 1, end: close, newText: '' };
+    }
     const r = removalRange(sf, withDoc, list.hasTrailingComma ? skipComma(text, el.getEnd()) : el.getEnd());
     // `{ x }` → `{}`, not `{ }`: the space before the closing bracket goes with the last element on its line.
     let end = r.end;
