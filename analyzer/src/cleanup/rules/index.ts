@@ -6,7 +6,7 @@ import { collapseStatement } from '../statements';
 import { foldValueMember } from '../object-values';
 import { inlineValues } from '../variables';
 import { dropOffClassNames } from './class-names';
-import { dropConstantDependency } from './hook-deps';
+import { dropConstantDependency, unwrapConstantMemo } from './hook-deps';
 import { dropEmptyJsxValue } from './jsx-values';
 import { spliceLiteralSpread } from './spreads';
 
@@ -17,4 +17,4 @@ export type SimplifyRule = (ctx: RoundContext, node: ts.Node) => boolean;
  * The simplification rules, walked bottom-up over every node each round (engine.ts, simplifyRound); the first
  * one that rewrites a node wins for this round. A new construct to clean up is one new module listed here.
  */
-export const SIMPLIFY_RULES: readonly SimplifyRule[] = [foldExpression, foldValueMember, collapseStatement, inlineValues, dropEmptyFragment, dropEmptyJsxValue, dropConstantDependency, dropOffClassNames, spliceLiteralSpread];
+export const SIMPLIFY_RULES: readonly SimplifyRule[] = [foldExpression, foldValueMember, collapseStatement, inlineValues, dropEmptyFragment, dropEmptyJsxValue, dropConstantDependency, unwrapConstantMemo, dropOffClassNames, spliceLiteralSpread];
