@@ -147,11 +147,21 @@ export function removeStatement(ctx: RoundContext, statement: ts.Statement): voi
     const block = stmt.parent;
     const owner = block.parent;
     if (!ts.isBlock(block) || block.statements.length !== 1 || !owner || !ts.isIfStatement(owner)) break;
-    if (owner.thenStatement !== block || owner.elseStatement || !isPure(owner.expression) || !statementList(owner)) break;
+    if (owner.thenStatement !== block || owner.elseStatement || !statementList(owner)) break;
+    // `if (refresh()) { <only this> }`: the condition's side effects stay, as a statement (`refresh();`).
+    if (!isPure(owner.expression)) {
+      replaceStatementWith(ctx, owner, [], effectStatements(ctx, [owner.expression], owner));
+      return;
+    }
     stmt = owner;
   }
   const parent = stmt.parent;
   const list = statementList(stmt);
+  if (list && emptiesBody(ctx.sf, stmt)) {
+    // The only statement of a function body or block written over several lines: `{\n  x()\n}` → `{}`.
+    ctx.edit(stmt.parent.getStart(ctx.sf) + 1, stmt.parent.getEnd() - 1, '');
+    return;
+  }
   if (list) {
     ctx.remove(stmt);
     guardJoin(ctx, list, list.indexOf(stmt), list[list.indexOf(stmt) - 1]);
@@ -202,6 +212,10 @@ export function replaceStatementWith(ctx: RoundContext, stmt: ts.Statement, chos
     end = list[list.length - 1].getEnd();
   }
   if (pieces.length === 0) {
+    if (end === stmt.getEnd() && emptiesBody(sf, stmt)) {
+      ctx.edit(stmt.parent.getStart(sf) + 1, stmt.parent.getEnd() - 1, '');
+      return;
+    }
     if (end === stmt.getEnd()) ctx.remove(stmt);
     else ctx.edits.push({ ...removalRange(sf, stmt.getStart(sf), end), newText: '' });
     if (end === stmt.getEnd()) guardJoin(ctx, list, at, list[at - 1]);
@@ -250,4 +264,17 @@ function isBareReturn(s: ts.Statement | undefined): boolean {
 
 function isFunctionBody(n: ts.Node): boolean {
   return ts.isBlock(n) && ts.isFunctionLike(n.parent) && (n.parent as ts.FunctionLikeDeclaration).body === n;
+}
+
+/** `stmt` is the only thing between its block's braces (no comment beside it), and the braces are on different lines. */
+function emptiesBody(sf: ts.SourceFile, stmt: ts.Statement): boolean {
+  const block = stmt.parent;
+  if (!ts.isBlock(block) || block.statements.length !== 1) return false;
+  const text = sf.text;
+  const open = block.getStart(sf);
+  const close = block.getEnd() - 1;
+  if (text[open] !== '{' || text[close] !== '}') return false;
+  const before = text.slice(open + 1, stmt.getStart(sf));
+  const after = text.slice(stmt.getEnd(), close);
+  return /^\s*$/.test(before) && /^\s*$/.test(after) && text.slice(open, close).includes('\n');
 }

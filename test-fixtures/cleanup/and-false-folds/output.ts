@@ -1,2 +1,1 @@
-export function show(client: Client, user: User) {
-}
+export function show(client: Client, user: User) {}

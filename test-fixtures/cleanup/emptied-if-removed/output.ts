@@ -1,5 +1,4 @@
 export function nested(client: Client, user: User) {
-  if (refresh()) {
-  }
+  refresh();
   done();
 }
