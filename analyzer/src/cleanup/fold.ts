@@ -2,6 +2,7 @@ import ts = require('typescript');
 import { type RoundContext, climbParens } from './context';
 import { knownValue, literalValue, skipTransparent } from './markers';
 import { inBooleanContext, isBooleanValued, isPure, looksNumeric } from './syntax';
+import { isPredicateCall } from './pure-calls';
 import { isJsxChild, rendersNothing } from './context';
 
 /**
@@ -209,19 +210,6 @@ export function decideCondition(node: ts.Node, markers: RoundContext['markers'])
   return { value: right.value, effects: left ? left.effects : isPure(n.left) || isPredicateCall(n.left) ? [] : [n.left] };
 }
 
-/**
- * `isDefault(db)`, `user.hasRole('x')`, `items.includes(x)`: a call named as a question answers it and changes
- * nothing; kept alone as a statement (`isDefault(db);`) it would only puzzle a reviewer.
- */
-function isPredicateCall(node: ts.Expression): boolean {
-  const n = skipTransparent(node);
-  if (ts.isPrefixUnaryExpression(n) && n.operator === ts.SyntaxKind.ExclamationToken) return isPredicateCall(n.operand);
-  if (!ts.isCallExpression(n) || !n.arguments.every(isPure)) return false;
-  const callee = ts.isPropertyAccessExpression(n.expression) ? n.expression : undefined;
-  const name = callee ? callee.name.text : ts.isIdentifier(n.expression) ? n.expression.text : '';
-  if (callee && !isPure(callee.expression)) return false;
-  return /^(?:is|has|can|should)[A-Z0-9_]/.test(name) || ['includes', 'some', 'every', 'startsWith', 'endsWith'].includes(name);
-}
 
 /** Replaces a whole expression the substituted values decide, in one step (top-down, before its parts). */
 export function foldWhole(ctx: RoundContext, node: ts.Node): boolean {

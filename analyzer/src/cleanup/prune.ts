@@ -2,7 +2,7 @@ import ts = require('typescript');
 import type { RoundContext } from './context';
 import { References } from './scope';
 import { isPure } from './syntax';
-import { isLodashReaderCall } from './pure-calls';
+import { isLodashReaderCall, isPredicateCall } from './pure-calls';
 import type { TextEdit } from './edits';
 import { lineStart, removeListElement } from './text';
 import { removeDeclarator } from './variables';
@@ -100,7 +100,7 @@ export function isRemovableInitializer(node: ts.Expression): boolean {
       else {
         visit(n.expression);
         // A read-only call runs its callbacks: they must not do anything either (`(t) => t.id === id`).
-        const runsCallbacks = !isHookCallee(n.expression) && (isLodashReaderCall(n) || !(ts.isIdentifier(n.expression) || nameIs(n.expression, 'lazy')));
+        const runsCallbacks = !isHookCallee(n.expression) && (isLodashReaderCall(n) || isPredicateCall(n) || !(ts.isIdentifier(n.expression) || nameIs(n.expression, 'lazy')));
         for (const a of n.arguments) {
           if (runsCallbacks && (ts.isArrowFunction(a) || ts.isFunctionExpression(a))) ok &&= ts.isArrowFunction(a) && !ts.isBlock(a.body) && isPure(a.body);
           else visit(a);
@@ -127,7 +127,7 @@ const READ_ONLY_METHODS = new Set(['find', 'findIndex', 'findLast', 'filter', 'm
  * `get(rule, 'opts.dry_run')`): their result unused, they may go.
  */
 function isReadOnlyCall(call: ts.CallExpression): boolean {
-  if (isLodashReaderCall(call)) return true;
+  if (isLodashReaderCall(call) || isPredicateCall(call)) return true;
   const callee = call.expression;
   if (ts.isIdentifier(callee)) return callee.text === 'lazy';
   if (!ts.isPropertyAccessExpression(callee)) return false;

@@ -1,4 +1,6 @@
 import ts = require('typescript');
+import { skipTransparent } from './markers';
+import { isPure } from './syntax';
 
 /**
  * lodash functions that only read their arguments and return a new value (no mutation, no I/O): a call of one whose
@@ -62,4 +64,19 @@ export function isLodashReaderCall(call: ts.CallExpression): boolean {
     return fn !== undefined && LODASH_READERS.has(fn);
   }
   return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && names.namespaces.has(callee.expression.text) && LODASH_READERS.has(callee.name.text);
+}
+
+/**
+ * `isDefault(db)`, `user.hasRole('x')`, `items.includes(x)`: a call named as a question answers it and changes
+ * nothing; kept alone as a statement (`isDefault(db);`) it would only puzzle a reviewer.
+ */
+export function isPredicateCall(node: ts.Expression): boolean {
+  const n = skipTransparent(node);
+  if (ts.isPrefixUnaryExpression(n) && n.operator === ts.SyntaxKind.ExclamationToken) return isPredicateCall(n.operand);
+  if (!ts.isCallExpression(n) || !n.arguments.every(isPure)) return false;
+  if (isLodashReaderCall(n)) return true;
+  const callee = ts.isPropertyAccessExpression(n.expression) ? n.expression : undefined;
+  const name = callee ? callee.name.text : ts.isIdentifier(n.expression) ? n.expression.text : '';
+  if (callee && !isPure(callee.expression)) return false;
+  return /^(?:is|has|can|should)[A-Z0-9_]/.test(name) || ['includes', 'some', 'every', 'startsWith', 'endsWith'].includes(name);
 }

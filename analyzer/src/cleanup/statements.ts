@@ -4,6 +4,7 @@ import { decideCondition, evalKnown } from './fold';
 import { knownValue, literalValue, skipTransparent } from './markers';
 import { continuesOnto, endsAbruptly, hasUnlabeledJumpOut, isPure, identifierTexts, lexicalNames, startsHazardously, statementList } from './syntax';
 import { blockBodyText, indentOfLine, movedText, removalRange } from './text';
+import { isPredicateCall } from './pure-calls';
 
 /**
  * Statement-level collapse once a condition is known: if/else chains, switch on a variant, loops whose
@@ -149,7 +150,7 @@ export function removeStatement(ctx: RoundContext, statement: ts.Statement): voi
     if (!ts.isBlock(block) || block.statements.length !== 1 || !owner || !ts.isIfStatement(owner)) break;
     if (owner.thenStatement !== block || owner.elseStatement || !statementList(owner)) break;
     // `if (refresh()) { <only this> }`: the condition's side effects stay, as a statement (`refresh();`).
-    if (!isPure(owner.expression)) {
+    if (!isPure(owner.expression) && !isPredicateCall(owner.expression)) {
       replaceStatementWith(ctx, owner, [], effectStatements(ctx, [owner.expression], owner));
       return;
     }

@@ -1,0 +1,3 @@
+export const DiskEncryption = ({ account, region }: Props) => {
+  return null;
+};
