@@ -46,6 +46,20 @@ describe('a long-lived lint session (editor)', () => {
     assert.match((await lint('src/reader.ts', reader))[0], /^flagsweep\/require-flag-expiry: /);
   });
 
+  it('sees a constants file changed on disk (never linted) at the next lint of a file reading it', async () => {
+    const constants = path.join(dir, 'src/keys.ts');
+    fs.mkdirSync(path.dirname(constants), { recursive: true });
+    fs.writeFileSync(constants, "/** @flag key-flag @expires 2027-06-01 */\nexport const KEY = 'key-flag';\n");
+    const code = `${HEADER}import { KEY } from './keys';\nclient.getBooleanValue(KEY, false);\n`;
+    assert.deepEqual(await lint('src/reader.ts', code), []);
+    fs.writeFileSync(constants, "/** @flag key-flag @expires 2026-11-01 @owner team-web */\nexport const KEY = 'key-flag';\n");
+    const later = new Date(Date.now() + 5_000);
+    fs.utimesSync(constants, later, later);
+    assert.deepEqual(await lint('src/reader.ts', code), [
+      "flagsweep/no-expired-flag: Flag 'key-flag' expired on 2026-11-01 (21 days ago); owner: team-web. Remove it from the code: run `flagsweep cleanup key-flag --value false`.",
+    ]);
+  });
+
   it('picks up an edited flagsweep.config.json (mtime) without a restart', async () => {
     const code = `${HEADER}// @expires 2027-01-01\nclient.getBooleanValue('New_Flag', false);\n`;
     assert.deepEqual(await lint('src/a.ts', code), ["flagsweep/flag-key-format: Flag key 'New_Flag' is not kebab-case."]);

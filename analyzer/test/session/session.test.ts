@@ -61,6 +61,36 @@ describe('ProjectSession (the one project index)', () => {
     assert.ok(session.record('new-checkout-v2'));
   });
 
+  it('skipUnchangedUpdates: the text already indexed changes nothing; another text is indexed, then the same again', () => {
+    const session = createSession({ config: loadConfig(root), now: NOW, skipUnchangedUpdates: true });
+    session.indexAllSync();
+    session.loadSourcesSync();
+    const file = `${root}/src/checkout/summary.ts`;
+    const text = fs.readFileSync(file, 'utf8');
+    const result = session.fileResult(file);
+    const records = session.records();
+    assert.deepEqual(session.updateFile(file, text), [file]);
+    assert.equal(session.fileResult(file), result, 'not examined again');
+    assert.equal(session.records(), records, 'records kept');
+    session.updateFile(file, `${text}\n// edited\n`);
+    assert.notEqual(session.fileResult(file), result);
+    session.updateFile(file, text);
+    assert.deepEqual(session.fileResult(file)?.checks, result?.checks);
+  });
+
+  it('records with another expiry window (a rule option) leave the config window alone', () => {
+    const session = createSession({ config: loadConfig(root), now: NOW });
+    session.indexAllSync();
+    session.loadSourcesSync();
+    const key = session.records().find((r) => r.daysToExpiry !== undefined && r.daysToExpiry > 0 && r.status === 'expiring')?.key;
+    assert.ok(key, 'the fixture has an expiring flag');
+    const days = session.record(key)!.daysToExpiry!;
+    assert.equal(session.record(key, { warnBeforeExpiryDays: days - 1 })?.status, 'active');
+    assert.equal(session.record(key)?.status, 'expiring');
+    const check = session.record(key)!.usages[0];
+    if (check) assert.equal(session.recordForCheck(check, { warnBeforeExpiryDays: days - 1 })?.status, 'active');
+  });
+
   it('dead ranges are what the cleanup removes: the branch the winning value never takes', async () => {
     const session = createSession({ config: loadConfig(root), now: NOW });
     session.indexAllSync();

@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { FlagAnnotation, FlagCheck, KeyDeclaration } from '@flagsweep/analyzer';
 import type { UpdateOptions } from '@flagsweep/analyzer/session';
-import { getProject, type Project } from './project';
+import { getProject, sameStamp, statFile, type Project } from './project';
 import { samePath } from './rule-helpers';
 import { parseSettings } from './settings';
 import { resolveToday } from './today';
@@ -67,8 +67,16 @@ function computeFacts(context: AnyContext): FileFacts {
 
   const session = project.session;
   const file = context.filename;
-  session.updateFile(file, context.sourceCode.text, { sourceFile: parseOf(context) });
-  const result = session.fileResult(file);
+  const update = () => session.updateFile(file, context.sourceCode.text, { sourceFile: parseOf(context) });
+  update();
+  let result = session.fileResult(file);
+  // A file this one resolves keys through, changed on disk since the session read it (a long-lived ESLint in an
+  // editor, a checkout) and not linted since: the session reads it again (re-indexing the files depending on it
+  // from disk), then this file's text is handed over again.
+  if (result && refreshDependencies(project, result.dependsOn)) {
+    update();
+    result = session.fileResult(file);
+  }
   if (!result) return facts;
   if (result.skipped?.kind === 'crashed') {
     // One file the core can't handle must not end the whole lint run: say so in that file and move on.
@@ -80,6 +88,20 @@ function computeFacts(context: AnyContext): FileFacts {
   facts.localDeclarations = result.declarations.filter((d) => samePath(d.file, file));
   facts.annotations = result.annotations;
   return facts;
+}
+
+function refreshDependencies(project: Project, deps: readonly string[]): boolean {
+  let changed = false;
+  for (const dep of deps) {
+    const stamp = statFile(dep);
+    const known = project.depStamps.get(dep);
+    project.depStamps.set(dep, stamp);
+    // Only files of the index: a module outside it is read again by the next lint run.
+    if (known === undefined || sameStamp(known, stamp) || !project.session.hasFile(dep)) continue;
+    project.session.updateFile(dep);
+    changed = true;
+  }
+  return changed;
 }
 
 /**

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { findConfigFile, loadConfig, resolveConfig, type ResolvedConfig } from '@flagsweep/analyzer';
 import { createSession, type ProjectSession } from '@flagsweep/analyzer/session';
 import { sameStamp, statFile, type FileStamp } from './file-stamp';
+export { sameStamp, statFile };
 import { overlay, type ParsedSettings } from './settings';
 
 /**
@@ -14,6 +15,8 @@ export interface Project {
   flags: FlagSourceHealth;
   /** One-line problems with the config or the flag file, each reported once as a lint error. */
   problems: string[];
+  /** Stamps of the files key resolution read (a linted file's `dependsOn`) when first seen: a change re-indexes them. */
+  depStamps: Map<string, FileStamp | { error: string }>;
 }
 
 export interface FlagSourceHealth {
@@ -51,8 +54,8 @@ export function getProject(filename: string, cwd: string, parsed: ParsedSettings
   const config = entry.config;
 
   if (!entry.project) {
-    const session = createSession({ config, now: today, skipUnchangedUpdates: true });
-    entry.project = { config, session, flags: { complete: false, failed: false }, problems: [] };
+    const session = createSession({ config, now: today, skipUnchangedUpdates: true, retainModuleParses: false });
+    entry.project = { config, session, flags: { complete: false, failed: false }, problems: [], depStamps: new Map() };
   }
   const project = entry.project;
   const session = project.session;
