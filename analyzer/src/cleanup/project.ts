@@ -13,6 +13,7 @@ import type { CleanupError, CleanupRequest, CleanupResult, FileChange, LeftSite 
 import { adoptFlagKind, flagValueKind, kindMismatch } from './value-fit';
 import { skippedVerification, verifyChanges } from './verify';
 import { typedReads, type SourceFileCache } from './verify/read-types';
+import { testPins } from './test-pins';
 
 const toPosix = (p: string): string => p.replace(/\\/g, '/');
 const BOM = '\uFEFF';
@@ -77,6 +78,7 @@ async function startRun(request: CleanupRequest): Promise<CleanupRun> {
     value: request.value,
     files: [],
     leftForHuman: [],
+    testsToReview: [],
     errors: [],
     diagnostics: [],
     verification: skippedVerification(),
@@ -287,7 +289,7 @@ function removeDefinitions(run: CleanupRun): void {
 
 /** Phase 7, build the changes: one FileChange per file whose text differs, with what the disk held when it was read. */
 function buildChanges(run: CleanupRun): void {
-  const { result } = run;
+  const { result, request } = run;
   for (const [file, edited] of run.after) {
     const before = run.texts.get(file) ?? run.loaded.get(file)?.before;
     if (before === undefined) continue;
@@ -305,6 +307,7 @@ function buildChanges(run: CleanupRun): void {
     result.stats.linesRemoved += change.linesRemoved;
   }
   result.files.sort((a, b) => a.file.localeCompare(b.file));
+  result.testsToReview = result.files.flatMap((f) => testPins(f.file, f.before, request.key, result.value));
   result.leftForHuman.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 }
 

@@ -98,6 +98,11 @@ export interface CleanupResult {
   value: unknown;
   files: FileChange[];
   leftForHuman: LeftSite[];
+  /**
+   * Changed test files that set the flag to another value than the one kept (`flags: { checkout: false }` cleaned with
+   * `true`): those tests covered the removed branch; a reviewer should check what they expect. Informational.
+   */
+  testsToReview: LeftSite[];
   /** Errors mean: write nothing. */
   errors: CleanupError[];
   diagnostics: Diagnostic[];

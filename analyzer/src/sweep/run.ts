@@ -288,6 +288,7 @@ function toOutcome(flag: SweepFlag, result: CleanupResult, treeDir: string, conf
     linesRemoved: result.stats.linesRemoved,
     checksCleaned: result.stats.checksCleaned,
     leftForHuman: result.leftForHuman.map((s) => ({ file: rel(s.file), line: s.line, column: s.column, reason: s.reason })),
+    testsToReview: result.testsToReview.map((s) => ({ file: rel(s.file), line: s.line, column: s.column, reason: s.reason })),
     errors: result.errors.map((e) => ({ ...e, ...(e.file ? { file: rel(e.file) } : {}), message: e.message.split(treeDir + '/').join('') })),
     verification: verificationOf(result, rel),
   };

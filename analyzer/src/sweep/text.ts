@@ -117,6 +117,11 @@ function flagSection(f: SweepFlag, o: FlagOutcome, heading: boolean, reviewers: 
     for (const s of o.leftForHuman) out.push(`- ${code(`${s.file}:${s.line}:${s.column}`)}: ${prose(s.reason)}`);
     out.push('', "The flag's definition stays in the flag source while code still reads it; remove it once these are done.", '');
   }
+  if (o.testsToReview && o.testsToReview.length > 0) {
+    out.push('### Tests to review', '', 'These tests set the flag to the other value, so they covered the code this branch removes; check what they expect:', '');
+    for (const s of o.testsToReview) out.push(`- ${code(`${s.file}:${s.line}:${s.column}`)}: ${prose(s.reason)}`);
+    out.push('');
+  }
   out.push('### Verification', '', verificationLine(o.verification), '');
   return out;
 }

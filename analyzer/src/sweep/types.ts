@@ -64,6 +64,8 @@ export interface FlagOutcome {
   /** The flag file the definition was removed from, when it was (a tracked flagd file). */
   definitionRemovedFrom?: string;
   leftForHuman: { file: string; line: number; column: number; reason: string }[];
+  /** Tests that set the flag to the other value (they covered the removed code): listed in the PR text. */
+  testsToReview?: { file: string; line: number; column: number; reason: string }[];
   errors: { kind: string; message: string; file?: string; line?: number; column?: number }[];
   verification: VerificationSummary;
   commit?: string;

@@ -155,6 +155,10 @@ function formatText(result: CleanupResult, config: ResolvedConfig, opts: { dryRu
     out += `${c.yellow(`${result.leftForHuman.length} site${result.leftForHuman.length === 1 ? '' : 's'} left to finish by hand`)}:\n`;
     for (const s of result.leftForHuman) out += `  ${rel(config, s.file)}:${s.line}:${s.column}  ${s.reason}\n`;
   }
+  if (result.testsToReview.length > 0) {
+    out += `${c.yellow(`${result.testsToReview.length} test${result.testsToReview.length === 1 ? '' : 's'} to review`)} (they set the flag to another value, so they covered the removed code):\n`;
+    for (const s of result.testsToReview) out += `  ${rel(config, s.file)}:${s.line}:${s.column}  ${s.reason}\n`;
+  }
   for (const d of result.diagnostics) out += `${d.severity}: ${d.where}${d.line ? `:${d.line}:${d.column ?? 1}` : ''} ${d.message}\n`;
   return out;
 }
@@ -181,6 +185,7 @@ function toJson(result: CleanupResult, config: ResolvedConfig, written: boolean,
     written,
     files: result.files.map((f) => ({ file: relative(f.file), linesRemoved: f.linesRemoved, edits: f.edits })),
     leftForHuman: result.leftForHuman.map((s) => ({ ...s, file: relative(s.file) })),
+    testsToReview: result.testsToReview.map((s) => ({ ...s, file: relative(s.file) })),
     errors: result.errors,
     verification: {
       ...v,

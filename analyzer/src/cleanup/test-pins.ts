@@ -1,0 +1,49 @@
+import ts = require('typescript');
+import type { LeftSite } from './context';
+import { keySpellings } from './keys';
+import { parseSource } from './parse';
+
+/** Test, story and mock files by the usual conventions (`__tests__/`, `*.test.tsx`, `*.spec.ts`, `*.stories.tsx`). */
+const TEST_FILE = /(?:^|\/)(?:__tests__|__mocks__|__fixtures__|tests?|specs?|e2e|cypress)\/|\.(?:test|spec|stories|story|cy)\.[cm]?[jt]sx?$/i;
+
+export function isTestFile(file: string): boolean {
+  return TEST_FILE.test(file.replace(/\\/g, '/'));
+}
+
+/**
+ * Places in a changed test file that set the flag to another value than the one kept (`flags: { newCheckout: false }`
+ * when cleaning with `true`): that test exercised the branch the cleanup removed, so its expectations may now be
+ * wrong. The cleanup still removes the entry; the place is listed for the reviewer, it does not block anything.
+ */
+export function testPins(file: string, before: string, key: string, value: unknown): LeftSite[] {
+  if (!isTestFile(file)) return [];
+  const names = new Set(keySpellings(key));
+  if (!keySpellings(key).some((n) => before.includes(n))) return [];
+  const sf = parseSource(file, before);
+  const out: LeftSite[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isPropertyAssignment(n) && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name)) && names.has(n.name.text)) {
+      const pinned = literal(n.initializer);
+      if (pinned !== undefined && JSON.stringify(pinned.value) !== JSON.stringify(value)) {
+        const { line, character } = sf.getLineAndCharacterOfPosition(n.getStart(sf));
+        out.push({
+          file,
+          line: line + 1,
+          column: character + 1,
+          reason: `this test sets the flag to ${JSON.stringify(pinned.value)}; the code now always behaves as ${JSON.stringify(value)}: check what the test expects`,
+        });
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+function literal(node: ts.Expression): { value: unknown } | undefined {
+  if (node.kind === ts.SyntaxKind.TrueKeyword) return { value: true };
+  if (node.kind === ts.SyntaxKind.FalseKeyword) return { value: false };
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return { value: node.text };
+  if (ts.isNumericLiteral(node)) return { value: Number(node.text) };
+  return undefined;
+}
