@@ -1,6 +1,7 @@
 // Builds the extension with esbuild:
 //  dist/extension.js  the part VS Code loads at activation: wiring, providers, pure mapping (small, starts fast)
 //  dist/engine.js     the analyzer core (+ TypeScript), required lazily the first time flags are indexed
+//  dist/cleanup-worker.js  the worker thread that computes a whole-flag cleanup plan (it requires dist/engine.js)
 //  out/e2e/suite/     the end-to-end mocha suite run inside VS Code (never packaged)
 // and copies the config JSON Schema for `jsonValidation`. `--production` minifies and drops source maps.
 'use strict';
@@ -73,6 +74,20 @@ async function main() {
       // The dependency-free subpath the mapping code imports (see extension/src/mapping/dates.ts).
       '@flagsweep/analyzer/words': path.join(root, '../analyzer/src/words.ts'),
     },
+  });
+  // The worker thread of the whole-flag plan: a few lines that load the engine bundle beside them, not a second copy.
+  await esbuild.build({
+    ...common,
+    entryPoints: [path.join(root, 'src/engine/cleanup-worker.ts')],
+    outfile: path.join(root, 'dist/cleanup-worker.js'),
+    plugins: [
+      {
+        name: 'engine-beside',
+        setup(build) {
+          build.onResolve({ filter: /^\.\/index$/ }, (args) => (args.kind === 'require-call' ? { path: './engine.js', external: true } : undefined));
+        },
+      },
+    ],
   });
   copyTypeScriptLibs();
   copySchema();

@@ -11,6 +11,7 @@ import type { FlagNode } from './providers/flags-view';
 import { showReport } from './providers/report-webview';
 import type { TokenStore } from './workspace/secrets';
 import { slotLabel, tokenSlots, type TokenSlot } from './mapping/token-slots';
+import { planWholeFlag } from './workspace/whole-flag-plan';
 import type { WorkspaceIndex } from './workspace/workspace-index';
 
 /** Arguments of commands run from hovers, code actions and the flags view. */
@@ -89,8 +90,8 @@ export interface CleanupOutcome {
 
 /**
  * Removes a flag from the whole project: plans the cleanup with the engine and verifies it (type check before and
- * after, as `flagsweep cleanup` does) under a progress notification, then asks once, with what will change and what
- * the check said; "Show Changes" opens the unified diff `flagsweep cleanup --dry-run` prints. A cleanup that would
+ * after, as `flagsweep cleanup` does) in a worker thread under a cancellable progress notification, then asks once,
+ * with what will change and what the check said; "Show Changes" opens the unified diff `flagsweep cleanup --dry-run` prints. A cleanup that would
  * add a type error is refused with the errors. `dryRun` (tests, scripts) returns the verified plan without asking.
  */
 async function cleanupEverywhere(index: WorkspaceIndex, t: ReturnType<typeof target>): Promise<CleanupOutcome | undefined> {
@@ -106,13 +107,8 @@ async function cleanupEverywhere(index: WorkspaceIndex, t: ReturnType<typeof tar
     if (!picked) return undefined;
     ({ value, label: keepLabel } = picked);
   }
-  const plan = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `flagsweep: removing flag "${t.key}"` },
-    async (progress) => {
-      progress.report({ message: 'computing the cleanup and type-checking the result…' });
-      return loadEngine().planCleanup(folder, index.readFile, t.key, value, { kind: 'project' }, { verify: true });
-    },
-  );
+  const plan = await planWholeFlag(index, folder, t.key, value);
+  if (!plan) return undefined;
   const relative = (f: string) => vscode.workspace.asRelativePath(f);
   const refused = refusal(t.key, plan, relative);
   if (refused) {

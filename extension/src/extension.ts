@@ -9,6 +9,7 @@ import { FlagsView } from './providers/flags-view';
 import { FlagHoverProvider } from './providers/hover';
 import { FlagStatusBar } from './providers/status-bar';
 import { TokenStore } from './workspace/secrets';
+import { planWorker } from './workspace/whole-flag-plan';
 import { WorkspaceIndex } from './workspace/workspace-index';
 
 const CODE: vscode.DocumentSelector = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'].map((language) => ({ language, scheme: 'file' }));
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): FlagsweepApi {
     vscode.languages.registerCodeActionsProvider(CODE, new FlagCodeActions(index), FlagCodeActions.metadata),
     vscode.languages.registerCompletionItemProvider(CODE, new FlagKeyCompletion(index), "'", '"', '`'),
     ...registerCommands(index, tokens),
+    { dispose: () => planWorker.dispose() },
   );
   const activationMs = performance.now() - started;
   log.info(`activated in ${activationMs.toFixed(1)} ms${vscode.workspace.isTrusted ? '' : ' (Restricted Mode: local files only)'}`);

@@ -1,5 +1,4 @@
-import { cleanupFlag, type CleanupScope } from '@flagsweep/analyzer';
-import type { FolderIndex } from './folder-index';
+import { cleanupFlag, type CleanupScope, type ResolvedConfig } from '@flagsweep/analyzer';
 
 export type { CleanupScope };
 
@@ -25,7 +24,7 @@ export interface CleanupPlan {
  * when `verify` is set), reading unsaved editor text. Never writes: the caller turns the plan into a WorkspaceEdit.
  */
 export async function planCleanup(
-  index: FolderIndex,
+  index: { readonly config: ResolvedConfig },
   readFile: (f: string) => string | undefined,
   key: string,
   value: unknown,

@@ -3,6 +3,7 @@ import { loadEngine } from '../engine-loader';
 import { cleanupChoices } from '../mapping/cleanup-choices';
 import { refusal } from '../mapping/cleanup-summary';
 import { editsToWorkspaceEdit, everywhereTitle, hereTitle } from '../mapping/edits';
+import { planWholeFlag } from '../workspace/whole-flag-plan';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
 import { toWorkspaceEdit } from './convert';
 
@@ -81,23 +82,18 @@ export class FlagCodeActions implements vscode.CodeActionProvider<FlagCodeAction
   /**
    * Computes the edits with the cleanup engine. The project-wide action is verified first (type check before and
    * after, as `flagsweep cleanup` does) under a progress notification; a cleanup that would add a type error says
-   * why and offers nothing to apply. Its edits apply when the person picks the action (the code-action preview
-   * gesture shows them, all ticked, in the Refactor Preview first); a command then checks what was applied.
+   * why and offers nothing to apply; so does cancelling it. It runs in a worker thread, so hovers and saves go on
+   * meanwhile. Its edits apply when the person picks the action (the code-action preview gesture shows them, all
+   * ticked, in the Refactor Preview first); a command then checks what was applied.
    */
-  async resolveCodeAction(action: FlagCodeAction): Promise<FlagCodeAction> {
+  async resolveCodeAction(action: FlagCodeAction, token?: vscode.CancellationToken): Promise<FlagCodeAction> {
     const folder = this.index.folderByRoot(action.data.root);
     if (!folder) return action;
     const { key, value, scope } = action.data;
     const project = scope.kind === 'project';
-    const plan = project
-      ? await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: `flagsweep: removing flag "${key}"` },
-          async (progress) => {
-            progress.report({ message: 'computing the cleanup and type-checking the result…' });
-            return loadEngine().planCleanup(folder, this.index.readFile, key, value, { kind: 'project' }, { verify: true });
-          },
-        )
-      : await loadEngine().planCleanup(folder, this.index.readFile, key, value, scope);
+    // The whole-flag plan runs in a worker thread (see planWholeFlag): the extension host stays responsive meanwhile.
+    const plan = project ? await planWholeFlag(this.index, folder, key, value, token) : await loadEngine().planCleanup(folder, this.index.readFile, key, value, scope);
+    if (!plan) return action;
     const relative = (f: string) => vscode.workspace.asRelativePath(f);
     const refused = refusal(key, plan, relative);
     if (refused) {

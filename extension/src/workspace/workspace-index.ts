@@ -99,6 +99,15 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.startTimer();
   }
 
+  /** Lines for the flagsweep output channel from work done outside this class (the whole-flag plan). */
+  logInfo(message: string): void {
+    this.log.info(message);
+  }
+
+  logError(message: string): void {
+    this.log.error(message);
+  }
+
   get restricted(): boolean {
     return !vscode.workspace.isTrusted;
   }

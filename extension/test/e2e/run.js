@@ -117,11 +117,15 @@ async function serveHoverScreenshots(page, handshake, stop) {
  * Does what a person does, step by step, with the mouse and keyboard only:
  *   { click: 'text' }        click on that text in the editor (puts the cursor there)
  *   { press: 'Control+.' }   a key chord (Control+. opens the quick fixes at the cursor)
- *   { action: 'Remove …' }   click that entry of the open code-action menu (the lightbulb's menu)
+ *   { lightbulb: 'text' }    click that text in the editor, then the light bulb of its line (again, as a person
+ *                            does, when no bulb shows or no menu opens)
+ *   { action: 'Remove …' }   choose that entry of the open code-action menu (the lightbulb's menu) with Enter
+ *                            (an array: the entry that has every one of these texts);
+ *   { action, preview: true }  the same with Ctrl+Enter, VS Code's gesture to see the edit in the Refactor Preview
  *   { palette: 'File: Save All' }  F1, type the command, Enter
  *   { pick: 'beta-reports' } click that row of the open quick pick
  *   { button: 'Apply' }      click that button of a notification, dialog or the Refactor Preview
- *   { wait: 'text' }         wait until a notification or dialog shows that text
+ *   { wait: 'text' }         wait until a notification, a dialog or the Refactor Preview shows that text
  *   { screenshot: 'x.png' }
  * Resolves with the texts of notifications and dialogs seen along the way.
  */
@@ -161,34 +165,69 @@ async function personStep(page, step, note) {
     await token.click();
   } else if (step.press) {
     await page.keyboard.press(step.press);
+  } else if (step.lightbulb) {
+    // Click the flag key, then the light bulb VS Code shows for the line. The bulb comes once VS Code has asked the
+    // providers about the cursor's position, and diagnostics arriving meanwhile (the TypeScript server's,
+    // flagsweep's) make it ask again: a person whose click showed no bulb, or whose bulb opened nothing, clicks again.
+    const token = page.locator('.monaco-editor .view-lines span span', { hasText: step.lightbulb }).first();
+    const bulb = page.locator('.monaco-editor .lightBulbWidget').first();
+    const menu = page.locator('.action-widget .monaco-list-row').first();
+    for (let attempt = 1; ; attempt++) {
+      await token.waitFor({ state: 'visible', timeout: 15_000 });
+      await token.click();
+      try {
+        await bulb.waitFor({ state: 'visible', timeout: 5_000 });
+        await bulb.click();
+        await menu.waitFor({ state: 'visible', timeout: 5_000 });
+        break;
+      } catch (e) {
+        if (attempt === 6) throw new Error(`clicked ${step.lightbulb} and its light bulb ${attempt} times and no code-action menu opened: ${e.message}`);
+        await page.keyboard.press('Escape');
+      }
+    }
   } else if (step.action) {
     // The menu blocks pointer events until the mouse moves; a person at the keyboard walks it with the arrows.
-    await page.locator('.action-widget .monaco-list-row', { hasText: step.action }).first().waitFor({ state: 'visible', timeout: 90_000 });
+    const parts = [].concat(step.action);
+    let row = page.locator('.action-widget .monaco-list-row');
+    for (const part of parts) row = row.filter({ hasText: part });
+    await row.first().waitFor({ state: 'visible', timeout: 90_000 });
     for (let i = 0; i < 30; i++) {
       const focused = await page.locator('.action-widget .monaco-list-row.focused').first().innerText().catch(() => '');
-      if (focused.includes(step.action)) break;
+      if (parts.every((part) => focused.includes(part))) break;
       await page.keyboard.press('ArrowDown');
     }
-    await page.keyboard.press('Enter');
+    await page.keyboard.press(step.preview ? 'Control+Enter' : 'Enter');
   } else if (step.palette) {
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 30_000 });
     await input.fill(`>${step.palette}`);
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: step.palette }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    // Enter runs the focused row: wait until the filter has put the command there, not a row of the list before it.
+    const focused = page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: step.palette }).first();
+    await focused.waitFor({ state: 'visible', timeout: 30_000 });
     await page.keyboard.press('Enter');
+    // The palette closes, or the command's own quick pick takes its place: either way the command has started.
+    for (const deadline = Date.now() + 30_000; ; ) {
+      const value = (await input.isVisible().catch(() => false)) ? await input.inputValue().catch(() => '') : '';
+      if (value !== `>${step.palette}`) break;
+      if (Date.now() > deadline) throw new Error(`"${step.palette}" did not run: the command palette is still open`);
+      await page.waitForTimeout(100);
+    }
   } else if (step.pick) {
     const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: step.pick }).first();
     await row.waitFor({ state: 'visible', timeout: 60_000 });
     await row.click();
   } else if (step.button) {
     await note();
-    const button = page.locator('.notification-toast .monaco-button, .monaco-dialog-box .monaco-button, .bulk-edit-panel .monaco-button', { hasText: step.button }).first();
+    const button = page
+      .locator('.notification-toast .monaco-button, .monaco-dialog-box .monaco-button, .bulk-edit-panel .monaco-button', { hasText: step.button })
+      .filter({ visible: true })
+      .first();
     await button.waitFor({ state: 'visible', timeout: 60_000 });
     await note();
     await button.click();
   } else if (step.wait) {
-    await page.locator('.notification-toast, .monaco-dialog-box', { hasText: step.wait }).first().waitFor({ state: 'visible', timeout: 120_000 });
+    await page.locator('.notification-toast, .monaco-dialog-box, .bulk-edit-panel', { hasText: step.wait }).first().waitFor({ state: 'visible', timeout: 120_000 });
   } else if (step.screenshot) {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, step.screenshot) });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { FlagsweepApi } from '../../../src/extension';
 import { FlagHoverProvider } from '../../../src/providers/hover';
@@ -155,12 +156,25 @@ describe(`figures on ${SCENARIO === 'real' ? 'a real application' : 'the 1M-line
     // files, on a real app the flag of the opened file (which the runner picked the same way, among boolean reads).
     const filesOf = (r: (typeof records)[number]) => new Set(r.usages.map((u) => u.file)).size;
     const widest = picked.wholeFlagKey ? folder.record(picked.wholeFlagKey)! : [...records].sort((a, b) => filesOf(b) - filesOf(a))[0];
+    // Meanwhile a person hovers the opened file: how long the extension host's thread is ever busy, and how long
+    // that hover takes, while the plan runs (a second into it: the type check is under way by then).
+    const stalls = monitorEventLoopDelay({ resolution: 10 });
+    stalls.enable();
     const planStarted = performance.now();
-    const plan = await vscode.commands.executeCommand<{ edits: unknown[]; verification: { mode: string; checkedFiles: number; newDiagnostics: unknown[] } } | undefined>(
+    let planEnded: number | undefined;
+    const planning = vscode.commands.executeCommand<{ edits: unknown[]; verification: { mode: string; checkedFiles: number; newDiagnostics: unknown[] } } | undefined>(
       'flagsweep.cleanupFlag',
       { key: widest.key, folder: folder.root, value: true, dryRun: true },
     );
+    void planning.then(() => (planEnded = performance.now()));
+    await new Promise((r) => setTimeout(r, 1000));
+    const hoverAsked = performance.now();
+    await vscode.commands.executeCommand('vscode.executeHoverProvider', opening.uri, opening.positionAt(picked.offset));
+    const hoverDuringPlanMs = performance.now() - hoverAsked;
+    const hoverBeforePlanEnded = planEnded === undefined;
+    const plan = await planning;
     const wholeFlagPlanMs = performance.now() - planStarted;
+    stalls.disable();
     const timing = index.timings.get(folder.root);
     const figures = {
       scenario: SCENARIO,
@@ -174,6 +188,9 @@ describe(`figures on ${SCENARIO === 'real' ? 'a real application' : 'the 1M-line
       showEditorMs,
       wholeFlagKey: widest.key,
       wholeFlagPlanMs,
+      hostLongestStallDuringPlanMs: stalls.max / 1e6,
+      hoverDuringPlanMs,
+      hoverBeforePlanEnded,
       wholeFlagFiles: filesOf(widest),
       wholeFlagPlanEdits: plan?.edits.length,
       wholeFlagVerification: plan ? `${plan.verification.mode}, ${plan.verification.checkedFiles} files checked, ${plan.verification.newDiagnostics.length} new errors` : 'refused',

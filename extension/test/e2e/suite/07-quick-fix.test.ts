@@ -13,8 +13,13 @@ describe('code actions', () => {
     const uri = fixtureUri('src/checkout/CheckoutPage.tsx');
     const doc = await vscode.workspace.openTextDocument(uri);
     const pos = positionOf(doc, "'new-checkout'", 3);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(pos, pos));
-    const titles = actions.map((a) => a.title);
+    // VS Code drops a request the document's model changes under (the editor still loading it): ask again then.
+    let titles: string[] = [];
+    await waitFor('code actions on the check', async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(pos, pos));
+      titles = actions.map((a) => a.title);
+      return titles.some((t) => t.includes('everywhere'));
+    }, 15_000).catch(() => undefined);
     assert.ok(titles.includes('Remove flag "new-checkout" here (keep ON)'), titles.join(' | '));
     assert.ok(titles.includes('Remove flag "new-checkout" everywhere (2 files, keep ON)…'), titles.join(' | '));
   });

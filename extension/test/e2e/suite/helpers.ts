@@ -75,7 +75,8 @@ export async function screenshotHover(
 export type PersonStep =
   | { click: string }
   | { press: string }
-  | { action: string }
+  | { lightbulb: string }
+  | { action: string | string[]; preview?: boolean }
   | { palette: string }
   | { pick: string }
   | { button: string }
