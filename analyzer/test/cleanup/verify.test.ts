@@ -85,6 +85,31 @@ describe('cleanup verification (type-check before and after, in memory)', functi
     assert.deepEqual(v.newDiagnostics.map((d) => `${path.relative(dir, d.file)}:${d.line} TS${d.code}`), ['src/page.ts:3 TS6133']);
   });
 
+  it('when a file only lost members or exports (an enum member), checks only the importers that name what went', () => {
+    const dir = scratch({
+      'tsconfig.json': TSCONFIG,
+      'src/flags.ts': "export enum FeatureFlag {\n  CHECKOUT = 'CHECKOUT',\n  SEARCH = 'SEARCH',\n}\n",
+      'src/page.ts': "import { FeatureFlag } from './flags';\nexport const on = FeatureFlag.SEARCH;\n",
+      'src/pins.ts': "import { FeatureFlag } from './flags';\nexport const pinned: Partial<Record<FeatureFlag, boolean>> = { SEARCH: true };\n",
+      'src/other.ts': "import { FeatureFlag } from './flags';\nexport const all = Object.values(FeatureFlag);\n",
+    });
+    const v = verify(dir, [change(dir, 'src/flags.ts', "export enum FeatureFlag {\n  CHECKOUT = 'CHECKOUT',\n}\n")]);
+    assert.deepEqual(v.checkedFiles.map((f) => path.relative(dir, f)), ['src/flags.ts', 'src/page.ts', 'src/pins.ts']);
+    assert.deepEqual(v.newDiagnostics.map((d) => `${path.relative(dir, d.file)}:${d.line} TS${d.code}`), ['src/page.ts:2 TS2339', 'src/pins.ts:2 TS2353']);
+  });
+
+  it('when an export changed rather than went (a narrower return type), checks every importer', () => {
+    const dir = scratch({
+      'tsconfig.json': TSCONFIG,
+      'src/label.ts': "declare const on: boolean;\nexport const label = (): 'a' | 'b' => (on ? 'a' : 'b');\n",
+      'src/page.ts': "import { label } from './label';\nexport const isB = label() === 'b';\n",
+      'src/other.ts': "import { label } from './label';\nexport const l = label;\n",
+    });
+    const v = verify(dir, [change(dir, 'src/label.ts', "export const label = (): 'a' => 'a';\n")]);
+    assert.deepEqual(v.checkedFiles.map((f) => path.relative(dir, f)), ['src/label.ts', 'src/other.ts', 'src/page.ts']);
+    assert.deepEqual(v.newDiagnostics.map((d) => `${path.relative(dir, d.file)}:${d.line} TS${d.code}`), ['src/page.ts:2 TS2367']);
+  });
+
   it('finds importers through tsconfig paths aliases and index modules, and not through look-alike names', () => {
     const dir = scratch({
       'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, types: [], module: 'ESNext', moduleResolution: 'Bundler', baseUrl: '.', paths: { '@app/*': ['src/*'] } }, include: ['src'] }),

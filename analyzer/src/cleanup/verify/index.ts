@@ -5,6 +5,7 @@ import type { FileChange, Verification, VerificationDiagnostic } from '../types'
 import { newDiagnostics } from './compare';
 import { directImporters } from './importers';
 import { exportShape } from './export-shape';
+import { mentionsAny, namesIn, removedLines } from './removed-names';
 import { diagnosticsBeforeAfter, VerificationPrograms, verificationOptions } from './program';
 import { TsconfigFinder, type ProjectConfig } from './tsconfig';
 import { cacheFor, type SourceFileCache } from './read-types';
@@ -59,7 +60,8 @@ export function verifyChanges(changes: readonly FileChange[], opts: VerifyOption
     found.push(...newDiagnostics(own.before, own.after));
     for (const f of changed) checked.add(f);
 
-    const reshaped = changed.filter((f) => exportShape(beforeChanged, f) !== exportShape(afterChanged, f));
+    const shapes = new Map(changed.map((f) => [f, { before: exportShape(beforeChanged, f), after: exportShape(afterChanged, f) }]));
+    const reshaped = changed.filter((f) => shapes.get(f)!.before !== shapes.get(f)!.after);
     if (reshaped.length === 0) continue;
     const resolutionCache = ts.createModuleResolutionCache(path.dirname(config.file), (f) => f, options);
     const resolve = (specifier: string, from: string): string | undefined => {
@@ -69,7 +71,17 @@ export function verifyChanges(changes: readonly FileChange[], opts: VerifyOption
     // The changed files were checked above: one that imports a reshaped one must not be counted twice.
     const changedSet = new Set(changed);
     const others = opts.projectFiles.filter((f) => CODE_FILE.test(f) && !changedSet.has(f));
-    const importers = directImporters(reshaped, others, opts.textOf, resolve);
+    // Of a file that only lost exports or members (an enum member, an interface member), an importer that names
+    // none of what went cannot gain a diagnostic: only those are checked. Any other change: every importer is.
+    const importers = [
+      ...new Set(
+        reshaped.flatMap((f) => {
+          const lost = removedLines(shapes.get(f)!.before, shapes.get(f)!.after);
+          const gone = lost && namesIn(lost);
+          return directImporters([f], others, opts.textOf, resolve).filter((i) => !gone || mentionsAny(opts.textOf(i) ?? '', gone));
+        }),
+      ),
+    ].sort();
     if (importers.length === 0) continue;
     const roots = [...changed, ...importers];
     const afterAll = programs.create(roots, 'after', afterChanged);
