@@ -193,12 +193,13 @@ export class ProjectSession {
     const posix = toPosix(file);
     // With digests kept (skipUnchangedUpdates), the text the session already indexed changes nothing.
     if (text !== undefined && this.index.isCurrent(posix, text)) return [posix];
-    const isNew = !this.index.has(posix);
+    const before = this.index.get(posix);
     this.index.forgetParse(posix);
     this.index.examine(posix, { text, sourceFile: opts.sourceFile });
-    const changed = [posix, ...this.reindexDependents(posix, isNew)];
-    this.changed();
-    return changed;
+    const again = this.reindexDependents(posix, before === undefined && !opts.onDiskBefore);
+    // A file that holds no check, declaration or annotation, before or after, leaves the records as they are.
+    if (again.length > 0 || contributes(before) || contributes(this.index.get(posix))) this.changed();
+    return [posix, ...again];
   }
 
   /** Drops a deleted file; files that resolved keys through it are indexed again. Returns the files affected. */
@@ -479,6 +480,11 @@ interface Built {
   annotatedKeys: Set<string>;
   byKey: Map<string, FlagRecord>;
   keyByCheck: Map<string, string>;
+}
+
+/** Does a file's result count in the records? */
+function contributes(result: FileResult | undefined): boolean {
+  return result !== undefined && result.parsed && (result.checks.length > 0 || result.declarations.length > 0 || result.annotations.length > 0);
 }
 
 /** Which cached files a run narrowed to `paths` covers (all of them when not narrowed). */

@@ -136,6 +136,11 @@ export interface UpdateOptions {
    * Ignored (the text is parsed) when it is not a SourceFile of this text from the TypeScript copy the session uses.
    */
   sourceFile?: ts.SourceFile;
+  /**
+   * A file the index does not hold yet, but which was on disk when the indexed files resolved their keys (a file
+   * ESLint lints that the config excludes): files with unresolved keys are not looked at again for it.
+   */
+  onDiskBefore?: boolean;
 }
 
 /** Options of `records`, `record` and `recordForCheck`. */

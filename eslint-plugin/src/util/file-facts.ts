@@ -67,7 +67,10 @@ function computeFacts(context: AnyContext): FileFacts {
 
   const session = project.session;
   const file = context.filename;
-  const update = () => session.updateFile(file, context.sourceCode.text, { sourceFile: parseOf(context) });
+  // A file the index does not hold (the config excludes it, ESLint lints it) that was on disk when the project was
+  // indexed: the other files' key resolution saw it already.
+  const onDiskBefore = !session.hasFile(file) && wasOnDisk(file, project.indexedAt);
+  const update = () => session.updateFile(file, context.sourceCode.text, { sourceFile: parseOf(context), onDiskBefore });
   update();
   let result = session.fileResult(file);
   // A file this one resolves keys through, changed on disk since the session read it (a long-lived ESLint in an
@@ -88,6 +91,11 @@ function computeFacts(context: AnyContext): FileFacts {
   facts.localDeclarations = result.declarations.filter((d) => samePath(d.file, file));
   facts.annotations = result.annotations;
   return facts;
+}
+
+function wasOnDisk(file: string, since: number): boolean {
+  const stamp = statFile(file);
+  return !('error' in stamp) && stamp.mtimeMs < since;
 }
 
 function refreshDependencies(project: Project, deps: readonly string[]): boolean {

@@ -17,6 +17,8 @@ export interface Project {
   problems: string[];
   /** Stamps of the files key resolution read (a linted file's `dependsOn`) when first seen: a change re-indexes them. */
   depStamps: Map<string, FileStamp | { error: string }>;
+  /** When the session indexed the project (Date.now()). */
+  indexedAt: number;
 }
 
 export interface FlagSourceHealth {
@@ -55,7 +57,7 @@ export function getProject(filename: string, cwd: string, parsed: ParsedSettings
 
   if (!entry.project) {
     const session = createSession({ config, now: today, skipUnchangedUpdates: true, retainModuleParses: false });
-    entry.project = { config, session, flags: { complete: false, failed: false }, problems: [], depStamps: new Map() };
+    entry.project = { config, session, flags: { complete: false, failed: false }, problems: [], depStamps: new Map(), indexedAt: 0 };
   }
   const project = entry.project;
   const session = project.session;
@@ -73,6 +75,7 @@ export function getProject(filename: string, cwd: string, parsed: ParsedSettings
   }
   if (!entry.indexed) {
     entry.indexed = true;
+    project.indexedAt = Date.now();
     session.indexAllSync();
   }
   return project;
