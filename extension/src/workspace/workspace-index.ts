@@ -71,8 +71,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.disposables.push(this.progress);
     const ws = vscode.workspace;
     this.disposables.push(
-      ws.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && this.schedule(e.document.uri.fsPath, () => e.document.getText())),
-      ws.onDidCloseTextDocument((d) => this.schedule(d.uri.fsPath, () => undefined)),
+      // Only the files themselves: the Refactor Preview, a git diff or a compare editor shows other text under the
+      // same path (another scheme), which must not replace the file's in the index.
+      ws.onDidChangeTextDocument((e) => e.document.uri.scheme === 'file' && e.contentChanges.length > 0 && this.schedule(e.document.uri.fsPath, () => e.document.getText())),
+      ws.onDidCloseTextDocument((d) => d.uri.scheme === 'file' && this.schedule(d.uri.fsPath, () => undefined)),
       ws.onDidOpenTextDocument((d) => this.openedWhileIndexing(d)),
       // The config is read from disk, so a config edit takes effect when saved.
       ws.onDidSaveTextDocument((d) => /^flagsweep\.config\.jsonc?$/.test(path.basename(d.uri.fsPath)) && this.schedule(d.uri.fsPath, () => undefined)),

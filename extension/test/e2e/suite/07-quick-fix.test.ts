@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 // The same engine bundle the extension loads: the library `flagsweep cleanup` runs.
@@ -53,7 +54,7 @@ describe('code actions', () => {
     assert.equal(outcome.verification.mode, 'types');
     assert.deepEqual(outcome.verification.newDiagnostics, []);
 
-    const cli = cliCleanup('new-checkout', 'true');
+    const cli = await cliCleanup('new-checkout', 'true');
     assert.deepEqual([...cli.keys()].sort(), outcome.edits.map((f) => f.file).sort(), 'the same files change');
     // Apply the planned edits (here without the preview) and compare every file with the CLI's.
     const edit = new vscode.WorkspaceEdit();
@@ -63,6 +64,8 @@ describe('code actions', () => {
     const constants = cli.get(path.join(workspaceRoot(), 'src/flags.ts')) ?? '';
     assert.ok(!constants.includes('NEW_CHECKOUT'), 'the now-unused constant is removed');
     await vscode.workspace.saveAll();
+    // The next tests copy the disk: the files are saved once their text is there.
+    await waitFor('the saved files on disk', () => [...cli].every(([file, text]) => fs.readFileSync(file, 'utf8') === text), 30_000);
     await waitFor('no usage of the flag left in the index', () => !index.all()[0].record('new-checkout')?.usages.length, 10_000);
   });
 });

@@ -18,7 +18,7 @@ describe('removing a flag as a person does', () => {
   it('lightbulb → "Remove flag … everywhere" → Save All writes exactly what `flagsweep cleanup` writes', async function () {
     this.timeout(420_000);
     const { index } = await api();
-    const expected = cliCleanup('legacy-banner', 'true');
+    const expected = await cliCleanup('legacy-banner', 'true');
     await vscode.window.showTextDocument(fixtureUri('src/banner.ts'));
     // How long the extension host's thread is ever busy while the action runs (the plan is in a worker thread).
     const stalls = monitorEventLoopDelay({ resolution: 10 });
@@ -44,16 +44,21 @@ describe('removing a flag as a person does', () => {
   it('lightbulb → "Remove flag … everywhere" with the preview gesture → Apply in the Refactor Preview (nothing to tick) → Save All', async function () {
     this.timeout(420_000);
     const { index } = await api();
-    const expected = cliCleanup('dark-mode', 'false');
+    const expected = await cliCleanup('dark-mode', 'false');
     assert.equal(expected.size, 2, 'the flag and its enum member: two files change');
-    await vscode.window.showTextDocument(fixtureUri('src/theme.ts'));
-    const seen = await asPerson([
+    const theme = fixtureUri('src/theme.ts');
+    await vscode.window.showTextDocument(theme);
+    const previewed = await asPerson([
       { lightbulb: 'DarkMode' },
       { action: ['Remove flag "dark-mode" everywhere', 'keep OFF'], preview: true },
       { wait: 'theme.ts' },
       { screenshot: 'remove-flag-preview.png' },
-      { button: 'Apply' },
     ]);
+    assert.equal(previewed.ok, true, previewed.error);
+    // The preview shows the text after the removal under the file's path: the index still reads the file itself.
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(index.all()[0].fileEntry(theme.fsPath)?.checks.length, 1, 'the check of theme.ts is still indexed while the preview is open');
+    const seen = await asPerson([{ button: 'Apply' }]);
     assert.equal(seen.ok, true, seen.error);
     for (const [file, text] of expected) {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
@@ -65,7 +70,7 @@ describe('removing a flag as a person does', () => {
 
   it('"flagsweep: Remove flag…" → pick the flag and the value → Apply → Save All', async function () {
     this.timeout(420_000);
-    const expected = cliCleanup('beta-reports', 'false');
+    const expected = await cliCleanup('beta-reports', 'false');
     const seen = await asPerson([
       { palette: 'flagsweep: Remove flag…' },
       { pick: 'beta-reports' },

@@ -124,12 +124,18 @@ export function recordFigure(name: string, value: number): void {
   fs.writeFileSync(file, JSON.stringify(figures, null, 2) + '\n');
 }
 
-/** Runs the real CLI (`flagsweep cleanup <key> --value <v>`, which writes files) on a copy of the workspace. */
-export function cliCleanup(key: string, value: string): Map<string, string> {
+/**
+ * Runs the real CLI (`flagsweep cleanup <key> --value <v>`, which writes files) on a copy of the workspace, once no
+ * document of the workspace has unsaved changes: the copy is the disk, and a save still being written (a loaded
+ * machine makes VS Code wait up to 1.75 s per file for save participants) would otherwise change a file between the
+ * copy and the comparison, and the result would expect that file's old text.
+ */
+export async function cliCleanup(key: string, value: string): Promise<Map<string, string>> {
   const repo = process.env.FLAGSWEEP_E2E_REPO;
   if (!repo) throw new Error('FLAGSWEEP_E2E_REPO is not set: run through test/e2e/run.js');
   const cli = path.join(repo, 'analyzer/dist/cli/main.js');
   if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: build the analyzer (npx tsc -b)`);
+  await waitForSaved();
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-cli-'));
   fs.cpSync(workspaceRoot(), copy, { recursive: true });
   const run = spawnSync(process.execPath, [cli, 'cleanup', key, '--value', value, '--no-color'], {
@@ -153,4 +159,15 @@ export function cliCleanup(key: string, value: string): Map<string, string> {
   walk(copy);
   fs.rmSync(copy, { recursive: true, force: true });
   return changed;
+}
+
+/** Waits until no file of the workspace has unsaved changes in the editor (a save in flight has been written). */
+export async function waitForSaved(timeoutMs = 30_000): Promise<void> {
+  const root = workspaceRoot() + path.sep;
+  const unsaved = () => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file' && d.uri.fsPath.startsWith(root) && d.isDirty && fs.existsSync(d.uri.fsPath));
+  try {
+    await waitFor('every document of the workspace to be saved', () => unsaved().length === 0, timeoutMs);
+  } catch (e) {
+    throw new Error(`${(e as Error).message}: ${unsaved().map((d) => path.relative(root, d.uri.fsPath)).join(', ')} still unsaved`);
+  }
 }
