@@ -69,6 +69,8 @@ export class RoundContext {
    * top-level `var` of a script is a global, inlined only when no other file names it.
    */
   namedElsewhere?: (identifier: string) => boolean;
+  /** Empty fragments the file had before the cleanup (see `authoredEmptyFragments`): left as written. */
+  authoredEmptyFragments?: ReadonlySet<string>;
 
   /** Sites are only collected in the engine's final reporting pass (rules run every round and would repeat them). */
   reporting = false;

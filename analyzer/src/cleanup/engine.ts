@@ -2,6 +2,7 @@ import ts = require('typescript');
 import { RoundContext, type LeftSite } from './context';
 import { type TextEdit, applyEdits, pickGroups } from './edits';
 import { foldWhole } from './fold';
+import { authoredEmptyFragments } from './jsx';
 import { MarkerTable, preferredQuote, renderValue } from './markers';
 import { bindSource, describeSyntaxError, parseSource, syntaxErrors } from './parse';
 import { pruneDead, referencedDeclarations, removeFlagOverrides } from './prune';
@@ -130,11 +131,13 @@ export function cleanupFileText(opts: FileCleanupOptions): FileCleanupResult {
     return { text, flagExports: [], left: left.map(({ file: f, line, column, reason }) => ({ file: f, line, column, reason })), substituted };
   }
 
+  const authoredFragments = authoredEmptyFragments(original);
   // 2. Simplify to a fixpoint. 3. Prune. Pruning can expose more to simplify, so both repeat until quiet.
   let overridesDone = opts.overrideNames.size === 0;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const ctx = new RoundContext(file, parseSource(file, text), markers, noLeft);
     ctx.namedElsewhere = opts.namedElsewhere;
+    ctx.authoredEmptyFragments = authoredFragments;
     simplifyRound(ctx);
     let edits = pickGroups(ctx.groups);
     if (edits.length === 0) {
@@ -157,6 +160,7 @@ export function cleanupFileText(opts: FileCleanupOptions): FileCleanupResult {
   const finalSf = parseSource(file, text);
   const reportCtx = new RoundContext(file, finalSf, markers, (site) => left.push(site as LeftSite & { offset: number }));
   reportCtx.namedElsewhere = opts.namedElsewhere;
+  reportCtx.authoredEmptyFragments = authoredFragments;
   reportCtx.reporting = true;
   const remaining = opts.findChecks(text);
   for (const c of opts.siteOffset === undefined ? remaining : []) substituteCheck(reportCtx, c, opts.value, opts.patterns);

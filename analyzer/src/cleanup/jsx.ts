@@ -153,10 +153,31 @@ function replaceWithChildren(ctx: RoundContext, el: ts.JsxElement, children: ts.
   ctx.replace(el, wrapped);
 }
 
+const isEmptyFragment = (node: ts.Node): node is ts.JsxFragment => ts.isJsxFragment(node) && node.children.every((c) => ts.isJsxText(c) && c.containsOnlyTriviaWhiteSpaces);
+
+/** The lines a fragment spans, trimmed: how an empty fragment is recognised from one round to the next. */
+function fragmentLines(sf: ts.SourceFile, node: ts.Node): string {
+  const text = sf.text;
+  const start = text.lastIndexOf('\n', node.getStart(sf) - 1) + 1;
+  const end = text.indexOf('\n', node.getEnd());
+  return text.slice(start, end === -1 ? text.length : end).trim();
+}
+
+/** Empty fragments the author wrote (`if (!group) return <></>`): not the cleanup's to drop. */
+export function authoredEmptyFragments(sf: ts.SourceFile): Set<string> {
+  const out = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (isEmptyFragment(n)) out.add(fragmentLines(sf, n));
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}
+
 /** `<></>` left empty by the cleanup renders nothing: drop it (or make it `null` outside JSX children). */
 export function dropEmptyFragment(ctx: RoundContext, node: ts.Node): boolean {
-  if (!ts.isJsxFragment(node)) return false;
-  if (!node.children.every((c) => ts.isJsxText(c) && c.containsOnlyTriviaWhiteSpaces)) return false;
+  if (!isEmptyFragment(node)) return false;
+  if (ctx.authoredEmptyFragments?.has(fragmentLines(ctx.sf, node))) return false;
   let host: ts.Node = node;
   while (ts.isParenthesizedExpression(host.parent)) host = host.parent;
   const container = host.parent;

@@ -1,0 +1,10 @@
+export const UserGroupDetails = ({ userGroup, loading }: Props) => {
+  if (loading) return <PageSpinner />
+  if (!userGroup) return <></>
+  return (
+    <Page>
+      <AssignRolesBtn />
+      <Members group={userGroup} />
+    </Page>
+  )
+}
