@@ -138,7 +138,7 @@ export class RoundContext {
     const text = movedText(this.sf, source, target);
     // `(flag ? 'on' : 'off')` → `'on'`, not `('on')`: parentheses that only grouped the replaced expression go.
     const parens = target.parent;
-    if (parens && ts.isParenthesizedExpression(parens) && isAtomic(source) && !text.includes('\n') && !ts.isParenthesizedExpression(parens.parent)) {
+    if (parens && ts.isParenthesizedExpression(parens) && (isAtomic(source) || isLooseUnary(source, parens)) && !text.includes('\n') && !ts.isParenthesizedExpression(parens.parent)) {
       const outer = climbParens(parens);
       if (!(ts.isArrowFunction(outer.parent) && ts.isObjectLiteralExpression(skipTransparent(source)))) {
         this.replace(parens, text);
@@ -176,6 +176,20 @@ export class RoundContext {
 }
 
 /** An expression that never needs parentheses around it. */
+/**
+ * `!x` (or `-x`, `typeof x`) of an atomic operand: no binary operator binds tighter, so its parentheses only matter
+ * where they are themselves operated on (`(!x).y`, `(!x)()`, `(-x) ** 2`).
+ */
+function isLooseUnary(node: ts.Node, parens: ts.ParenthesizedExpression): boolean {
+  const unary = ts.isPrefixUnaryExpression(node) || ts.isTypeOfExpression(node);
+  if (!unary || !isAtomic(ts.isTypeOfExpression(node) ? node.expression : (node as ts.PrefixUnaryExpression).operand)) return false;
+  const outer = parens.parent;
+  if (ts.isPropertyAccessExpression(outer) || ts.isElementAccessExpression(outer) || ts.isTaggedTemplateExpression(outer) || ts.isNonNullExpression(outer)) return false;
+  if ((ts.isCallExpression(outer) || ts.isNewExpression(outer)) && outer.expression === parens) return false;
+  if (ts.isBinaryExpression(outer) && outer.operatorToken.kind === ts.SyntaxKind.AsteriskAsteriskToken) return false;
+  return true;
+}
+
 function isAtomic(node: ts.Node): boolean {
   return (
     ts.isIdentifier(node) ||

@@ -1,0 +1,7 @@
+export function useLicensesDisabled(createdFromNG: boolean, accounts: Account[]): [boolean, boolean, boolean] {
+  const { NG_LICENSES_ENABLED } = useFeatureFlags()
+  const disabled = __DEV__ || (!createdFromNG && !NG_LICENSES_ENABLED)
+  const label = (!createdFromNG && !NG_LICENSES_ENABLED).toString()
+  const empty = (!accounts.length)
+  return [disabled, label === 'true', empty]
+}

@@ -1,0 +1,6 @@
+export function useLicensesDisabled(createdFromNG: boolean, accounts: Account[]): [boolean, boolean, boolean] {
+  const disabled = __DEV__ || !createdFromNG
+  const label = (!createdFromNG).toString()
+  const empty = (!accounts.length)
+  return [disabled, label === 'true', empty]
+}
