@@ -88,6 +88,11 @@ function foldBinary(ctx: RoundContext, node: ts.BinaryExpression): boolean {
         else return false;
         return true;
       }
+      // `path?.includes('x') && true`: a question's only truthy answer is `true`, so the `&& true` adds nothing.
+      if (right && right.value === true && isPredicateCall(node.left)) {
+        ctx.replaceWithExpression(node, node.left);
+        return true;
+      }
       if (right && rendersNothing(right.value) && isJsxChildValue(node) && isPure(node.left) && !looksNumeric(node.left)) {
         // `{open && true}`: renders nothing whatever `open` is (a number could render, hence looksNumeric).
         ctx.replaceWithValue(node, false);
