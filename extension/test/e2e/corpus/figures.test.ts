@@ -175,6 +175,8 @@ describe(`figures on ${SCENARIO === 'real' ? 'a real application' : 'the 1M-line
     const plan = await planning;
     const wholeFlagPlanMs = performance.now() - planStarted;
     stalls.disable();
+    // The plan's worker thread stays for the next plan: what it adds to the extension host's memory.
+    const afterPlan = process.memoryUsage();
     const timing = index.timings.get(folder.root);
     const figures = {
       scenario: SCENARIO,
@@ -191,6 +193,7 @@ describe(`figures on ${SCENARIO === 'real' ? 'a real application' : 'the 1M-line
       hostLongestStallDuringPlanMs: stalls.max / 1e6,
       hoverDuringPlanMs,
       hoverBeforePlanEnded,
+      rssGrowthAfterPlanMb: (afterPlan.rss - memoryAtActivation.rss) / 2 ** 20,
       wholeFlagFiles: filesOf(widest),
       wholeFlagPlanEdits: plan?.edits.length,
       wholeFlagVerification: plan ? `${plan.verification.mode}, ${plan.verification.checkedFiles} files checked, ${plan.verification.newDiagnostics.length} new errors` : 'refused',
