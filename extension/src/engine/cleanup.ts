@@ -7,6 +7,8 @@ export interface CleanupPlan {
   files: { file: string; before: string; after: string; edits: { start: number; end: number; newText: string }[]; linesRemoved: number }[];
   /** Sites the engine would not rewrite, each with why: shown to the person, never silently dropped. */
   leftForHuman: { file: string; line: number; column: number; reason: string }[];
+  /** Test files that set the flag to the other value: they covered the removed branch (named in the confirmation). */
+  testsToReview: { file: string; line: number; column: number; reason: string }[];
   /** Any error means: change nothing (a file would not re-parse, no value to keep, a new type error, ...). */
   errors: string[];
   /** What the type check before and after said (mode 'skipped' when not asked). */
@@ -37,6 +39,7 @@ export async function planCleanup(
     value: result.value,
     files: result.files.map((f) => ({ file: f.file, before: f.before, after: f.after, edits: f.edits, linesRemoved: f.linesRemoved })),
     leftForHuman: result.leftForHuman,
+    testsToReview: result.testsToReview,
     // New type errors are listed from `verification`, not repeated here.
     errors: result.errors.filter((e) => e.kind !== 'verification').map((e) => e.message),
     verification: { mode: v.mode, tsconfigs: v.tsconfigs, newDiagnostics: v.newDiagnostics, checkedFiles: v.checkedFiles.length, durationMs: v.durationMs },

@@ -28,7 +28,9 @@ export function confirmationText(key: string, keepLabel: string, plan: CleanupPl
   const lines = plan.files.reduce((n, f) => n + f.linesRemoved, 0);
   const files = `${plan.files.length} file${plan.files.length === 1 ? ' changes' : 's change'}, ${lines} line${lines === 1 ? '' : 's'} removed`;
   const left = plan.leftForHuman.length > 0 ? ` ${plan.leftForHuman.length} site${plan.leftForHuman.length === 1 ? ' is' : 's are'} left for you to finish.` : '';
-  return `Remove flag "${key}" (${keepLabel})? ${files}. ${verificationWords(plan.verification, relative)}${left}`;
+  const tests = [...new Set(plan.testsToReview.map((t) => relative(t.file)))];
+  const review = tests.length > 0 ? ` ${tests.length === 1 ? `The test ${tests[0]} sets` : `${tests.length} tests (${tests.slice(0, 2).join(', ')}${tests.length > 2 ? ', …' : ''}) set`} the flag to the other value: check what ${tests.length === 1 ? 'it expects' : 'they expect'}.` : '';
+  return `Remove flag "${key}" (${keepLabel})? ${files}. ${verificationWords(plan.verification, relative)}${left}${review}`;
 }
 
 /** After a cleanup edit was applied (or not): "nothing was applied" when every file still has its old text. */

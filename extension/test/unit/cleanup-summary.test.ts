@@ -19,6 +19,7 @@ function plan(over: Partial<CleanupPlan> = {}): CleanupPlan {
     value: true,
     files: [{ file: '/ws/src/a.ts', before: 'x', after: '', edits: [], linesRemoved: 4 }, { file: '/ws/src/b.ts', before: 'y', after: '', edits: [], linesRemoved: 1 }],
     leftForHuman: [],
+    testsToReview: [],
     errors: [],
     verification: { mode: 'types', tsconfigs: ['/ws/tsconfig.json'], newDiagnostics: [], checkedFiles: 3, durationMs: 812 },
     ...over,
@@ -30,6 +31,8 @@ describe('whole-flag cleanup in words', () => {
     assert.equal(confirmationText('new-checkout', 'keep ON', plan(), rel), 'Remove flag "new-checkout" (keep ON)? 2 files change, 5 lines removed. Type check (tsconfig.json, 3 files): no new errors.');
     const left = plan({ leftForHuman: [{ file: '/ws/src/a.ts', line: 3, column: 1, reason: 'why' }] });
     assert.match(confirmationText('new-checkout', 'keep ON', left, rel), /1 site is left for you to finish\.$/);
+    const pinned = plan({ testsToReview: [{ file: '/ws/src/a.test.ts', line: 3, column: 5, reason: 'this test sets the flag to false' }] });
+    assert.match(confirmationText('new-checkout', 'keep ON', pinned, rel), /no new errors\. The test src\/a\.test\.ts sets the flag to the other value: check what it expects\.$/);
   });
 
   it('says when only syntax could be checked, or nothing', () => {
