@@ -1,7 +1,7 @@
 import ts = require('typescript');
 import type { RoundContext } from './context';
 import { References } from './scope';
-import { isPure } from './syntax';
+import { isPure, startsHazardously, statementList } from './syntax';
 import { isLodashReaderCall, isPredicateCall } from './pure-calls';
 import type { TextEdit } from './edits';
 import { lineStart, removeListElement } from './text';
@@ -15,9 +15,15 @@ import { removeDeclarator } from './variables';
 export function referencedDeclarations(sf: ts.SourceFile, refs: References): Set<string> {
   const out = new Set<string>();
   forEachDeclaration(sf, (name, key) => {
-    if (refs.referencesTo(name).length > 0) out.add(key);
+    // Read, not only assigned: a `let` nobody read before the cleanup is the author's, whatever it is assigned.
+    if (refs.referencesTo(name).some((id) => !isAssignmentTarget(id))) out.add(key);
   });
   return out;
+}
+
+function isAssignmentTarget(id: ts.Identifier): boolean {
+  const p = id.parent;
+  return ts.isBinaryExpression(p) && p.left === id && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isExpressionStatement(p.parent);
 }
 
 function scopePath(node: ts.Node): string {
@@ -148,7 +154,8 @@ export function pruneDead(ctx: RoundContext, referencedBefore: ReadonlySet<strin
   const groups: (() => void)[] = [];
   forEachDeclaration(ctx.sf, (name, key, decl) => {
     if (!referencedBefore.has(key)) return;
-    if (ctx.references.referencesTo(name).length > 0) return;
+    const refs = ctx.references.referencesTo(name);
+    if (refs.length > 0 && !(ts.isVariableDeclaration(decl) && writtenOnly(ctx, decl, refs))) return;
     groups.push(() => removeDeclaration(ctx, decl));
   });
   const from = ctx.edits.length;
@@ -213,8 +220,13 @@ function removeDeclaration(ctx: RoundContext, decl: ts.Node): void {
   if (ts.isVariableDeclaration(decl)) {
     const stmt = decl.parent.parent;
     if (!ts.isVariableStatement(stmt) || hasModifier(stmt, ts.SyntaxKind.ExportKeyword) || hasModifier(stmt, ts.SyntaxKind.DeclareKeyword)) return;
-    if (decl.initializer && !isRemovableInitializer(decl.initializer)) return;
+    const writes = writesTo(ctx, decl);
+    if (decl.initializer && !isRemovableInitializer(decl.initializer)) {
+      if (writes.length === 0) keepInitializerEffect(ctx, decl, stmt);
+      return;
+    }
     removeDeclarator(ctx, decl);
+    for (const write of writes) keepAssignedEffect(ctx, write);
     return;
   }
   if (ts.isParameter(decl)) {
@@ -252,6 +264,46 @@ function removeDeclaration(ctx: RoundContext, decl: ts.Node): void {
     if (pattern.elements.length === 1) removeDeclarator(ctx, holder);
     else ctx.edits.push(removeListElement(sf, pattern.elements, pattern.elements.indexOf(decl)));
   }
+}
+
+/**
+ * `const response = await save(data)` whose name nothing reads any more: what it awaited still has to happen, so
+ * it stays as a statement (`await save(data)`); `const legacy = require('./init')` keeps the require. Other calls
+ * keep their variable (`const client = getClient()`: a bare `getClient();` would only puzzle a reviewer).
+ */
+function keepInitializerEffect(ctx: RoundContext, decl: ts.VariableDeclaration, stmt: ts.VariableStatement): void {
+  const init = decl.initializer!;
+  if (stmt.declarationList.declarations.length !== 1 || !ts.isIdentifier(decl.name) || !statementList(stmt)) return;
+  const required = ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require';
+  if (!(ts.isAwaitExpression(init) || required)) return;
+  if (startsHazardously(init.getText(ctx.sf))) return;
+  ctx.edit(stmt.getStart(ctx.sf), init.getStart(ctx.sf), '');
+}
+
+/** A `let` whose every remaining reference is a `name = value;` statement: nothing reads what it holds. */
+function writtenOnly(ctx: RoundContext, decl: ts.VariableDeclaration, refs: readonly ts.Identifier[]): boolean {
+  if (!(decl.parent.flags & ts.NodeFlags.Let) || !ts.isIdentifier(decl.name)) return false;
+  return refs.every((id) => {
+    const write = id.parent;
+    if (!ts.isBinaryExpression(write) || write.left !== id || write.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+    return ts.isExpressionStatement(write.parent) && !!statementList(write.parent) && (isPure(write.right) || !startsHazardously(write.right.getText(ctx.sf)));
+  });
+}
+
+/** `x = value` statements assigning a `let` nothing reads any more (`let response` … `response = await save()`). */
+function writesTo(ctx: RoundContext, decl: ts.VariableDeclaration): ts.BinaryExpression[] {
+  if (!ts.isIdentifier(decl.name)) return [];
+  return ctx.references.referencesTo(decl.name).flatMap((id) => {
+    const write = id.parent;
+    return ts.isBinaryExpression(write) && write.left === id && write.operatorToken.kind === ts.SyntaxKind.EqualsToken ? [write] : [];
+  });
+}
+
+/** `response = await save()` → `await save()`; a pure value assigned goes with its statement. */
+function keepAssignedEffect(ctx: RoundContext, write: ts.BinaryExpression): void {
+  const stmt = write.parent;
+  if (isPure(write.right)) ctx.remove(stmt);
+  else ctx.edit(write.getStart(ctx.sf), write.right.getStart(ctx.sf), '');
 }
 
 export { removeFlagOverrides } from './rules/flag-maps';

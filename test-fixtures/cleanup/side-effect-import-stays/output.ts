@@ -1,5 +1,5 @@
 import './polyfills';
-const legacy = require('./legacy-init');
+require('./legacy-init');
 
 export function run() {
   return modern();

@@ -1,0 +1,6 @@
+export function useTriggerPayload(sourceRepo: string, values: Values) {
+  return {
+    name: values.name,
+    ...(values.tags && { tags: values.tags })
+  }
+}
