@@ -19,6 +19,8 @@ export interface Project {
   depStamps: Map<string, FileStamp | { error: string }>;
   /** When the session indexed the project (Date.now()). */
   indexedAt: number;
+  /** The local flag files (the session's `localSourceFiles()`), absolute. */
+  flagFiles?: string[];
 }
 
 export interface FlagSourceHealth {
@@ -62,8 +64,8 @@ export function getProject(filename: string, cwd: string, parsed: ParsedSettings
   const project = entry.project;
   const session = project.session;
   session.setNow(today);
-  const files = session.localSourceFiles();
-  const stamps = files.map((f) => statFile(f));
+  project.flagFiles ??= session.localSourceFiles();
+  const stamps = project.flagFiles.map((f) => statFile(f));
   if (!entry.flagStamps) {
     session.loadSourcesSync();
     entry.flagStamps = stamps;

@@ -6,12 +6,19 @@ import { parseIsoDate, parseToday } from '@flagsweep/analyzer';
  */
 export function resolveToday(settingsNow: string | undefined, env: NodeJS.ProcessEnv = process.env): Date {
   const [value, where] = settingsNow ? [settingsNow, 'settings.flagsweep.now'] : [env.FLAGSWEEP_NOW, 'FLAGSWEEP_NOW'];
+  // Every linted file asks: a given day is parsed once (the clock's day is not cached: it moves).
+  const known = value ? givenDays.get(value) : undefined;
+  if (known) return known;
   try {
-    return parseToday(value);
+    const today = parseToday(value);
+    if (value) givenDays.set(value, today);
+    return today;
   } catch {
     throw new Error(`flagsweep: ${where}: expected a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
   }
 }
+
+const givenDays = new Map<string, Date>();
 
 /** An annotation or metadata expiry as a date; undefined for `never` and anything malformed. */
 export function expiryDate(expires: string | undefined): Date | undefined {
