@@ -13,7 +13,7 @@ import type { CleanupError, CleanupRequest, CleanupResult, FileChange, LeftSite 
 import { adoptFlagKind, flagValueKind, kindMismatch } from './value-fit';
 import { skippedVerification, verifyChanges } from './verify';
 import { typedReads, type SourceFileCache } from './verify/read-types';
-import { testPins } from './test-pins';
+import { flagApiTested, testPins } from './test-pins';
 
 const toPosix = (p: string): string => p.replace(/\\/g, '/');
 const BOM = '\uFEFF';
@@ -221,6 +221,16 @@ function cleanFiles(run: CleanupRun): void {
   const wholeProject = scope.kind === 'project' && !(scope.paths && scope.paths.length > 0);
   const namedElsewhere = (file: string) => (name: string) => run.candidates.some((f) => f !== file && (run.textOf(f) ?? name).includes(name));
   for (const l of run.loaded.values()) {
+    const api = flagApiTested(l.file, config.patterns);
+    if (api) {
+      // The flag API's own test uses this flag as its example: rewriting it would test nothing (`renderHook(() => true)`).
+      const lines = lineStarts(l.before);
+      for (const c of l.checks) {
+        const line = lines.findLastIndex((s) => s <= c.range.start);
+        result.leftForHuman.push({ file: l.file, line: line + 1, column: c.range.start - lines[line] + 1, reason: `this test tests \`${api}\` itself, with this flag as its example: point it at another flag` });
+      }
+      continue;
+    }
     rewriting(run, () => {
       const out = cleanupFileText({
         file: l.file,
@@ -362,3 +372,9 @@ function commonDefault(checks: FlagCheck[]): { value: unknown } | undefined {
 }
 
 export type { CleanupError, Diagnostic, LeftSite, DetectContext };
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}

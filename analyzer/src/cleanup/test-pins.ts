@@ -47,3 +47,18 @@ function literal(node: ts.Expression): { value: unknown } | undefined {
   if (ts.isNumericLiteral(node)) return { value: Number(node.text) };
   return undefined;
 }
+
+/**
+ * The names a project's own flag API answers to (`useFeatureFlag` for `{ "call": "useFeatureFlag" }`, `useFlags` for
+ * `{ "hook": "useFlags" }`): a test file named after one (`useFeatureFlag.test.ts`) tests that API, and the flag it
+ * reads there is only its example.
+ */
+export function flagApiTested(file: string, patterns: readonly object[]): string | undefined {
+  if (!isTestFile(file)) return undefined;
+  const stem = file.replace(/\\/g, '/').split('/').pop()!.split('.')[0];
+  for (const p of patterns as { call?: string; hook?: string }[]) {
+    const name = (p.call ?? p.hook)?.split('.').pop();
+    if (name && name !== '*' && name === stem) return name;
+  }
+  return undefined;
+}

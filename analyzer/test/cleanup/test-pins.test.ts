@@ -43,3 +43,32 @@ describe('cleanup: tests that pin the removed value are listed to review (F7)', 
     for (const f of ['src/testing.ts', 'src/latest/x.ts', 'src/contest.tsx']) assert.equal(isTestFile(f), false, f);
   });
 });
+
+describe("cleanup: the flag API's own test keeps its example flag (F22)", function () {
+  this.timeout(60000);
+  it('a test named after the pattern (useFeatureFlag.test.ts) is left with the reason, and the enum member it names stays', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-api-test-')));
+    const write = (rel: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), text);
+    };
+    write('flagsweep.config.json', JSON.stringify({ sdks: [], patterns: [{ call: 'useFeatureFlag' }] }));
+    write('src/featureFlags.ts', "export enum FeatureFlag {\n  CFNG_ENABLED = 'CFNG_ENABLED',\n  FF_PIPELINE = 'FF_PIPELINE'\n}\n");
+    write('src/hooks/useFeatureFlag.ts', "import { FeatureFlag } from '../featureFlags'\nexport declare function useFeatureFlag(flag: FeatureFlag): boolean\n");
+    write('src/hooks/__tests__/useFeatureFlag.test.ts', "import { FeatureFlag } from '../../featureFlags'\nimport { useFeatureFlag } from '../useFeatureFlag'\ntest('reads a flag', () => {\n  expect(useFeatureFlag(FeatureFlag.CFNG_ENABLED)).toBe(true)\n})\n");
+    write('src/Nav.tsx', "import { FeatureFlag } from './featureFlags'\nimport { useFeatureFlag } from './hooks/useFeatureFlag'\nexport const Nav = () => (useFeatureFlag(FeatureFlag.CFNG_ENABLED) ? 'cf' : 'none')\n");
+    try {
+      const { loadConfig } = await import('../../src/config');
+      const r = await cleanupFlag({ config: loadConfig(dir), key: 'CFNG_ENABLED', value: true, scope: { kind: 'project' } });
+      assert.deepEqual(r.errors, []);
+      assert.deepEqual(r.files.map((f) => path.relative(dir, f.file)), ['src/Nav.tsx']);
+      assert.deepEqual(r.leftForHuman.map((s) => `${path.relative(dir, s.file)}:${s.line}:${s.column} ${s.reason}`), [
+        'src/hooks/__tests__/useFeatureFlag.test.ts:4:10 this test tests `useFeatureFlag` itself, with this flag as its example: point it at another flag',
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
