@@ -14,11 +14,36 @@ import { removeDeclarator } from './variables';
  */
 export function referencedDeclarations(sf: ts.SourceFile, refs: References): Set<string> {
   const out = new Set<string>();
-  forEachDeclaration(sf, (name, key) => {
+  forEachDeclaration(sf, (name, key, decl) => {
+    const found = refs.referencesTo(name);
     // Read, not only assigned: a `let` nobody read before the cleanup is the author's, whatever it is assigned.
-    if (refs.referencesTo(name).some((id) => !isAssignmentTarget(id))) out.add(key);
+    if (found.some((id) => !isAssignmentTarget(id))) out.add(key);
+    if (isLetStatement(decl) && found.some(isWrite)) out.add(`reassigned:${key}`);
   });
   return out;
+}
+
+/** `let x = …;` alone in its statement (not a loop header): the shape `const` can replace. */
+function isLetStatement(decl: ts.Node): decl is ts.VariableDeclaration {
+  if (!ts.isVariableDeclaration(decl) || !decl.initializer || !ts.isIdentifier(decl.name)) return false;
+  const list = decl.parent;
+  return ts.isVariableDeclarationList(list) && !!(list.flags & ts.NodeFlags.Let) && list.declarations.length === 1 && ts.isVariableStatement(list.parent);
+}
+
+/** Does `id` change the variable (`x = …`, `x += …`, `x++`, `[x] = …`, `for (x of …)`)? Unsure counts as yes. */
+function isWrite(id: ts.Identifier): boolean {
+  let n: ts.Node = id;
+  for (;;) {
+    const p = n.parent;
+    if ((ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) && (p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken)) return true;
+    if (ts.isBinaryExpression(p)) return p.left === n && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+    if ((ts.isForOfStatement(p) || ts.isForInStatement(p)) && p.initializer === n) return true;
+    if (ts.isParenthesizedExpression(p) || ts.isArrayLiteralExpression(p) || ts.isObjectLiteralExpression(p) || ts.isSpreadElement(p) || ts.isSpreadAssignment(p) || ts.isShorthandPropertyAssignment(p) || (ts.isPropertyAssignment(p) && p.initializer === n)) {
+      n = p;
+      continue;
+    }
+    return false;
+  }
 }
 
 function isAssignmentTarget(id: ts.Identifier): boolean {
@@ -153,6 +178,11 @@ function isAssignment(kind: ts.SyntaxKind): boolean {
 export function pruneDead(ctx: RoundContext, referencedBefore: ReadonlySet<string>): void {
   const groups: (() => void)[] = [];
   forEachDeclaration(ctx.sf, (name, key, decl) => {
+    // `let filters = …` whose only reassignment the cleanup removed: `const`, as prefer-const would ask.
+    if (referencedBefore.has(`reassigned:${key}`) && isLetStatement(decl) && !ctx.references.referencesTo(name).some(isWrite)) {
+      const keyword = decl.parent.getStart(ctx.sf);
+      groups.push(() => ctx.edit(keyword, keyword + 'let'.length, 'const'));
+    }
     if (!referencedBefore.has(key)) return;
     const refs = ctx.references.referencesTo(name);
     if (refs.length > 0 && !(ts.isVariableDeclaration(decl) && writtenOnly(ctx, decl, refs))) return;
