@@ -3,6 +3,7 @@ import { RoundContext, type LeftSite } from './context';
 import { type TextEdit, applyEdits, pickGroups } from './edits';
 import { foldWhole } from './fold';
 import { authoredEmptyFragments } from './jsx';
+import { dropStaleFlagComments } from './stale-comments';
 import { MarkerTable, preferredQuote, renderValue } from './markers';
 import { bindSource, describeSyntaxError, parseSource, syntaxErrors } from './parse';
 import { pruneDead, referencedDeclarations, removeFlagOverrides } from './prune';
@@ -46,6 +47,8 @@ export interface FileCleanupOptions {
   namedElsewhere?: (identifier: string) => boolean;
   /** Clean only the check containing this offset. */
   siteOffset?: number;
+  /** The flag's spellings (key, camelCase): a whole-line comment naming it above code that changed goes too. */
+  keyNames?: readonly string[];
   /** Extra names whose declarations count as "referenced before" (set by project-level passes). */
   markers?: MarkerTable;
 }
@@ -154,6 +157,7 @@ export function cleanupFileText(opts: FileCleanupOptions): FileCleanupResult {
   }
 
   text = trimLeadingBlankLines(opts.text, text);
+  text = dropStaleFlagComments(opts.text, text, opts.keyNames ?? []);
 
   // Report what is left for a person, from one last pass that changes nothing.
   const left: (LeftSite & { offset: number })[] = [];

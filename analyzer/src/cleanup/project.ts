@@ -241,6 +241,7 @@ function cleanFiles(run: CleanupRun): void {
         overrideNames,
         namedElsewhere: wholeProject ? namedElsewhere(l.file) : undefined,
         siteOffset: scope.kind === 'site' ? scope.offset : undefined,
+        keyNames: keySpellings(key),
         markers: run.markers,
       });
       run.after.set(l.file, out.text);
