@@ -135,6 +135,12 @@ export class RoundContext {
       this.replace(prop, kept.text);
       return;
     }
+    // `if (on && (a && b))` → `if (a && b)`, `(on && (a || b))` → `(a || b)`: the kept operand's own parentheses
+    // go where nothing needs them (a multi-line JSX block keeps them: they are layout).
+    if (ts.isParenthesizedExpression(source) && !source.getText(this.sf).includes('\n') && !needsParens(source.expression, target)) {
+      this.replaceWithExpression(target, source.expression);
+      return;
+    }
     const text = movedText(this.sf, source, target);
     // `(flag ? 'on' : 'off')` → `'on'`, not `('on')`: parentheses that only grouped the replaced expression go.
     const parens = target.parent;

@@ -1,3 +1,3 @@
 export function f(client: Client, a: boolean) {
-  return (a);
+  return a;
 }
