@@ -11,7 +11,8 @@
 //   restricted  the same multi-root workspace untrusted (Restricted Mode): nothing may reach the server
 //   corpus      (only with --scenario corpus, from `npm run bench`) figures on the 1M-line corpus
 //   real        (only with --scenario real) the same figures on a real application: FLAGSWEEP_REAL_APP names its
-//               work tree, FLAGSWEEP_REAL_APP_CONFIG a flagsweep config for it (see real-app.js)
+//               work tree, FLAGSWEEP_REAL_APP_CONFIG a flagsweep config for it (see real-app.js); then removes the
+//               widest flag everywhere as a person does (lightbulb, Refactor Preview, Apply, Save All)
 // With --vsix the packaged extension is installed into the scratch extensions dir with --install-extension
 // and the suites run against the installed copy instead of the development folder.
 'use strict';
@@ -118,14 +119,17 @@ async function serveHoverScreenshots(page, handshake, stop) {
  *   { click: 'text' }        click on that text in the editor (puts the cursor there)
  *   { press: 'Control+.' }   a key chord (Control+. opens the quick fixes at the cursor)
  *   { lightbulb: 'text' }    click that text in the editor, then the light bulb of its line (again, as a person
- *                            does, when no bulb shows or no menu opens)
+ *                            does, when no bulb shows or no menu opens); with line: N, the text on that line
+ *                            (the gutter's number), with menuTimeoutMs how long one attempt waits for the menu
  *   { action: 'Remove …' }   choose that entry of the open code-action menu (the lightbulb's menu) with Enter
  *                            (an array: the entry that has every one of these texts);
  *   { action, preview: true }  the same with Ctrl+Enter, VS Code's gesture to see the edit in the Refactor Preview
  *   { palette: 'File: Save All' }  F1, type the command, Enter
  *   { pick: 'beta-reports' } click that row of the open quick pick
- *   { button: 'Apply' }      click that button of a notification, dialog or the Refactor Preview
- *   { wait: 'text' }         wait until a notification, a dialog or the Refactor Preview shows that text
+ *   { button: 'Apply' }      click that button of a notification, dialog or the Refactor Preview (timeoutMs: how
+ *                            long it may take to show; 60 s)
+ *   { wait: 'text' }         wait until a notification, a dialog or the Refactor Preview shows that text (in:
+ *                            'preview': the Refactor Preview only; timeoutMs: 120 s)
  *   { screenshot: 'x.png' }
  * Resolves with the texts of notifications and dialogs seen along the way.
  */
@@ -169,7 +173,7 @@ async function personStep(page, step, note) {
     // Click the flag key, then the light bulb VS Code shows for the line. The bulb comes once VS Code has asked the
     // providers about the cursor's position, and diagnostics arriving meanwhile (the TypeScript server's,
     // flagsweep's) make it ask again: a person whose click showed no bulb, or whose bulb opened nothing, clicks again.
-    const token = page.locator('.monaco-editor .view-lines span span', { hasText: step.lightbulb }).first();
+    const token = step.line ? await tokenOnLine(page, step.lightbulb, step.line) : page.locator('.monaco-editor .view-lines span span', { hasText: step.lightbulb }).first();
     const bulb = page.locator('.monaco-editor .lightBulbWidget').first();
     // The menu must offer flagsweep's actions: one with the TypeScript server's alone came from a request VS Code
     // made while the document was changing under it, and a person closes it and tries again.
@@ -179,7 +183,7 @@ async function personStep(page, step, note) {
         await token.click({ timeout: 15_000 });
         await bulb.waitFor({ state: 'visible', timeout: 5_000 });
         await bulb.click();
-        await menu.waitFor({ state: 'visible', timeout: 5_000 });
+        await menu.waitFor({ state: 'visible', timeout: step.menuTimeoutMs ?? 5_000 });
         break;
       } catch (e) {
         if (attempt === 6) throw new Error(`clicked ${step.lightbulb} and its light bulb ${attempt} times and no code-action menu opened: ${e.message}`);
@@ -224,15 +228,32 @@ async function personStep(page, step, note) {
       .locator('.notification-toast .monaco-button, .monaco-dialog-box .monaco-button, .bulk-edit-panel .monaco-button', { hasText: step.button })
       .filter({ visible: true })
       .first();
-    await button.waitFor({ state: 'visible', timeout: 60_000 });
+    await button.waitFor({ state: 'visible', timeout: step.timeoutMs ?? 60_000 });
     await note();
     await button.click();
   } else if (step.wait) {
-    await page.locator('.notification-toast, .monaco-dialog-box, .bulk-edit-panel', { hasText: step.wait }).first().waitFor({ state: 'visible', timeout: 120_000 });
+    const where = step.in === 'preview' ? '.bulk-edit-panel' : '.notification-toast, .monaco-dialog-box, .bulk-edit-panel';
+    await page.locator(where, { hasText: step.wait }).first().waitFor({ state: 'visible', timeout: step.timeoutMs ?? 120_000 });
   } else if (step.screenshot) {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, step.screenshot) });
   }
+}
+
+/**
+ * The editor token on line `line` (1-based, as the gutter numbers it) that contains `text`: a real app's file may
+ * spell a flag key more than once on screen, and only the check on that line is the one the test means.
+ */
+async function tokenOnLine(page, text, line) {
+  const gutter = page.locator('.monaco-editor .margin-view-overlays .line-numbers').filter({ hasText: new RegExp(`^\\s*${line}\\s*$`) }).first();
+  await gutter.waitFor({ state: 'visible', timeout: 15_000 });
+  const row = await gutter.boundingBox();
+  const tokens = page.locator('.monaco-editor .view-lines span span', { hasText: text });
+  for (let i = 0, n = await tokens.count(); i < n; i++) {
+    const box = await tokens.nth(i).boundingBox().catch(() => null);
+    if (box && row && box.y + box.height / 2 >= row.y && box.y + box.height / 2 <= row.y + row.height) return tokens.nth(i);
+  }
+  throw new Error(`no token "${text}" on line ${line} of the editor`);
 }
 
 async function hoverAndScreenshot(page, { text, expect, file, view, steps }) {

@@ -75,12 +75,12 @@ export async function screenshotHover(
 export type PersonStep =
   | { click: string }
   | { press: string }
-  | { lightbulb: string }
+  | { lightbulb: string; line?: number; menuTimeoutMs?: number }
   | { action: string | string[]; preview?: boolean }
   | { palette: string }
   | { pick: string }
-  | { button: string }
-  | { wait: string }
+  | { button: string; timeoutMs?: number }
+  | { wait: string; in?: 'preview'; timeoutMs?: number }
   | { screenshot: string };
 
 /** Asks the runner to do these steps in the browser, as a person would; resolves with the notifications it saw. */
