@@ -287,6 +287,8 @@ function removeDeclaration(ctx: RoundContext, decl: ts.Node): void {
       const names = pattern.elements.filter((e): e is ts.BindingElement => ts.isBindingElement(e));
       if (names.every((e) => ts.isIdentifier(e.name) && ctx.references.referencesTo(e.name).length === 0)) removeDeclarator(ctx, holder);
       else if (pattern.elements.at(-1) === decl) ctx.edits.push(removeListElement(sf, pattern.elements, pattern.elements.length - 1));
+      // `const [showModal, hideModal] = useModalHook(…)` with only `hideModal` read: `const [, hideModal]`.
+      else if (!decl.initializer && !decl.propertyName) ctx.replace(decl, '');
       return;
     }
     if (!ts.isObjectBindingPattern(pattern)) return;
