@@ -71,6 +71,8 @@ export class RoundContext {
   namedElsewhere?: (identifier: string) => boolean;
   /** Empty fragments the file had before the cleanup (see `authoredEmptyFragments`): left as written. */
   authoredEmptyFragments?: ReadonlySet<string>;
+  /** Names every JSX tag reads under the classic transform (`React`): not pruned while the file has JSX. */
+  jsxFactories?: readonly string[];
 
   /** Sites are only collected in the engine's final reporting pass (rules run every round and would repeat them). */
   reporting = false;

@@ -49,6 +49,8 @@ export interface FileCleanupOptions {
   siteOffset?: number;
   /** The flag's spellings (key, camelCase): a whole-line comment naming it above code that changed goes too. */
   keyNames?: readonly string[];
+  /** Names JSX reads implicitly (`React` under the classic transform): their imports stay while the file has JSX. */
+  jsxFactories?: readonly string[];
   /** Extra names whose declarations count as "referenced before" (set by project-level passes). */
   markers?: MarkerTable;
 }
@@ -141,6 +143,7 @@ export function cleanupFileText(opts: FileCleanupOptions): FileCleanupResult {
     const ctx = new RoundContext(file, parseSource(file, text), markers, noLeft);
     ctx.namedElsewhere = opts.namedElsewhere;
     ctx.authoredEmptyFragments = authoredFragments;
+    ctx.jsxFactories = opts.jsxFactories;
     simplifyRound(ctx);
     let edits = pickGroups(ctx.groups);
     if (edits.length === 0) {

@@ -1,3 +1,4 @@
+import ts = require('typescript');
 import * as path from 'node:path';
 import { createDetectContext, detectFile, listSourceFiles, type DetectContext } from '../detect';
 import type { Diagnostic, FlagCheck, KeyDeclaration } from '../model';
@@ -13,6 +14,7 @@ import type { CleanupError, CleanupRequest, CleanupResult, FileChange, LeftSite 
 import { adoptFlagKind, flagValueKind, kindMismatch } from './value-fit';
 import { skippedVerification, verifyChanges } from './verify';
 import { typedReads, type SourceFileCache } from './verify/read-types';
+import { TsconfigFinder } from './verify/tsconfig';
 import { flagApiTested, testPins } from './test-pins';
 
 const toPosix = (p: string): string => p.replace(/\\/g, '/');
@@ -45,6 +47,8 @@ interface CleanupRun {
   exportsByFile: Map<string, FlagExport[]>;
   /** Files the checker parsed for this cleanup, reused by verification. */
   sourceFiles: SourceFileCache;
+  /** tsconfig lookups of this cleanup (type reads, JSX factories, verification). */
+  tsconfigs: TsconfigFinder;
 }
 
 /**
@@ -123,6 +127,7 @@ async function startRun(request: CleanupRequest): Promise<CleanupRun> {
     after: new Map(),
     exportsByFile: new Map(),
     sourceFiles: new Map(),
+    tsconfigs: new TsconfigFinder(),
   };
 }
 
@@ -195,7 +200,7 @@ function typeReads(run: CleanupRun): void {
   const loaded = [...run.loaded.values()];
   const untold = (c: FlagCheck): boolean => !c.valueKindBasis || c.valueKindBasis.from === 'none';
   // Only reads the syntax could not tell need a Program: most cleanups build none here.
-  const typed = typedReads(loaded.map((l) => ({ file: l.file, text: l.before, checks: l.checks.filter(untold) })), run.sourceFiles);
+  const typed = typedReads(loaded.map((l) => ({ file: l.file, text: l.before, checks: l.checks.filter(untold) })), run.sourceFiles, run.tsconfigs);
   if (typed.size === 0) return;
   for (const l of loaded) {
     l.checks = l.checks.map((c) => {
@@ -242,6 +247,8 @@ function cleanFiles(run: CleanupRun): void {
         namedElsewhere: wholeProject ? namedElsewhere(l.file) : undefined,
         siteOffset: scope.kind === 'site' ? scope.offset : undefined,
         keyNames: keySpellings(key),
+        // Only a verified cleanup reads tsconfigs (verification parses them anyway); others keep the old pruning.
+        jsxFactories: request.verify ? jsxFactories(run.tsconfigs, l.file) : undefined,
         markers: run.markers,
       });
       run.after.set(l.file, out.text);
@@ -325,7 +332,7 @@ function buildChanges(run: CleanupRun): void {
 /** Phase 8, verify: the changed files and their importers gain no diagnostic. */
 function verify(run: CleanupRun, projectFiles: readonly string[]): void {
   const { result } = run;
-  const verification = verifyChanges(result.files, { root: run.request.config.root, projectFiles, textOf: run.textOf, sourceFiles: run.sourceFiles });
+  const verification = verifyChanges(result.files, { root: run.request.config.root, projectFiles, textOf: run.textOf, sourceFiles: run.sourceFiles, tsconfigs: run.tsconfigs });
   result.verification = verification;
   for (const d of verification.newDiagnostics) {
     result.errors.push({
@@ -378,4 +385,15 @@ function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
+}
+
+/**
+ * Under the classic JSX transform (`"jsx": "react"`), every JSX tag reads the factory (`React`): its import must stay
+ * while the file has JSX, though no identifier names it. The automatic runtime (`react-jsx`) needs no import.
+ */
+function jsxFactories(tsconfigs: TsconfigFinder, file: string): string[] {
+  if (!/\.[jt]sx$/i.test(file)) return [];
+  const options = tsconfigs.forFile(file)?.options;
+  if (!options || options.jsx !== ts.JsxEmit.React) return [];
+  return [options.jsxFactory ?? 'React', options.jsxFragmentFactory ?? 'React'].map((f) => f.split('.')[0]);
 }

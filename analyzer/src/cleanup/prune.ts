@@ -46,6 +46,17 @@ function isWrite(id: ts.Identifier): boolean {
   }
 }
 
+function hasJsx(sf: ts.SourceFile): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isJsxElement(n) || ts.isJsxSelfClosingElement(n) || ts.isJsxFragment(n)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return found;
+}
+
 function isAssignmentTarget(id: ts.Identifier): boolean {
   const p = id.parent;
   return ts.isBinaryExpression(p) && p.left === id && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isExpressionStatement(p.parent);
@@ -177,7 +188,9 @@ function isAssignment(kind: ts.SyntaxKind): boolean {
 /** One pruning pass: removes declarations the cleanup left without references. */
 export function pruneDead(ctx: RoundContext, referencedBefore: ReadonlySet<string>): void {
   const groups: (() => void)[] = [];
+  const jsxReads = ctx.jsxFactories && ctx.jsxFactories.length > 0 && hasJsx(ctx.sf) ? new Set(ctx.jsxFactories) : undefined;
   forEachDeclaration(ctx.sf, (name, key, decl) => {
+    if (jsxReads?.has(name.text) && key.startsWith('import:')) return;
     // `let filters = …` whose only reassignment the cleanup removed: `const`, as prefer-const would ask.
     if (referencedBefore.has(`reassigned:${key}`) && isLetStatement(decl) && !ctx.references.referencesTo(name).some(isWrite)) {
       const keyword = decl.parent.getStart(ctx.sf);

@@ -267,3 +267,21 @@ describe('cleanup verification (type-check before and after, in memory)', functi
     });
   });
 });
+
+describe('cleanup under the classic JSX transform (test-fixtures/cleanup-classic-jsx-keeps-react)', function () {
+  this.timeout(60000);
+  it("keeps `import * as React` while the file has JSX, though no identifier names React any more, and the project still type-checks", async () => {
+    const { copyFixtureProject } = await import('./helpers');
+    const dir = copyFixtureProject('cleanup-classic-jsx-keeps-react');
+    try {
+      const r = await cleanupFlag({ config: loadConfig(dir), key: 'volumeSummaryPage', value: false, scope: { kind: 'project' }, verify: true });
+      assert.deepEqual(r.errors, []);
+      assert.equal(r.verification.newDiagnostics.length, 0);
+      const after = r.files.find((f) => f.file.endsWith('VolumeDetails.tsx'))!.after;
+      assert.match(after, /^import \* as React from 'react';/);
+      assert.doesNotMatch(after, /useEffect|volumeSummaryPage|useFlags/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -19,6 +19,8 @@ export interface VerifyOptions {
   textOf: (file: string) => string | undefined;
   /** Files already parsed by this cleanup (see `typedReads`), per tsconfig. */
   sourceFiles?: SourceFileCache;
+  /** The cleanup's tsconfig lookups, shared so each tsconfig is parsed once per cleanup. */
+  tsconfigs?: TsconfigFinder;
 }
 
 const CODE_FILE = /\.(tsx?|[mc]ts|jsx?|[mc]js)$/i;
@@ -35,7 +37,7 @@ export function skippedVerification(): Verification {
 export function verifyChanges(changes: readonly FileChange[], opts: VerifyOptions): Verification {
   const started = performance.now();
   const code = changes.filter((c) => CODE_FILE.test(c.file));
-  const finder = new TsconfigFinder();
+  const finder = opts.tsconfigs ?? new TsconfigFinder();
   const groups = new Map<ProjectConfig, FileChange[]>();
   const syntaxOnly: FileChange[] = [];
   for (const change of code) {

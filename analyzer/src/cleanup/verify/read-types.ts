@@ -24,9 +24,8 @@ const VALUE_READS = new Set<FlagCheck['kind']>(['call', 'property', 'element', '
  * `string`). Files no tsconfig governs, and reads typed `any` (a package without node_modules), get no entry:
  * the checker cannot tell, and the syntax's answer stands.
  */
-export function typedReads(files: readonly ReadFile[], shared: SourceFileCache = new Map()): Map<FlagCheck, TypedRead> {
+export function typedReads(files: readonly ReadFile[], shared: SourceFileCache = new Map(), finder = new TsconfigFinder()): Map<FlagCheck, TypedRead> {
   const out = new Map<FlagCheck, TypedRead>();
-  const finder = new TsconfigFinder();
   const groups = new Map<ProjectConfig, ReadFile[]>();
   for (const f of files) {
     if (!f.checks.some((c) => VALUE_READS.has(c.kind))) continue;

@@ -1,0 +1,1 @@
+export declare function useFlags(): { volumeSummaryPage?: boolean };
