@@ -22,6 +22,25 @@ describe('cleanup verification: comparing diagnostics before and after', () => {
     assert.deepEqual(newDiagnostics(before, after), []);
   });
 
+  it('in a file the cleanup did not change, an error at the same place with the same code is the same error, reworded', () => {
+    const at = (text: string, start: number, message: string, code = 2322): ts.Diagnostic => ({
+      file: ts.createSourceFile('/p/src/landing.tsx', text, ts.ScriptTarget.Latest),
+      start,
+      length: 6,
+      code,
+      messageText: message,
+      category: ts.DiagnosticCategory.Error,
+    });
+    const text = 'const row = <VPCRow isEnabled={flags.on} key={id} />;\n';
+    const before = [at(text, 13, "Type '{ isEnabled: any; key: any; }' is not assignable to type 'Props'.")];
+    const reworded = [at(text, 13, "Type '{ isEnabled: boolean; key: any; }' is not assignable to type 'Props'.")];
+    assert.deepEqual(newDiagnostics(before, reworded), []);
+    // Another place, another code, or a file whose text changed: new.
+    assert.equal(newDiagnostics(before, [at(text, 30, 'x')]).length, 1);
+    assert.equal(newDiagnostics(before, [at(text, 13, 'x', 2345)]).length, 1);
+    assert.equal(newDiagnostics(before, [at(text.replace('flags.on', 'true'), 13, 'x')]).length, 1);
+  });
+
   it('a second identical error, another file, another name or another type is new', () => {
     const before = [diag(2304, "Cannot find name 'a'.")];
     const after = [

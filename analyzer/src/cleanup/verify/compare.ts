@@ -40,18 +40,33 @@ function sortUnion(type: string): string {
   return parts.sort().join(' | ');
 }
 
-/** Diagnostics of `after` that `before` does not have, compared as multisets (a second identical error is new). */
+/**
+ * Diagnostics of `after` that `before` does not have, compared as multisets (a second identical error is new). In a
+ * file the cleanup did not change, a diagnostic at the same place with the same code is the same error even when its
+ * message changed: a type it names came from a changed file (`isEnabled: any` before, `isEnabled: boolean` after).
+ */
 export function newDiagnostics(before: readonly ts.Diagnostic[], after: readonly ts.Diagnostic[]): VerificationDiagnostic[] {
-  const remaining = new Map<string, number>();
-  for (const d of before) remaining.set(identity(d), (remaining.get(identity(d)) ?? 0) + 1);
-  const added: VerificationDiagnostic[] = [];
+  const remaining = new Map<string, ts.Diagnostic[]>();
+  for (const d of before) remaining.set(identity(d), [...(remaining.get(identity(d)) ?? []), d]);
+  const unmatched: ts.Diagnostic[] = [];
   for (const d of after) {
-    const id = identity(d);
-    const left = remaining.get(id) ?? 0;
-    if (left > 0) remaining.set(id, left - 1);
+    const same = remaining.get(identity(d));
+    if (same && same.length > 0) same.pop();
+    else unmatched.push(d);
+  }
+  const leftBefore = [...remaining.values()].flat();
+  const added: VerificationDiagnostic[] = [];
+  for (const d of unmatched) {
+    const at = leftBefore.findIndex((b) => samePlaceInUnchangedFile(b, d));
+    if (at !== -1) leftBefore.splice(at, 1);
     else added.push(toVerificationDiagnostic(d));
   }
   return added;
+}
+
+function samePlaceInUnchangedFile(b: ts.Diagnostic, a: ts.Diagnostic): boolean {
+  if (!a.file || !b.file || a.file.fileName !== b.file.fileName || a.file.text !== b.file.text) return false;
+  return (SUGGESTION_CODES[a.code] ?? a.code) === (SUGGESTION_CODES[b.code] ?? b.code) && a.start === b.start && a.length === b.length;
 }
 
 function toVerificationDiagnostic(d: ts.Diagnostic): VerificationDiagnostic {
