@@ -42,10 +42,13 @@ export class FileIndex {
     private readonly cache?: ScanCache,
     /** Keep a digest of each examined text (see `isCurrent`). */
     private readonly digests = false,
+    /** Texts open in an editor: they win over the disk and the cache; other files are read from the disk. */
+    private readonly openText?: ReadFile,
   ) {
     // The prefilter needs only the patterns; TypeScript is loaded when the first file passes it.
     this.patterns = compilePatterns(config);
-    this.detector = new LazyDetector(config, this.patterns, readFile, compileCache);
+    const resolveReader = openText && !readFile ? (f: string) => openText(f) ?? diskText(f, config.maxFileBytes) : readFile;
+    this.detector = new LazyDetector(config, this.patterns, resolveReader, compileCache);
   }
 
   get(file: string): FileResult | undefined {
@@ -104,6 +107,10 @@ export class FileIndex {
    * absent (a custom reader returned nothing): it is then dropped from the index.
    */
   examine(file: string, given: Given = {}): boolean {
+    if (given.text === undefined && this.openText) {
+      const open = this.openText(file);
+      if (open !== undefined) given = { ...given, text: open };
+    }
     const useCache = this.cache && !this.readFile && given.text === undefined;
     const reuse = useCache && !given.onlyIfRuledIn;
     let text = given.text;
@@ -189,4 +196,9 @@ function usableParse(sourceFile: ts.SourceFile | undefined, text: string): ts.So
 
 function emptyResult(file: string): FileResult {
   return { file, lines: 0, parsed: false, checks: [], declarations: [], annotations: [], diagnostics: [], dependsOn: [] };
+}
+
+function diskText(file: string, maxBytes: number): string | undefined {
+  const read = readSource(file, maxBytes, undefined);
+  return read && 'text' in read ? read.text : undefined;
 }

@@ -6,6 +6,8 @@ import type { SessionOptions } from './types';
 export { ProjectSession } from './session';
 export { sourceLabel } from './sources';
 export { cleanupCommand, cleanupCommandFor } from './cleanup-command';
+/** Where `flagsweep --cache` keeps the scan cache by default, relative to the config's root. */
+export { DEFAULT_CACHE_LOCATION } from '../cache/scan-cache';
 export type {
   CancelSignal,
   DeadRange,

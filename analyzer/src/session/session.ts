@@ -56,7 +56,7 @@ export class ProjectSession {
     this.options = options;
     this.cfg = options.config;
     this.today = options.now;
-    this.readFile = options.readFile;
+    this.readFile = options.readFile ?? (options.openText ? withDisk(options.openText, this.cfg) : undefined);
     this.cache = this.openCache();
     this.index = this.newIndex();
     this.sources = new SessionSources(this.cfg);
@@ -361,7 +361,9 @@ export class ProjectSession {
   // ---- Internals ------------------------------------------------------------------------------------------------
 
   private newIndex(): FileIndex {
-    return new FileIndex(this.cfg, this.readFile, this.options.compileCache, this.cache, this.options.skipUnchangedUpdates === true);
+    // With `openText`, files no editor holds are read from the disk by the index itself (and the scan cache applies).
+    const own = this.options.openText && !this.options.readFile ? undefined : this.readFile;
+    return new FileIndex(this.cfg, own, this.options.compileCache, this.cache, this.options.skipUnchangedUpdates === true, this.options.readFile ? undefined : this.options.openText);
   }
 
   private *indexSteps(files: readonly string[], opts: IndexOptions): Generator<void, IndexOutcome> {
@@ -392,8 +394,9 @@ export class ProjectSession {
   }
 
   private openCache(): ScanCache | undefined {
-    if (this.options.scanCache) return this.readFile ? undefined : this.options.scanCache;
-    return this.options.cache && !this.readFile ? ScanCache.open(this.cfg, this.options.cache) : undefined;
+    const customReader = this.options.readFile !== undefined;
+    if (this.options.scanCache) return customReader ? undefined : this.options.scanCache;
+    return this.options.cache && !customReader ? ScanCache.open(this.cfg, this.options.cache) : undefined;
   }
 
   private beginCacheScan(files: readonly string[], paths: readonly string[] | undefined): void {
@@ -495,3 +498,13 @@ function scopeOf(config: ResolvedConfig, paths: readonly string[] | undefined): 
 }
 
 export type { Diagnostic };
+
+/** The editor's open texts, else the disk (as the index reads it: size cap, regular files only). */
+function withDisk(openText: ReadFile, config: ResolvedConfig): ReadFile {
+  return (file) => {
+    const open = openText(file);
+    if (open !== undefined) return open;
+    const read = readSource(file, config.maxFileBytes, undefined);
+    return read && 'text' in read ? read.text : undefined;
+  };
+}

@@ -19,6 +19,11 @@ export interface SessionOptions {
    * devices and files over the limit are refused and reported as skipped files, never read).
    */
   readFile?: ReadFile;
+  /**
+   * Text of the files open in an editor (unsaved edits included); undefined for the others, which are read from the
+   * disk, and so can come from the scan cache. Instead of `readFile`: an editor that wants the scan cache gives this.
+   */
+  openText?: ReadFile;
   /** The persistent scan cache (`flagsweep --cache`): unchanged files come from it, unread and unparsed. Disk reads only. */
   cache?: ScanCacheOptions;
   /** A scan cache the caller opened and saves itself (`scanProject`); takes the place of `cache`. */

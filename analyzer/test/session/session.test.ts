@@ -28,6 +28,25 @@ describe('ProjectSession (the one project index)', () => {
     assert.deepEqual(progress[0], [0, progress.at(-1)![1]]);
   });
 
+  it("an editor's session (open texts given as openText) reuses the scan cache a CLI run left, for the files no editor holds", () => {
+    const cache = { location: path.join(root, 'node_modules/.cache/flagsweep') };
+    const cli = createSession({ config: loadConfig(root), now: NOW, cache });
+    cli.indexAllSync();
+    cli.loadSourcesSync();
+    const banner = `${root}/src/banner.ts`.replace(/\\/g, '/');
+    const unsaved = `${fs.readFileSync(banner, 'utf8')}\nexport const extra = client.isEnabled('unsaved-only-flag');\n`;
+    const editor = createSession({ config: loadConfig(root), now: NOW, cache, openText: (f) => (f === banner ? unsaved : undefined) });
+    editor.indexAllSync();
+    editor.loadSourcesSync();
+    const stats = (editor as unknown as { cache: { stats: { reused: number; scanned: number } } }).cache.stats;
+    assert.ok(stats.reused > 0, `files reused from the cache: ${stats.reused}`);
+    assert.ok(editor.records().some((r) => r.key === 'unsaved-only-flag'), 'the open, unsaved text is what the index holds');
+    assert.deepEqual(
+      editor.records().filter((r) => r.key !== 'unsaved-only-flag').map((r) => [r.key, r.status, r.usages.length]),
+      cli.records().map((r) => [r.key, r.status, r.usages.length]),
+    );
+  });
+
   it('isolates a file that crashes the matcher: a problem at that file, the rest indexed', () => {
     const session = createSession({ config: loadConfig(root), now: NOW });
     session.indexAllSync();

@@ -1,5 +1,7 @@
 import { loadConfig, type Diagnostic, type FlagCheck, type FlagRecord, type FlagState, type ResolvedConfig, type SourceSnapshot } from '@flagsweep/analyzer';
-import { createSession, type DeadRange, type FileResult, type ProjectSession } from '@flagsweep/analyzer/session';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createSession, DEFAULT_CACHE_LOCATION, type DeadRange, type FileResult, type ProjectSession } from '@flagsweep/analyzer/session';
 import type { FolderProblems } from '../mapping/problems';
 
 export interface FolderIndexOptions {
@@ -9,6 +11,11 @@ export interface FolderIndexOptions {
   configFile?: string;
   /** Returns unsaved editor text when there is some, else the file on disk; undefined when absent. */
   readFile: (absPath: string) => string | undefined;
+  /**
+   * Unsaved editor text of the open documents only (undefined for the rest). Given in a trusted workspace: where a
+   * CLI run left its scan cache (`node_modules/.cache/flagsweep/`), files no editor holds then come from it.
+   */
+  openText?: (absPath: string) => string | undefined;
   now: Date;
 }
 
@@ -32,7 +39,11 @@ export class FolderIndex {
   constructor(options: FolderIndexOptions) {
     const config = loadConfig(options.root, options.configFile);
     // Long-lived: each indexed file's parse is dropped once it is indexed.
-    this.session = createSession({ config, now: options.now, readFile: options.readFile, retainModuleParses: false });
+    const cacheLocation = path.join(config.root, DEFAULT_CACHE_LOCATION);
+    const reuseCache = options.openText !== undefined && fs.existsSync(cacheLocation);
+    this.session = reuseCache
+      ? createSession({ config, now: options.now, openText: options.openText, cache: { location: cacheLocation }, retainModuleParses: false })
+      : createSession({ config, now: options.now, readFile: options.readFile, retainModuleParses: false });
   }
 
   get config(): ResolvedConfig {

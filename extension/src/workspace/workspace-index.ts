@@ -114,6 +114,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     return !vscode.workspace.isTrusted;
   }
 
+  /** Text of an open document (unsaved edits included); undefined for files no editor holds. */
+  readonly openText = (absPath: string): string | undefined =>
+    vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === absPath)?.getText();
+
   /** Text of a file as the person sees it: the open document's (unsaved) text, else the disk. */
   readonly readFile = (absPath: string): string | undefined => {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === absPath);
@@ -147,6 +151,8 @@ export class WorkspaceIndex implements vscode.Disposable {
         root,
         configFile: settings.configFile ? path.resolve(root, settings.configFile) : undefined,
         readFile: this.readFile,
+        // In a trusted workspace the scan cache a CLI run left may be reused; Restricted Mode reads no cache.
+        openText: this.restricted ? undefined : this.openText,
         now: this.now,
       });
       entry.error = undefined;

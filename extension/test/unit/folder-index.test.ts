@@ -34,6 +34,22 @@ describe('FolderIndex (the workspace index behind every provider)', () => {
     });
   });
 
+  it("reuses the scan cache a CLI run left (node_modules/.cache/flagsweep), with the open documents' unsaved text on top", async () => {
+    const { spawnSync } = await import('node:child_process');
+    const cli = path.resolve(__dirname, '../../../analyzer/dist/cli/main.js');
+    const run = spawnSync(process.execPath, [cli, 'scan', '--cache', '--format', 'json', '--now', '2026-11-22'], { cwd: root, encoding: 'utf8' });
+    assert.ok(fs.existsSync(path.join(root, 'node_modules/.cache/flagsweep')), run.stderr);
+    const banner = `${root}/src/banner.ts`;
+    const text = fs.readFileSync(banner, 'utf8').replace("isEnabled('legacy-banner')", "isEnabled('legacy-banner-v2')");
+    const cached = new FolderIndex({ root, readFile, openText: (f) => (f === banner ? text : undefined), now: NOW });
+    await Promise.all([cached.indexAll(), cached.loadStates({ env: {}, offline: true })]);
+    const session = (cached as unknown as { session: { cache?: { stats: { reused: number } } } }).session;
+    assert.ok((session.cache?.stats.reused ?? 0) > 0, 'files no editor holds come from the cache');
+    const keys = cached.records().map((r) => r.key).sort();
+    assert.ok(keys.includes('legacy-banner-v2'), keys.join(', '));
+    assert.deepEqual(keys.filter((k) => k !== 'legacy-banner-v2' && k !== 'legacy-banner'), index.records().map((r) => r.key).filter((k) => k !== 'legacy-banner').sort());
+  });
+
   it('answers the open file first: records for it before the folder is indexed, the rest filled in after', async () => {
     const fresh = new FolderIndex({ root, readFile, now: NOW });
     await fresh.loadStates({ env: {}, offline: true });
