@@ -229,10 +229,8 @@ function cleanFiles(run: CleanupRun): void {
     const api = flagApiTested(l.file, config.patterns);
     if (api) {
       // The flag API's own test uses this flag as its example: rewriting it would test nothing (`renderHook(() => true)`).
-      const lines = lineStarts(l.before);
       for (const c of l.checks) {
-        const line = lines.findLastIndex((s) => s <= c.range.start);
-        result.leftForHuman.push({ file: l.file, line: line + 1, column: c.range.start - lines[line] + 1, reason: `this test tests \`${api}\` itself, with this flag as its example: point it at another flag` });
+        result.leftForHuman.push({ file: l.file, line: c.range.line, column: c.range.column, reason: `this test tests \`${api}\` itself, with this flag as its example: point it at another flag` });
       }
       continue;
     }
@@ -380,12 +378,6 @@ function commonDefault(checks: FlagCheck[]): { value: unknown } | undefined {
 }
 
 export type { CleanupError, Diagnostic, LeftSite, DetectContext };
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
 
 /**
  * Under the classic JSX transform (`"jsx": "react"`), every JSX tag reads the factory (`React`): its import must stay

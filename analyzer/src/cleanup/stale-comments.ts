@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../text/regexp';
+
 /**
  * Whole-line `//` comments that name the flag (`// remove the Active card if FFM_3938 is not enabled`) and sat right
  * above code the cleanup changed or removed: they describe what is gone, so they go too. A comment whose next code
@@ -5,7 +7,8 @@
  */
 export function dropStaleFlagComments(before: string, after: string, names: readonly string[]): string {
   if (names.length === 0) return after;
-  const mentions = (line: string): boolean => names.some((n) => new RegExp(`(^|[^\\w$])${escape(n)}($|[^\\w$])`).test(line));
+  const named = new RegExp(`(^|[^\\w$])(${names.map(escapeRegExp).join('|')})($|[^\\w$])`);
+  const mentions = (line: string): boolean => named.test(line);
   const beforeLines = before.split('\n');
   const afterLines = after.split('\n');
   const isComment = (l: string): boolean => /^\s*\/\//.test(l);
@@ -32,8 +35,4 @@ export function dropStaleFlagComments(before: string, after: string, names: read
   }
   if (drop.size === 0) return after;
   return afterLines.filter((_, i) => !drop.has(i)).join('\n');
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,6 +1,7 @@
 import ts = require('typescript');
 import type { LeftSite } from './context';
 import { keySpellings } from './keys';
+import { literalValue } from './markers';
 import { parseSource } from './parse';
 
 /** Test, story and mock files by the usual conventions (`__tests__/`, `*.test.tsx`, `*.spec.ts`, `*.stories.tsx`). */
@@ -23,7 +24,7 @@ export function testPins(file: string, before: string, key: string, value: unkno
   const out: LeftSite[] = [];
   const visit = (n: ts.Node): void => {
     if (ts.isPropertyAssignment(n) && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name)) && names.has(n.name.text)) {
-      const pinned = literal(n.initializer);
+      const pinned = literalValue(n.initializer);
       if (pinned !== undefined && JSON.stringify(pinned.value) !== JSON.stringify(value)) {
         const { line, character } = sf.getLineAndCharacterOfPosition(n.getStart(sf));
         out.push({
@@ -38,14 +39,6 @@ export function testPins(file: string, before: string, key: string, value: unkno
   };
   visit(sf);
   return out;
-}
-
-function literal(node: ts.Expression): { value: unknown } | undefined {
-  if (node.kind === ts.SyntaxKind.TrueKeyword) return { value: true };
-  if (node.kind === ts.SyntaxKind.FalseKeyword) return { value: false };
-  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return { value: node.text };
-  if (ts.isNumericLiteral(node)) return { value: Number(node.text) };
-  return undefined;
 }
 
 /**

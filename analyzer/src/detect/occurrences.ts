@@ -1,4 +1,5 @@
 import type { FileScope } from './file-scope';
+import { escapeRegExp } from '../text/regexp';
 
 /**
  * Where the names matchers look for occur in a file's text. A subtree whose text holds none of them cannot hold
@@ -8,7 +9,7 @@ export class Occurrences {
   private readonly positions: number[] = [];
 
   constructor(text: string, names: Iterable<string>) {
-    const escaped = [...new Set(names)].filter((n) => n.length > 0).map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    const escaped = [...new Set(names)].filter((n) => n.length > 0).map(escapeRegExp);
     if (escaped.length === 0) return;
     const re = new RegExp(escaped.join('|'), 'g');
     for (let m = re.exec(text); m; m = re.exec(text)) this.positions.push(m.index);

@@ -2,6 +2,7 @@ import type { CheckEvaluates, ValueKind } from '../model';
 import type { ResolvedConfig } from '../config/load';
 import type { PatternConfig } from '../config/schema';
 import { SDK_PRESETS, type PresetPattern } from '../config/presets';
+import { escapeRegExp } from '../text/regexp';
 
 /** Where a matcher comes from: an SDK preset (active only where its modules are imported) or the config. */
 export interface MatcherOrigin {
@@ -160,7 +161,7 @@ export function compilePatterns(config: Pick<ResolvedConfig, 'sdks' | 'globalSdk
  * possibly with a subpath. A module name that is merely quoted (a string constant, a comment) does not count.
  */
 function quotedModule(modules: readonly string[]): RegExp {
-  const names = modules.map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  const names = modules.map(escapeRegExp);
   return new RegExp(`(?:\\bfrom|\\bimport\\s*\\(?|\\brequire\\s*\\()\\s*['"](?:${names.join('|')})(?:/[^'"]*)?['"]`);
 }
 
@@ -192,7 +193,7 @@ export function anchors(tokens: readonly string[]): string[] {
 }
 
 export function tokenRegExp(tokens: readonly string[]): RegExp {
-  const escaped = tokens.map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  const escaped = tokens.map(escapeRegExp);
   return escaped.length ? new RegExp(escaped.join('|')) : /$^/;
 }
 

@@ -6,7 +6,7 @@ import { LazyDetector } from '../detect/lazy-detector';
 import { compilePatterns, type PatternSet } from '../detect/patterns';
 import { mayContainFlagCheck } from '../detect/prefilter';
 import type { SkippedFile } from '../detect/scan';
-import { countLines, readSource } from './read';
+import { countLines, readSource, textReader } from './read';
 import type { FileResult, ReadFile } from './types';
 
 /** A file's result plus what only the index needs: was it ruled out by the prefilter (a flag factory may rule it in). */
@@ -47,7 +47,7 @@ export class FileIndex {
   ) {
     // The prefilter needs only the patterns; TypeScript is loaded when the first file passes it.
     this.patterns = compilePatterns(config);
-    const resolveReader = openText && !readFile ? (f: string) => openText(f) ?? diskText(f, config.maxFileBytes) : readFile;
+    const resolveReader = openText && !readFile ? textReader(config.maxFileBytes, openText) : readFile;
     this.detector = new LazyDetector(config, this.patterns, resolveReader, compileCache);
   }
 
@@ -196,9 +196,4 @@ function usableParse(sourceFile: ts.SourceFile | undefined, text: string): ts.So
 
 function emptyResult(file: string): FileResult {
   return { file, lines: 0, parsed: false, checks: [], declarations: [], annotations: [], diagnostics: [], dependsOn: [] };
-}
-
-function diskText(file: string, maxBytes: number): string | undefined {
-  const read = readSource(file, maxBytes, undefined);
-  return read && 'text' in read ? read.text : undefined;
 }

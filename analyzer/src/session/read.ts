@@ -25,6 +25,19 @@ export function readSource(file: string, maxBytes: number, readFile: ReadFile | 
   }
 }
 
+/**
+ * A reader for `readFile`-shaped callers: `first`'s text where it has one (an editor's open documents), else the
+ * disk as `readSource` reads it; a file it refuses or cannot read is absent.
+ */
+export function textReader(maxBytes: number, first?: ReadFile): ReadFile {
+  return (file) => {
+    const given = first?.(file);
+    if (given !== undefined) return given;
+    const read = readSource(file, maxBytes, undefined);
+    return read && 'text' in read ? read.text : undefined;
+  };
+}
+
 export function countLines(text: string): number {
   if (text.length === 0) return 0;
   let n = 1;

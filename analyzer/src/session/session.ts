@@ -7,7 +7,7 @@ import { buildRecords } from '../lifecycle/records';
 import type { Diagnostic, FlagCheck, FlagRecord, FlagState } from '../model';
 import type { SourceSnapshot } from '../sources/types';
 import { FileIndex } from './file-index';
-import { readSource } from './read';
+import { textReader } from './read';
 import { SessionSources, sourceLabel } from './sources';
 import { checksInFileOrder, declarationsAndAnnotations, summarize } from './summary';
 import type {
@@ -56,7 +56,7 @@ export class ProjectSession {
     this.options = options;
     this.cfg = options.config;
     this.today = options.now;
-    this.readFile = options.readFile ?? (options.openText ? withDisk(options.openText, this.cfg) : undefined);
+    this.readFile = options.readFile ?? (options.openText ? textReader(this.cfg.maxFileBytes, options.openText) : undefined);
     this.cache = this.openCache();
     this.index = this.newIndex();
     this.sources = new SessionSources(this.cfg);
@@ -338,10 +338,7 @@ export class ProjectSession {
    */
   deadRanges(file: string, key: string, value: unknown): Promise<DeadRange[]> {
     const posix = toPosix(file);
-    const readFile = this.readFile ?? ((f: string) => {
-      const read = readSource(f, this.cfg.maxFileBytes, undefined);
-      return read && 'text' in read ? read.text : undefined;
-    });
+    const readFile = this.readFile ?? textReader(this.cfg.maxFileBytes);
     const text = readFile(posix);
     const result = this.index.get(posix);
     if (text === undefined || !result) return Promise.resolve([]);
@@ -498,13 +495,3 @@ function scopeOf(config: ResolvedConfig, paths: readonly string[] | undefined): 
 }
 
 export type { Diagnostic };
-
-/** The editor's open texts, else the disk (as the index reads it: size cap, regular files only). */
-function withDisk(openText: ReadFile, config: ResolvedConfig): ReadFile {
-  return (file) => {
-    const open = openText(file);
-    if (open !== undefined) return open;
-    const read = readSource(file, config.maxFileBytes, undefined);
-    return read && 'text' in read ? read.text : undefined;
-  };
-}

@@ -1,7 +1,7 @@
 import type ts = require('typescript');
 import type { ScanCache, ScanCacheOptions } from '../cache/scan-cache';
 import type { ResolvedConfig } from '../config/load';
-import type { SkippedFile } from '../detect/scan';
+import type { ScanResult, SkippedFile } from '../detect/scan';
 import type { Diagnostic, FlagAnnotation, FlagCheck, KeyDeclaration } from '../model';
 import type { SourceSnapshot } from '../sources/types';
 
@@ -167,13 +167,4 @@ export interface DeadRange {
 }
 
 /** The whole project's scan, as `flagsweep scan` reports it (checks in file order, declarations and annotations each once). */
-export interface ScanSummary {
-  files: number;
-  parsedFiles: number;
-  lines: number;
-  checks: FlagCheck[];
-  declarations: KeyDeclaration[];
-  annotations: FlagAnnotation[];
-  skipped: SkippedFile[];
-  diagnostics: Diagnostic[];
-}
+export type ScanSummary = Omit<ScanResult, 'durationMs'>;
