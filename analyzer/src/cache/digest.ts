@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { packageRoot } from '../package-root';
 
 /** A digest of a JSON-like value that does not depend on the order its object keys were written in. */
 export function stableDigest(value: unknown): string {
@@ -24,11 +25,11 @@ function stableText(value: unknown): string {
 
 let version: string | undefined;
 
-/** The analyzer's version, from its package.json (dist/cache and src/cache both sit two folders below it). */
+/** The analyzer's version, from its package.json. */
 export function toolVersion(): string {
   if (version === undefined) {
     try {
-      version = String(JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')).version);
+      version = String(JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')).version);
     } catch {
       version = 'unknown';
     }

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as v8 from 'node:v8';
 import type { ResolvedConfig } from '../config/load';
 import type { Diagnostic } from '../model';
 import type { FileDetection } from '../detect/detect-source';
+import type { ListingMemo, WalkedListing } from '../detect/files';
 import { stableDigest, toolVersion } from './digest';
 
 /** Bumped when the layout of a cache file changes; older files are then ignored. */
-const FORMAT = 1;
+const FORMAT = 3;
 
 /** Default `--cache-location`, relative to the working folder (as ESLint and Prettier place theirs). */
 export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/flagsweep/';
@@ -45,16 +45,87 @@ interface Entry extends Fingerprint, FileOutcome {
   racy: boolean;
 }
 
-interface CacheFile {
+interface Header {
   format: number;
   tool: string;
   config: string;
   node: string;
-  entries: Record<string, Entry>;
+}
+
+/** What a scan found in a file beyond its size, mtime, hash and line count (most files: nothing). */
+interface Found {
+  detection: FileDetection | null;
+  defines: string[];
+  deps: string[];
+}
+
+/**
+ * A cache file (JSON). Per file, columns: most of a project's files hold nothing, and arrays of numbers and
+ * strings are quick to read. Paths below the config's folder are written as `./…`.
+ */
+interface CacheFile extends Header {
+  files: string[];
+  size: number[];
+  mtimeMs: number[];
+  hash: string[];
+  lines: number[];
+  /** Indexes of files changed so close to the caching scan that the same size and mtime do not prove the same content. */
+  racy: number[];
+  /** By index: files where the scan found something (or parsed). */
+  found: Record<string, Found>;
   /** size+mtime of every dependency file at the time its dependents were cached (null: absent). */
-  deps: Record<string, Fingerprint | null>;
+  deps: [string, Fingerprint | null][];
   /** tsconfig.json / jsconfig.json around parsed files: module resolution depends on them. */
-  structure: Record<string, Fingerprint | null>;
+  structure: [string, Fingerprint | null][];
+  /** The last walk of the project, reused while none of its folders changed. */
+  listing?: WalkedListing;
+}
+
+/** The cache file as read: an index by path into its columns; entries are made when asked for. */
+class Stored {
+  readonly index = new Map<string, number>();
+
+  constructor(
+    readonly data: CacheFile,
+    prefix: string,
+  ) {
+    const files = data.files;
+    for (let i = 0; i < files.length; i++) {
+      const f = files[i];
+      this.index.set(f.startsWith('./') ? prefix + f.slice(2) : f, i);
+    }
+  }
+
+  static empty(header: Header): Stored {
+    return new Stored({ ...header, files: [], size: [], mtimeMs: [], hash: [], lines: [], racy: [], found: {}, deps: [], structure: [] }, '');
+  }
+
+  entry(file: string): Entry | undefined {
+    const i = this.index.get(file);
+    if (i === undefined) return undefined;
+    const d = this.data;
+    const found = d.found[i];
+    return {
+      size: d.size[i],
+      mtimeMs: d.mtimeMs[i],
+      hash: d.hash[i],
+      lines: d.lines[i],
+      racy: this.isRacy(i),
+      detection: found?.detection ?? null,
+      defines: found?.defines ?? NONE,
+      deps: found?.deps ?? NONE,
+    };
+  }
+
+  isRacy(i: number): boolean {
+    return this.racy.has(i);
+  }
+
+  private get racy(): Set<number> {
+    const value = new Set(this.data.racy);
+    Object.defineProperty(this, 'racy', { value });
+    return value;
+  }
 }
 
 /**
@@ -71,27 +142,44 @@ interface CacheFile {
 export class ScanCache {
   readonly file: string;
   readonly warnings: Diagnostic[] = [];
-  private readonly previous: CacheFile;
-  private readonly next: CacheFile;
+  private readonly previous: Stored;
+  private readonly previousDeps: Map<string, Fingerprint | null>;
+  private readonly previousStructure: Map<string, Fingerprint | null>;
+  /** The next cache file: the previous one's entries minus `removed`, with `changed` over them. */
+  private readonly changed = new Map<string, Entry>();
+  private readonly removed = new Set<string>();
+  private readonly nextDeps: Map<string, Fingerprint | null>;
+  private readonly nextStructure: Map<string, Fingerprint | null>;
+  private nextListing: WalkedListing | undefined;
+  private readonly header: Header;
+  /** Folders whose tsconfig.json / jsconfig.json (and their parents') are as cached. */
+  private readonly structureMemo = new Map<string, boolean>();
   private readonly statMemo = new Map<string, Fingerprint | null>();
   private listingChanged = false;
   private readonly startedMs = Date.now();
+  private readonly rootPrefix: string;
   private dirty = false;
-  /** Files reused from the cache and files scanned anew in this run (for tests and the bench). */
-  readonly stats = { reused: 0, scanned: 0 };
+  /** Files reused from the cache and files scanned anew in this run, and walks of the project (for tests and the bench). */
+  readonly stats = { reused: 0, scanned: 0, walks: 0 };
 
-  private constructor(file: string, header: Omit<CacheFile, 'entries' | 'deps' | 'structure'>, previous: CacheFile | undefined) {
+  private constructor(file: string, header: Header, previous: Stored | undefined, rootPrefix: string) {
     this.file = file;
-    this.previous = previous ?? { ...header, entries: {}, deps: {}, structure: {} };
-    this.next = { ...header, entries: { ...this.previous.entries }, deps: { ...this.previous.deps }, structure: { ...this.previous.structure } };
+    this.header = header;
+    this.rootPrefix = rootPrefix;
+    this.previous = previous ?? Stored.empty(header);
+    this.previousDeps = new Map(this.previous.data.deps);
+    this.previousStructure = new Map(this.previous.data.structure);
+    this.nextDeps = new Map(this.previousDeps);
+    this.nextStructure = new Map(this.previousStructure);
+    this.nextListing = this.previous.data.listing && absoluteListing(this.previous.data.listing, rootPrefix);
     if (!previous) this.dirty = true;
   }
 
   /** Opens the cache for this config; a missing, stale or unreadable cache starts empty. */
   static open(config: ResolvedConfig, opts: ScanCacheOptions): ScanCache {
     const header = { format: FORMAT, tool: opts.toolVersion ?? toolVersion(), config: stableDigest(configForDigest(config)), node: process.version };
-    const file = path.join(opts.location, `scan-${createHash('sha256').update(config.configFile ?? config.root).digest('hex').slice(0, 16)}.bin`);
-    let previous: CacheFile | undefined;
+    const file = path.join(opts.location, `scan-${createHash('sha256').update(config.configFile ?? config.root).digest('hex').slice(0, 16)}.json`);
+    let previous: Stored | undefined;
     let warning: string | undefined;
     let raw: Buffer | undefined;
     try {
@@ -101,16 +189,28 @@ export class ScanCache {
     }
     if (raw) {
       try {
-        previous = validate(v8.deserialize(raw));
+        previous = validate(JSON.parse(raw.toString('utf8')), rootPrefix(config));
         if (!previous) warning = 'the scan cache file is not one flagsweep wrote; it is ignored and rewritten';
       } catch {
         warning = 'the scan cache file is corrupt; it is ignored and rewritten';
       }
     }
-    if (previous && (previous.tool !== header.tool || previous.config !== header.config || previous.node !== header.node)) previous = undefined;
-    const cache = new ScanCache(file, header, previous);
+    if (previous && (previous.data.tool !== header.tool || previous.data.config !== header.config || previous.data.node !== header.node)) previous = undefined;
+    const cache = new ScanCache(file, header, previous, rootPrefix(config));
     if (warning) cache.warnings.push({ severity: 'warning', where: file, message: warning });
     return cache;
+  }
+
+  /** The project's walk, remembered across runs (see listSourceFiles). */
+  get listingMemo(): ListingMemo {
+    return {
+      recall: () => this.previous.data.listing && absoluteListing(this.previous.data.listing, this.rootPrefix),
+      remember: (listing) => {
+        this.stats.walks++;
+        this.nextListing = listing;
+        this.dirty = true;
+      },
+    };
   }
 
   /**
@@ -119,14 +219,18 @@ export class ScanCache {
    */
   beginScan(files: readonly string[], inScope: (file: string) => boolean = () => true): void {
     const listed = new Set(files);
-    const cached = Object.keys(this.previous.entries).filter(inScope);
-    this.listingChanged = cached.length !== listed.size || cached.some((f) => !listed.has(f));
-    for (const f of cached) {
+    let inScopeCount = 0;
+    for (const f of this.previous.index.keys()) {
+      if (!inScope(f)) continue;
+      inScopeCount++;
       if (!listed.has(f)) {
-        delete this.next.entries[f];
+        this.listingChanged = true;
+        this.removed.add(f);
+        this.changed.delete(f);
         this.dirty = true;
       }
     }
+    if (inScopeCount !== listed.size) this.listingChanged = true;
   }
 
   /**
@@ -134,7 +238,7 @@ export class ScanCache {
    * mtime alone cannot decide; the text it read comes back in `text` so the caller need not read again.
    */
   reuse(file: string, readText: () => string | undefined): { outcome?: FileOutcome; text?: string; read?: boolean } {
-    const entry = this.previous.entries[file];
+    const entry = this.previous.entry(file);
     if (!entry) return {};
     const now = this.stat(file);
     if (!now || now.size !== entry.size) return {};
@@ -142,7 +246,7 @@ export class ScanCache {
     if (now.mtimeMs !== entry.mtimeMs || entry.racy) {
       text = readText();
       if (text === undefined || hashText(text) !== entry.hash) return { text, read: true };
-      this.next.entries[file] = { ...entry, mtimeMs: now.mtimeMs, racy: this.isRacy(now) };
+      this.changed.set(file, { ...entry, mtimeMs: now.mtimeMs, racy: this.isRacy(now) });
       this.dirty = true;
     }
     if (!this.dependenciesUnchanged(file, entry)) return { text, read: text !== undefined };
@@ -156,29 +260,28 @@ export class ScanCache {
     const now = this.stat(file, true);
     if (!now) return;
     const deps = outcome.deps.filter((d) => d !== file);
-    this.next.entries[file] = { ...outcome, deps, size: now.size, mtimeMs: now.mtimeMs, hash: hashText(text), racy: this.isRacy(now) };
-    for (const dep of deps) this.next.deps[dep] = this.stat(dep);
-    if (outcome.detection?.parsed) for (const config of this.structureFiles(file)) this.next.structure[config] = this.stat(config);
+    this.changed.set(file, { ...outcome, deps, size: now.size, mtimeMs: now.mtimeMs, hash: hashText(text), racy: this.isRacy(now) });
+    this.removed.delete(file);
+    for (const dep of deps) this.nextDeps.set(dep, this.stat(dep));
+    if (outcome.detection?.parsed) for (const config of this.structureFiles(file)) this.nextStructure.set(config, this.stat(config));
     this.dirty = true;
   }
 
   /** Drops what is cached for `file` (a crash while scanning it: it is tried again next time). */
   forget(file: string): void {
-    if (this.next.entries[file]) {
-      delete this.next.entries[file];
-      this.dirty = true;
-    }
+    this.changed.delete(file);
+    if (this.previous.index.has(file)) this.removed.add(file);
+    this.dirty = true;
   }
 
   /** Writes the cache if anything changed: temp file + rename, so readers never see half a file. */
   save(): void {
     if (!this.dirty) return;
-    const used = new Set(Object.values(this.next.entries).flatMap((e) => e.deps));
-    for (const dep of Object.keys(this.next.deps)) if (!used.has(dep)) delete this.next.deps[dep];
+    const data = this.nextFile();
     const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      fs.writeFileSync(tmp, v8.serialize(this.next));
+      fs.writeFileSync(tmp, JSON.stringify(data));
       fs.renameSync(tmp, this.file);
     } catch (e) {
       removeQuietly(tmp);
@@ -186,15 +289,59 @@ export class ScanCache {
     }
   }
 
+  /** The file `save` writes: the previous columns where nothing changed, new entries where something did. */
+  private nextFile(): CacheFile {
+    const prefix = this.rootPrefix;
+    const rel = (p: string): string => (p.startsWith(prefix) ? `./${p.slice(prefix.length)}` : p);
+    const out: CacheFile = { ...this.header, files: [], size: [], mtimeMs: [], hash: [], lines: [], racy: [], found: {}, deps: [], structure: [] };
+    const used = new Set<string>();
+    const add = (file: string, e: { size: number; mtimeMs: number; hash: string; lines: number; racy: boolean }, found: Found | undefined): void => {
+      const i = out.files.length;
+      out.files.push(file);
+      out.size.push(e.size);
+      out.mtimeMs.push(e.mtimeMs);
+      out.hash.push(e.hash);
+      out.lines.push(e.lines);
+      if (e.racy) out.racy.push(i);
+      if (found && (found.detection !== null || found.defines.length > 0 || found.deps.length > 0)) {
+        out.found[i] = found;
+        for (const d of found.deps) used.add(d);
+      }
+    };
+    const old = this.previous.data;
+    for (const [file, i] of this.previous.index) {
+      if (this.removed.has(file) || this.changed.has(file)) continue;
+      add(old.files[i], { size: old.size[i], mtimeMs: old.mtimeMs[i], hash: old.hash[i], lines: old.lines[i], racy: this.previous.isRacy(i) }, old.found[i]);
+    }
+    for (const [file, e] of this.changed) add(rel(file), e, { detection: e.detection, defines: e.defines, deps: e.deps });
+    out.deps = [...this.nextDeps].filter(([d]) => used.has(d));
+    out.structure = [...this.nextStructure];
+    const listing = this.nextListing;
+    if (listing) out.listing = { files: listing.files.map(rel), links: listing.links.map(rel), dirs: Object.fromEntries(Object.entries(listing.dirs).map(([d, m]) => [rel(d), m])) };
+    return out;
+  }
+
   private dependenciesUnchanged(file: string, entry: Entry): boolean {
     const parsed = entry.detection?.parsed === true;
     if (!parsed) return true;
     if (this.listingChanged) return false;
-    for (const dep of entry.deps) if (!sameFingerprint(this.previous.deps[dep], this.stat(dep))) return false;
-    for (const config of this.structureFiles(file)) {
-      if (config in this.previous.structure && !sameFingerprint(this.previous.structure[config], this.stat(config))) return false;
+    for (const dep of entry.deps) if (!sameFingerprint(this.previousDeps.get(dep), this.stat(dep))) return false;
+    return this.structureUnchanged(path.posix.dirname(file));
+  }
+
+  /** Are the tsconfig.json and jsconfig.json in `dir` and the folders above it as cached (where cached)? */
+  private structureUnchanged(dir: string): boolean {
+    const known = this.structureMemo.get(dir);
+    if (known !== undefined) return known;
+    let same = true;
+    for (const config of [`${dir}/tsconfig.json`, `${dir}/jsconfig.json`]) {
+      const cached = this.previousStructure.get(config);
+      if (cached !== undefined && !sameFingerprint(cached, this.stat(config))) same = false;
     }
-    return true;
+    const parent = path.posix.dirname(dir);
+    if (same && parent !== dir) same = this.structureUnchanged(parent);
+    this.structureMemo.set(dir, same);
+    return same;
   }
 
   /** tsconfig.json and jsconfig.json in the folders from `file` up to the filesystem root. */
@@ -219,6 +366,8 @@ export class ScanCache {
   }
 }
 
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
 function sameFingerprint(a: Fingerprint | null | undefined, b: Fingerprint | null): boolean {
   if (a === undefined) return false;
   if (a === null || b === null) return a === b;
@@ -242,18 +391,46 @@ function configForDigest(config: ResolvedConfig): unknown {
   return config;
 }
 
-function validate(value: unknown): CacheFile | undefined {
+/** `<root>/`: paths below it are written as `./…` (most of a cache file is paths). */
+function rootPrefix(config: ResolvedConfig): string {
+  return `${config.root.replace(/\\/g, '/').replace(/\/$/, '')}/`;
+}
+
+function absoluteListing(listing: WalkedListing, prefix: string): WalkedListing {
+  const abs = (p: string): string => (p.startsWith('./') ? prefix + p.slice(2) : p);
+  return { files: listing.files.map(abs), links: listing.links.map(abs), dirs: Object.fromEntries(Object.entries(listing.dirs).map(([d, m]) => [abs(d), m])) };
+}
+
+function validate(value: unknown, prefix: string): Stored | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const v = value as Partial<CacheFile>;
   if (v.format !== FORMAT || typeof v.tool !== 'string' || typeof v.config !== 'string' || typeof v.node !== 'string') return undefined;
-  if (!isRecord(v.entries) || !isRecord(v.deps) || !isRecord(v.structure)) return undefined;
-  for (const e of Object.values(v.entries)) {
-    const entry = e as Partial<Entry>;
-    if (!isRecord(entry) || typeof entry.size !== 'number' || typeof entry.mtimeMs !== 'number' || typeof entry.hash !== 'string' || typeof entry.lines !== 'number') return undefined;
-    if (!Array.isArray(entry.deps) || !Array.isArray(entry.defines)) return undefined;
-    if (entry.detection !== null && (!isRecord(entry.detection) || !Array.isArray(entry.detection.checks))) return undefined;
+  const n = Array.isArray(v.files) ? v.files.length : -1;
+  if (!columnOf(v.files, n, 'string') || !columnOf(v.hash, n, 'string') || !columnOf(v.size, n, 'number') || !columnOf(v.mtimeMs, n, 'number') || !columnOf(v.lines, n, 'number')) return undefined;
+  if (!columnOf(v.racy, v.racy?.length ?? -1, 'number') || !isRecord(v.found) || !isPairs(v.deps) || !isPairs(v.structure)) return undefined;
+  for (const found of Object.values(v.found)) {
+    const f = found as Partial<Found>;
+    if (!isRecord(f) || !Array.isArray(f.deps) || !Array.isArray(f.defines)) return undefined;
+    if (f.detection !== null && (!isRecord(f.detection) || !Array.isArray(f.detection.checks))) return undefined;
   }
-  return v as CacheFile;
+  if (v.listing !== undefined && !isListing(v.listing)) return undefined;
+  return new Stored(v as CacheFile, prefix);
+}
+
+function columnOf(v: unknown, length: number, type: 'string' | 'number'): boolean {
+  if (!Array.isArray(v) || v.length !== length) return false;
+  for (const x of v) if (typeof x !== type) return false;
+  return true;
+}
+
+function isPairs(v: unknown): v is [string, unknown][] {
+  return Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string');
+}
+
+function isListing(v: unknown): v is WalkedListing {
+  const l = v as Partial<WalkedListing>;
+  const strings = (a: unknown): boolean => Array.isArray(a) && a.every((x) => typeof x === 'string');
+  return isRecord(l) && strings(l.files) && strings(l.links) && isRecord(l.dirs) && Object.values(l.dirs).every((m) => typeof m === 'number');
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -1,41 +1,141 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import fg from 'fast-glob';
+import type fgType from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import type { ResolvedConfig } from '../config/load';
 
 /**
+ * What one walk of the project found, before .gitignore and `paths` are applied: files (and .gitignore files),
+ * links (to be checked again: their targets may change unseen), and the mtime of every folder the walk looked in.
+ * While no such folder changed (a file added, removed or renamed in it changes its mtime), a new walk would find
+ * the same entries.
+ */
+export interface WalkedListing {
+  files: string[];
+  links: string[];
+  dirs: Record<string, number>;
+}
+
+/** Where a walk is remembered between runs (the scan cache). */
+export interface ListingMemo {
+  recall(): WalkedListing | undefined;
+  remember(listing: WalkedListing | undefined): void;
+}
+
+/** A folder changed this close to the walk may change again within its mtime's resolution: not remembered. */
+const RACY_MS = 2_000;
+
+/**
  * The files a scan covers: `config.include` minus `config.exclude` (globs relative to config.root), minus what
  * .gitignore files under the root ignore when `config.gitignore`. `paths` (files or folders) narrow the scan.
- * Absolute paths with forward slashes, sorted.
+ * Absolute paths with forward slashes, sorted. With a `memo`, a walk whose folders are all unchanged is reused.
  */
-export async function listSourceFiles(config: ResolvedConfig, paths?: string[]): Promise<string[]> {
+export async function listSourceFiles(config: ResolvedConfig, paths?: string[], memo?: ListingMemo): Promise<string[]> {
+  const remembered = recallWalk(memo);
+  if (remembered) return selectFiles(config, remembered, paths);
   const query = globQuery(config);
-  return selectFiles(config, filesAndFileLinks(await fg(query.patterns, query.options)), paths);
+  const started = Date.now();
+  const dirs = new Set<string>();
+  const entries = await fastGlob()(query.patterns, { ...query.options, fs: recordingFs(config.root, dirs) });
+  return selectFiles(config, finishWalk(entries, dirs, started, memo), paths);
 }
 
 /** The same list, synchronously, for callers that can't await (ESLint rules). */
-export function listSourceFilesSync(config: ResolvedConfig, paths?: string[]): string[] {
+export function listSourceFilesSync(config: ResolvedConfig, paths?: string[], memo?: ListingMemo): string[] {
+  const remembered = recallWalk(memo);
+  if (remembered) return selectFiles(config, remembered, paths);
   const query = globQuery(config);
-  return selectFiles(config, filesAndFileLinks(fg.sync(query.patterns, query.options)), paths);
+  const started = Date.now();
+  const dirs = new Set<string>();
+  const entries = fastGlob().sync(query.patterns, { ...query.options, fs: recordingFs(config.root, dirs) });
+  return selectFiles(config, finishWalk(entries, dirs, started, memo), paths);
+}
+
+// Loaded on a walk only: a scan that reuses its remembered walk never loads the globber.
+function fastGlob(): typeof fgType {
+  return require('fast-glob') as typeof fgType;
 }
 
 /**
- * Regular files, and symlinks to files: a linked source file is part of the project (cleanup writes through the
- * link). Links to folders are not followed (they may loop).
+ * The file system as the walk sees it, noting every folder it reads, and the folder of every path it looks up
+ * directly (a pattern without wildcards is a lookup, not a listing).
  */
-function filesAndFileLinks(entries: fg.Entry[]): string[] {
-  const isFileTarget = (p: string): boolean => {
-    try {
-      return fs.statSync(p).isFile();
-    } catch {
-      return false;
-    }
+function recordingFs(root: string, dirs: Set<string>): Partial<fgType.FileSystemAdapter> {
+  const note = (p: string | Buffer | URL): void => {
+    dirs.add(path.resolve(root, String(p)).replace(/\\/g, '/'));
   };
-  return entries.filter((e) => e.dirent.isFile() || (e.dirent.isSymbolicLink() && isFileTarget(e.path))).map((e) => e.path);
+  return {
+    readdir: ((p: string, ...rest: unknown[]) => {
+      note(p);
+      return (fs.readdir as (...a: unknown[]) => void)(p, ...rest);
+    }) as unknown as typeof fs.readdir,
+    readdirSync: ((p: string, ...rest: unknown[]) => {
+      note(p);
+      return (fs.readdirSync as (...a: unknown[]) => unknown)(p, ...rest);
+    }) as unknown as typeof fs.readdirSync,
+    lstat: ((p: string, ...rest: unknown[]) => {
+      note(path.dirname(p));
+      return (fs.lstat as (...a: unknown[]) => void)(p, ...rest);
+    }) as unknown as typeof fs.lstat,
+    lstatSync: ((p: string, ...rest: unknown[]) => {
+      note(path.dirname(p));
+      return (fs.lstatSync as (...a: unknown[]) => unknown)(p, ...rest);
+    }) as unknown as typeof fs.lstatSync,
+    stat: ((p: string, ...rest: unknown[]) => {
+      note(path.dirname(p));
+      return (fs.stat as (...a: unknown[]) => void)(p, ...rest);
+    }) as unknown as typeof fs.stat,
+    statSync: ((p: string, ...rest: unknown[]) => {
+      note(path.dirname(p));
+      return (fs.statSync as (...a: unknown[]) => unknown)(p, ...rest);
+    }) as unknown as typeof fs.statSync,
+  };
 }
 
-function globQuery(config: ResolvedConfig): { patterns: string[]; options: fg.Options & { objectMode: true } } {
+function finishWalk(entries: fgType.Entry[], dirs: Set<string>, started: number, memo: ListingMemo | undefined): string[] {
+  const walked: WalkedListing = {
+    files: entries.filter((e) => e.dirent.isFile()).map((e) => e.path),
+    links: entries.filter((e) => e.dirent.isSymbolicLink()).map((e) => e.path),
+    dirs: {},
+  };
+  if (memo) {
+    let steady = true;
+    for (const dir of dirs) {
+      const st = fs.statSync(dir, { throwIfNoEntry: false });
+      if (!st?.isDirectory() || st.mtimeMs >= started - RACY_MS) {
+        steady = false;
+        break;
+      }
+      walked.dirs[dir] = st.mtimeMs;
+    }
+    memo.remember(steady ? walked : undefined);
+  }
+  return [...walked.files, ...walked.links.filter(isFileTarget)];
+}
+
+function recallWalk(memo: ListingMemo | undefined): string[] | undefined {
+  const walked = memo?.recall();
+  if (!walked) return undefined;
+  for (const [dir, mtimeMs] of Object.entries(walked.dirs)) {
+    const st = fs.statSync(dir, { throwIfNoEntry: false });
+    if (!st?.isDirectory() || st.mtimeMs !== mtimeMs) return undefined;
+  }
+  return [...walked.files, ...walked.links.filter(isFileTarget)];
+}
+
+/**
+ * Links to files count as files: a linked source file is part of the project (cleanup writes through the link).
+ * Links to folders are not followed (they may loop).
+ */
+function isFileTarget(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function globQuery(config: ResolvedConfig): { patterns: string[]; options: fgType.Options & { objectMode: true } } {
   const root = config.root.replace(/\\/g, '/');
   // One walk finds both the sources and the .gitignore files below the root.
   return {

@@ -156,7 +156,9 @@ export class FileIndex {
   private store(file: string, outcome: FileOutcome, hash?: string): boolean {
     for (const name of outcome.defines) this.patterns.definedFlagFunctions.add(name);
     const d = outcome.detection;
-    const result: FileResult = { ...emptyResult(file), lines: outcome.lines, dependsOn: outcome.deps };
+    const result: FileResult = emptyResult(file);
+    result.lines = outcome.lines;
+    result.dependsOn = outcome.deps;
     if (d === null) return this.set(result, true, hash);
     if (d.parsed) return this.set({ ...result, parsed: true, checks: d.checks, declarations: d.declarations, annotations: d.annotations, diagnostics: d.diagnostics }, false, hash);
     if (d.diagnostics.some((x) => x.severity === 'error')) {
@@ -169,7 +171,10 @@ export class FileIndex {
   private set(result: FileResult, prefiltered: boolean, hash?: string): boolean {
     // Re-set at the end: entries keep the order files were examined in (skipped files are reported in that order).
     this.entries.delete(result.file);
-    this.entries.set(result.file, { ...result, prefiltered, ...(hash !== undefined ? { hash } : {}) });
+    const entry = result as Entry;
+    entry.prefiltered = prefiltered;
+    if (hash !== undefined) entry.hash = hash;
+    this.entries.set(result.file, entry);
     return true;
   }
 
@@ -194,6 +199,10 @@ function usableParse(sourceFile: ts.SourceFile | undefined, text: string): ts.So
   return sourceFile.kind === SyntaxKind.SourceFile ? sourceFile : undefined;
 }
 
+/** Shared by the many files that hold nothing (a project's files mostly do): never written to. */
+const NONE = Object.freeze([]) as unknown as never[];
+
+/** A fresh result object (`set` completes it in place), with no findings. */
 function emptyResult(file: string): FileResult {
-  return { file, lines: 0, parsed: false, checks: [], declarations: [], annotations: [], diagnostics: [], dependsOn: [] };
+  return { file, lines: 0, parsed: false, checks: NONE, declarations: NONE, annotations: NONE, diagnostics: NONE, dependsOn: NONE };
 }

@@ -97,14 +97,14 @@ export class ProjectSession {
 
   /** The files the config covers (include, exclude, .gitignore, links to files), sorted; `paths` narrow the listing. */
   async listFiles(paths?: readonly string[]): Promise<string[]> {
-    const files = await listSourceFiles(this.cfg, paths ? [...paths] : undefined);
+    const files = await listSourceFiles(this.cfg, paths ? [...paths] : undefined, this.cache?.listingMemo);
     if (!paths || paths.length === 0) this.noteListing(files);
     return files;
   }
 
   /** `listFiles`, synchronously (ESLint rules cannot wait). */
   listFilesSync(paths?: readonly string[]): string[] {
-    const files = listSourceFilesSync(this.cfg, paths ? [...paths] : undefined);
+    const files = listSourceFilesSync(this.cfg, paths ? [...paths] : undefined, this.cache?.listingMemo);
     if (!paths || paths.length === 0) this.noteListing(files);
     return files;
   }

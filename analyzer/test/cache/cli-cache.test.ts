@@ -55,7 +55,7 @@ describe('cache: flagsweep scan, check and report with --cache', function () {
     assert.equal(plain.typescript, 'loaded', 'the project has files to parse: a scan without the cache loads TypeScript');
     const cold = scanJson(['--cache']);
     assert.equal(cold.typescript, 'loaded');
-    assert.ok(fs.readdirSync(cacheDir(root)).some((f) => f.endsWith('.bin')), 'the default --cache-location is node_modules/.cache/flagsweep/');
+    assert.ok(fs.readdirSync(cacheDir(root)).some((f) => f.endsWith('.json')), 'the default --cache-location is node_modules/.cache/flagsweep/');
     const warm = scanJson(['--cache']);
     assert.equal(warm.status, 0, warm.stderr);
     assert.equal(warm.typescript, 'not loaded');
@@ -94,7 +94,7 @@ describe('cache: flagsweep scan, check and report with --cache', function () {
     const location = path.join(scratch, `elsewhere-${Math.random().toString(36).slice(2)}`);
     const first = run(['check', '--cache', '--cache-location', location, '--fail-on', 'missing', '--now', '2026-12-01']);
     assert.equal(first.status, 0, first.stderr);
-    assert.ok(fs.readdirSync(location).some((f) => f.endsWith('.bin')));
+    assert.ok(fs.readdirSync(location).some((f) => f.endsWith('.json')));
     assert.ok(!fs.existsSync(cacheDir(root)));
     const second = run(['check', '--cache', '--cache-location', location, '--fail-on', 'missing', '--now', '2026-12-01']);
     assert.equal(second.status, 0, second.stderr);

@@ -41,12 +41,22 @@ export function edit(root: string, rel: string, text: string): void {
   write(root, rel, text, PAST + 60);
 }
 
+/** Every folder of the project gets an mtime in the past, as folders nobody touched lately have. */
+export function ageFolders(root: string, mtime = PAST): void {
+  for (const entry of fs.readdirSync(root, { withFileTypes: true, recursive: true })) {
+    if (entry.isDirectory()) fs.utimesSync(path.join(entry.parentPath, entry.name), mtime, mtime);
+  }
+  fs.utimesSync(root, mtime, mtime);
+}
+
 export const cacheDir = (root: string): string => path.join(root, 'node_modules/.cache/flagsweep');
 
 export interface CachedScan {
   result: ScanResult;
   reused: number;
   scanned: number;
+  /** Walks of the project's folders (0: the remembered walk was reused). */
+  walks: number;
   warnings: string[];
   /** "file:key" for every check, sorted. */
   keys: string[];
@@ -62,6 +72,7 @@ export async function cachedScan(root: string, toolVersion = '1.0.0'): Promise<C
     result,
     reused: cache.stats.reused,
     scanned: cache.stats.scanned,
+    walks: cache.stats.walks,
     warnings: cache.warnings.map((w) => w.message),
     keys: result.checks.map((c) => `${path.relative(root, c.file)}:${c.key}`).sort(),
   };

@@ -10,6 +10,7 @@ import type { FlagCheck } from '../../model';
 import { EXIT } from '../exit-codes';
 import { UsageError } from '../options';
 import { action } from '../run';
+import { packageRoot } from '../../package-root';
 
 const FLAG_FILE = 'flags.flagd.json';
 
@@ -119,7 +120,7 @@ function isWrapperBody(check: FlagCheck, pattern: WrapperPattern): boolean {
 function schemaReference(root: string): string {
   const installed = path.join(root, 'node_modules/@flagsweep/analyzer/schema/flagsweep.schema.json');
   if (fs.existsSync(installed)) return './node_modules/@flagsweep/analyzer/schema/flagsweep.schema.json';
-  const own = path.resolve(__dirname, '../../../schema/flagsweep.schema.json');
+  const own = path.join(packageRoot(), 'schema/flagsweep.schema.json');
   return path.relative(root, own).split(path.sep).join('/');
 }
 
