@@ -5,14 +5,20 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 
+/** Cache files of other builds are removed when this long untouched. */
+const STALE_MS = 7 * 24 * 3600_000;
+
 /**
  * Runs the CommonJS module `filename` through a V8 code cache kept in `cacheDir`, so a later process skips
  * compiling it. Node 20 has no `module.enableCompileCache()`; this does the same for one file, with `vm.Script`
  * cached data. The module lands in `require.cache`, so a later `require(filename)` gets it. Returns its exports,
  * or undefined when it could not be run this way (the caller then requires it as usual). A throw from the
  * module's own top level propagates, as with `require`.
+ *
+ * The cache holds the functions the run that wrote it had compiled by its exit, so runs that call different
+ * functions (`--version` and a scan) keep apart caches: `variant` names the kind of run.
  */
-export function requireWithCodeCache(filename: string, cacheDir: string, parent?: NodeModule): unknown {
+export function requireWithCodeCache(filename: string, cacheDir: string, parent?: NodeModule, variant = ''): unknown {
   if (require.cache[filename]) return require.cache[filename]!.exports;
   let source: string;
   let cacheFile: string;
@@ -21,7 +27,7 @@ export function requireWithCodeCache(filename: string, cacheDir: string, parent?
     // V8 itself rejects cached data made from other source text; the key only keeps installs apart cheaply.
     const st = fs.statSync(filename);
     const key = createHash('sha256').update(`${process.version}\0${process.arch}\0${filename}\0${st.size}\0${st.mtimeMs}`).digest('hex').slice(0, 24);
-    cacheFile = path.join(cacheDir, `${path.basename(filename, '.js')}-${key}.v8`);
+    cacheFile = path.join(cacheDir, `${path.basename(filename, '.js')}${variant ? `-${variant.replace(/[^a-z0-9]/gi, '')}` : ''}-${key}.v8`);
   } catch {
     return undefined;
   }
@@ -42,7 +48,10 @@ export function requireWithCodeCache(filename: string, cacheDir: string, parent?
   require.cache[filename] = mod;
   if (cachedData === undefined || script.cachedDataRejected) {
     // Written at exit: by then the functions this run called have been compiled too, and go into the cache.
-    process.once('exit', () => writeAtomically(cacheFile, () => script.createCachedData()));
+    process.once('exit', () => {
+      writeAtomically(cacheFile, () => script.createCachedData());
+      removeStale(cacheDir, cacheFile);
+    });
   }
   try {
     const wrapper = script.runInThisContext() as (exports: unknown, require: NodeRequire, module: Module, filename: string, dirname: string) => void;
@@ -61,6 +70,20 @@ export function defaultCompileCacheDir(env: NodeJS.ProcessEnv = process.env): st
   if (env.NODE_COMPILE_CACHE) return path.join(env.NODE_COMPILE_CACHE, 'flagsweep');
   const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
   return path.join(os.tmpdir(), `flagsweep-compile-cache-${uid}`);
+}
+
+/** Cache files of earlier builds (another size or mtime) pile up in the folder: old ones go. */
+function removeStale(dir: string, kept: string): void {
+  try {
+    const now = Date.now();
+    for (const name of fs.readdirSync(dir)) {
+      const file = path.join(dir, name);
+      if (file === kept || !name.endsWith('.v8')) continue;
+      if (now - fs.statSync(file).mtimeMs > STALE_MS) fs.rmSync(file, { force: true });
+    }
+  } catch {
+    // best effort
+  }
 }
 
 function readOrUndefined(file: string): Buffer | undefined {

@@ -8,7 +8,7 @@ import type { ListingMemo, WalkedListing } from '../detect/files';
 import { stableDigest, toolVersion } from './digest';
 
 /** Bumped when the layout of a cache file changes; older files are then ignored. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** Default `--cache-location`, relative to the working folder (as ESLint and Prettier place theirs). */
 export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/flagsweep/';
@@ -77,13 +77,21 @@ interface CacheFile extends Header {
   deps: [string, Fingerprint | null][];
   /** tsconfig.json / jsconfig.json around parsed files: module resolution depends on them. */
   structure: [string, Fingerprint | null][];
-  /** The last walk of the project, reused while none of its folders changed. */
-  listing?: WalkedListing;
+  /** The last walk of the project, reused while none of its folders changed; a file of `files` is its index there. */
+  listing?: StoredListing;
+}
+
+interface StoredListing {
+  files: (string | number)[];
+  links: string[];
+  dirs: Record<string, number>;
 }
 
 /** The cache file as read: an index by path into its columns; entries are made when asked for. */
 class Stored {
   readonly index = new Map<string, number>();
+  /** The `files` column as absolute paths. */
+  readonly absolute: string[] = [];
 
   constructor(
     readonly data: CacheFile,
@@ -92,7 +100,9 @@ class Stored {
     const files = data.files;
     for (let i = 0; i < files.length; i++) {
       const f = files[i];
-      this.index.set(f.startsWith('./') ? prefix + f.slice(2) : f, i);
+      const abs = f.startsWith('./') ? prefix + f.slice(2) : f;
+      this.absolute.push(abs);
+      this.index.set(abs, i);
     }
   }
 
@@ -150,7 +160,9 @@ export class ScanCache {
   private readonly removed = new Set<string>();
   private readonly nextDeps: Map<string, Fingerprint | null>;
   private readonly nextStructure: Map<string, Fingerprint | null>;
-  private nextListing: WalkedListing | undefined;
+  /** 'as read': the previous file's listing, written back as it was. */
+  private nextListing: WalkedListing | undefined | 'as read' = 'as read';
+  private recalled: WalkedListing | undefined;
   private readonly header: Header;
   /** Folders whose tsconfig.json / jsconfig.json (and their parents') are as cached. */
   private readonly structureMemo = new Map<string, boolean>();
@@ -171,7 +183,6 @@ export class ScanCache {
     this.previousStructure = new Map(this.previous.data.structure);
     this.nextDeps = new Map(this.previousDeps);
     this.nextStructure = new Map(this.previousStructure);
-    this.nextListing = this.previous.data.listing && absoluteListing(this.previous.data.listing, rootPrefix);
     if (!previous) this.dirty = true;
   }
 
@@ -204,7 +215,7 @@ export class ScanCache {
   /** The project's walk, remembered across runs (see listSourceFiles). */
   get listingMemo(): ListingMemo {
     return {
-      recall: () => this.previous.data.listing && absoluteListing(this.previous.data.listing, this.rootPrefix),
+      recall: () => (this.recalled ??= this.previous.data.listing && absoluteListing(this.previous, this.rootPrefix)),
       remember: (listing) => {
         this.stats.walks++;
         this.nextListing = listing;
@@ -317,7 +328,15 @@ export class ScanCache {
     out.deps = [...this.nextDeps].filter(([d]) => used.has(d));
     out.structure = [...this.nextStructure];
     const listing = this.nextListing;
-    if (listing) out.listing = { files: listing.files.map(rel), links: listing.links.map(rel), dirs: Object.fromEntries(Object.entries(listing.dirs).map(([d, m]) => [rel(d), m])) };
+    const written = listing === 'as read' ? this.previous.data.listing && absoluteListing(this.previous, prefix) : listing;
+    if (written) {
+      const at = new Map(out.files.map((f, i) => [f, i]));
+      out.listing = {
+        files: written.files.map((f) => at.get(rel(f)) ?? rel(f)),
+        links: written.links.map(rel),
+        dirs: Object.fromEntries(Object.entries(written.dirs).map(([d, m]) => [rel(d), m])),
+      };
+    }
     return out;
   }
 
@@ -396,9 +415,14 @@ function rootPrefix(config: ResolvedConfig): string {
   return `${config.root.replace(/\\/g, '/').replace(/\/$/, '')}/`;
 }
 
-function absoluteListing(listing: WalkedListing, prefix: string): WalkedListing {
+function absoluteListing(stored: Stored, prefix: string): WalkedListing {
+  const listing = stored.data.listing!;
   const abs = (p: string): string => (p.startsWith('./') ? prefix + p.slice(2) : p);
-  return { files: listing.files.map(abs), links: listing.links.map(abs), dirs: Object.fromEntries(Object.entries(listing.dirs).map(([d, m]) => [abs(d), m])) };
+  return {
+    files: listing.files.map((f) => (typeof f === 'number' ? stored.absolute[f] : abs(f))),
+    links: listing.links.map(abs),
+    dirs: Object.fromEntries(Object.entries(listing.dirs).map(([d, m]) => [abs(d), m])),
+  };
 }
 
 function validate(value: unknown, prefix: string): Stored | undefined {
@@ -413,7 +437,7 @@ function validate(value: unknown, prefix: string): Stored | undefined {
     if (!isRecord(f) || !Array.isArray(f.deps) || !Array.isArray(f.defines)) return undefined;
     if (f.detection !== null && (!isRecord(f.detection) || !Array.isArray(f.detection.checks))) return undefined;
   }
-  if (v.listing !== undefined && !isListing(v.listing)) return undefined;
+  if (v.listing !== undefined && !isListing(v.listing, n)) return undefined;
   return new Stored(v as CacheFile, prefix);
 }
 
@@ -427,10 +451,11 @@ function isPairs(v: unknown): v is [string, unknown][] {
   return Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string');
 }
 
-function isListing(v: unknown): v is WalkedListing {
-  const l = v as Partial<WalkedListing>;
+function isListing(v: unknown, files: number): v is StoredListing {
+  const l = v as Partial<StoredListing>;
   const strings = (a: unknown): boolean => Array.isArray(a) && a.every((x) => typeof x === 'string');
-  return isRecord(l) && strings(l.files) && strings(l.links) && isRecord(l.dirs) && Object.values(l.dirs).every((m) => typeof m === 'number');
+  const fileRefs = Array.isArray(l.files) && l.files.every((x) => typeof x === 'string' || (Number.isInteger(x) && (x as number) >= 0 && (x as number) < files));
+  return isRecord(l) && fileRefs && strings(l.links) && isRecord(l.dirs) && Object.values(l.dirs).every((m) => typeof m === 'number');
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import Module = require('node:module');
 import * as path from 'node:path';
 import { defaultCompileCacheDir, requireWithCodeCache } from '../cache/code-cache';
+import { COMMANDS } from './commands';
 
 // The `flagsweep` command. Loading and compiling some 150 modules was a third of a scan that found everything in its
 // cache, so the CLI runs from one esbuild bundle (dist/cli/bundle.js, made by `npm run build`) through a V8 code
@@ -18,7 +19,13 @@ function bundleIsCurrent(): boolean {
   return !compiled || built.mtimeMs >= compiled.mtimeMs;
 }
 
-if (bundleIsCurrent() && cacheDir !== undefined && requireWithCodeCache(bundle, cacheDir, module) !== undefined) {
+/** The command this run is for (scan, check, …): each keeps its own code cache, holding the functions it runs. */
+function commandName(): string {
+  const first = process.argv.slice(2).find((a) => !a.startsWith('-'));
+  return first !== undefined && Object.hasOwn(COMMANDS, first) ? first : 'other';
+}
+
+if (bundleIsCurrent() && cacheDir !== undefined && requireWithCodeCache(bundle, cacheDir, module, commandName()) !== undefined) {
   // the bundle ran the command
 } else if (bundleIsCurrent()) {
   require(bundle);

@@ -122,11 +122,16 @@ export class FileScope {
   needParents(): void {
     if (this.parentsSet) return;
     this.parentsSet = true;
-    const fix = (parent: ts.Node) => (child: ts.Node): void => {
+    // One visitor for the whole walk (a closure per node made this a third slower).
+    let parent: ts.Node = this.sf;
+    const visit = (child: ts.Node): void => {
       (child as { parent: ts.Node }).parent = parent;
-      ts.forEachChild(child, fix(child));
+      const above = parent;
+      parent = child;
+      ts.forEachChild(child, visit);
+      parent = above;
     };
-    ts.forEachChild(this.sf, fix(this.sf));
+    ts.forEachChild(this.sf, visit);
   }
 
   /** A preset matcher is active only where one of its modules is imported; custom and global ones always are. */

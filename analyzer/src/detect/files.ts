@@ -156,7 +156,7 @@ function selectFiles(config: ResolvedConfig, found: string[], paths?: string[]):
     const ignoreFiles = [...ancestorIgnoreFiles(root), ...below];
     if (ignoreFiles.length > 0) files = files.filter(gitignoreFilter(ignoreFiles));
   }
-  return files.map((f) => f.replace(/\\/g, '/')).sort();
+  return (path.sep === '/' ? files : files.map((f) => f.replace(/\\/g, '/'))).sort();
 }
 
 /**

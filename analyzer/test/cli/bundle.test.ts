@@ -18,13 +18,15 @@ describe('the CLI entry point: the bundle when it is current, the compiled modul
     fs.mkdirSync(path.join(dir, 'dist/cli'), { recursive: true });
     fs.cpSync(path.join(DIST, 'cache'), path.join(dir, 'dist/cache'), { recursive: true });
     fs.copyFileSync(path.join(DIST, 'cli/main.js'), path.join(dir, 'dist/cli/main.js'));
+    fs.mkdirSync(path.join(dir, 'dist/cli/commands'));
+    fs.copyFileSync(path.join(DIST, 'cli/commands/index.js'), path.join(dir, 'dist/cli/commands/index.js'));
     fs.writeFileSync(path.join(dir, 'dist/cli/bundle.js'), "process.stdout.write('bundle');\n");
     fs.writeFileSync(path.join(dir, 'dist/cli/program.js'), "process.stdout.write('modules');\n");
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const run = (env: Record<string, string> = {}): string => {
-    const r = spawnSync(process.execPath, [path.join(dir, 'dist/cli/main.js')], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NODE_COMPILE_CACHE: path.join(dir, 'v8'), ...env } });
+  const run = (env: Record<string, string> = {}, args: string[] = []): string => {
+    const r = spawnSync(process.execPath, [path.join(dir, 'dist/cli/main.js'), ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NODE_COMPILE_CACHE: path.join(dir, 'v8'), ...env } });
     assert.equal(r.status, 0, r.stderr);
     return r.stdout;
   };
@@ -35,8 +37,16 @@ describe('the CLI entry point: the bundle when it is current, the compiled modul
 
   it('an installed package (no tsc build info) runs the bundle, and keeps its code cache for the next run', () => {
     assert.equal(run(), 'bundle');
-    assert.ok(fs.readdirSync(path.join(dir, 'v8/flagsweep')).some((f) => /^bundle-.*\.v8$/.test(f)));
+    assert.ok(fs.readdirSync(path.join(dir, 'v8/flagsweep')).some((f) => /^bundle-other-.*\.v8$/.test(f)));
     assert.equal(run(), 'bundle');
+  });
+
+  it('each command keeps its own code cache (it holds the functions that command ran)', () => {
+    run({}, ['scan', '.']);
+    run({}, ['check']);
+    run({}, ['--version']);
+    const caches = fs.readdirSync(path.join(dir, 'v8/flagsweep')).map((f) => f.replace(/-[0-9a-f]+\.v8$/, ''));
+    assert.deepEqual(caches.sort(), ['bundle-check', 'bundle-other', 'bundle-scan']);
   });
 
   it('a checkout built by `npm run build` (bundle newer than the build info) runs the bundle', () => {
