@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { packageRoot } from '../package-root';
+import { TOOL_VERSION } from '../tool-version';
 
 /** A digest of a JSON-like value that does not depend on the order its object keys were written in. */
 export function stableDigest(value: unknown): string {
@@ -23,16 +21,7 @@ function stableText(value: unknown): string {
     .join(',')}}`;
 }
 
-let version: string | undefined;
-
-/** The analyzer's version, from its package.json. */
+/** The analyzer's version (its package.json, inlined by bundlers: the CLI bundle and the extension's engine). */
 export function toolVersion(): string {
-  if (version === undefined) {
-    try {
-      version = String(JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')).version);
-    } catch {
-      version = 'unknown';
-    }
-  }
-  return version;
+  return TOOL_VERSION;
 }
