@@ -61,34 +61,19 @@ function fastGlob(): typeof fgType {
  * directly (a pattern without wildcards is a lookup, not a listing).
  */
 function recordingFs(root: string, dirs: Set<string>): Partial<fgType.FileSystemAdapter> {
-  const note = (p: string | Buffer | URL): void => {
-    dirs.add(path.resolve(root, String(p)).replace(/\\/g, '/'));
-  };
+  const noting = <F extends (...args: never[]) => unknown>(fn: F, folderOf: (p: string) => string): F =>
+    ((p: string, ...rest: unknown[]) => {
+      dirs.add(path.resolve(root, folderOf(String(p))).replace(/\\/g, '/'));
+      return (fn as unknown as (...args: unknown[]) => unknown)(p, ...rest);
+    }) as unknown as F;
+  const itself = (p: string): string => p;
   return {
-    readdir: ((p: string, ...rest: unknown[]) => {
-      note(p);
-      return (fs.readdir as (...a: unknown[]) => void)(p, ...rest);
-    }) as unknown as typeof fs.readdir,
-    readdirSync: ((p: string, ...rest: unknown[]) => {
-      note(p);
-      return (fs.readdirSync as (...a: unknown[]) => unknown)(p, ...rest);
-    }) as unknown as typeof fs.readdirSync,
-    lstat: ((p: string, ...rest: unknown[]) => {
-      note(path.dirname(p));
-      return (fs.lstat as (...a: unknown[]) => void)(p, ...rest);
-    }) as unknown as typeof fs.lstat,
-    lstatSync: ((p: string, ...rest: unknown[]) => {
-      note(path.dirname(p));
-      return (fs.lstatSync as (...a: unknown[]) => unknown)(p, ...rest);
-    }) as unknown as typeof fs.lstatSync,
-    stat: ((p: string, ...rest: unknown[]) => {
-      note(path.dirname(p));
-      return (fs.stat as (...a: unknown[]) => void)(p, ...rest);
-    }) as unknown as typeof fs.stat,
-    statSync: ((p: string, ...rest: unknown[]) => {
-      note(path.dirname(p));
-      return (fs.statSync as (...a: unknown[]) => unknown)(p, ...rest);
-    }) as unknown as typeof fs.statSync,
+    readdir: noting(fs.readdir, itself),
+    readdirSync: noting(fs.readdirSync, itself),
+    lstat: noting(fs.lstat, path.dirname),
+    lstatSync: noting(fs.lstatSync, path.dirname),
+    stat: noting(fs.stat, path.dirname),
+    statSync: noting(fs.statSync, path.dirname),
   };
 }
 
