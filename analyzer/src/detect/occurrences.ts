@@ -9,9 +9,9 @@ export class Occurrences {
   private readonly positions: number[] = [];
 
   constructor(text: string, names: Iterable<string>) {
-    const escaped = [...new Set(names)].filter((n) => n.length > 0).map(escapeRegExp);
-    if (escaped.length === 0) return;
-    const re = new RegExp(escaped.join('|'), 'g');
+    const re = searchFor(names);
+    if (!re) return;
+    re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) this.positions.push(m.index);
   }
 
@@ -27,6 +27,21 @@ export class Occurrences {
     }
     return lo < p.length && p[lo] < end;
   }
+}
+
+/** Files of a project mostly look for the same names: one compiled search per set of names. */
+const searches = new Map<string, RegExp | undefined>();
+
+function searchFor(names: Iterable<string>): RegExp | undefined {
+  const unique = [...new Set(names)].filter((n) => n.length > 0);
+  const key = unique.join('\0');
+  let re = searches.get(key);
+  if (re === undefined && !searches.has(key)) {
+    if (searches.size >= 64) searches.clear();
+    re = unique.length > 0 ? new RegExp(unique.map(escapeRegExp).join('|'), 'g') : undefined;
+    searches.set(key, re);
+  }
+  return re;
 }
 
 /**
