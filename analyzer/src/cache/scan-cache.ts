@@ -92,11 +92,13 @@ class Stored {
   readonly index = new Map<string, number>();
   /** The `files` column as absolute paths. */
   readonly absolute: string[] = [];
+  private readonly racy: Set<number>;
 
   constructor(
     readonly data: CacheFile,
     prefix: string,
   ) {
+    this.racy = new Set(data.racy);
     const files = data.files;
     for (let i = 0; i < files.length; i++) {
       const f = files[i];
@@ -129,12 +131,6 @@ class Stored {
 
   isRacy(i: number): boolean {
     return this.racy.has(i);
-  }
-
-  private get racy(): Set<number> {
-    const value = new Set(this.data.racy);
-    Object.defineProperty(this, 'racy', { value });
-    return value;
   }
 }
 

@@ -25,12 +25,10 @@ function commandName(): string {
   return first !== undefined && Object.hasOwn(COMMANDS, first) ? first : 'other';
 }
 
-if (bundleIsCurrent() && cacheDir !== undefined && requireWithCodeCache(bundle, cacheDir, module, commandName()) !== undefined) {
-  // the bundle ran the command
-} else if (bundleIsCurrent()) {
-  require(bundle);
-} else {
+if (!bundleIsCurrent()) {
   // Node 22.1+: a V8 code cache for every module the CLI loads (NODE_DISABLE_COMPILE_CACHE turns it off).
   (Module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   require('./program');
+} else if (cacheDir === undefined || requireWithCodeCache(bundle, cacheDir, module, commandName()) === undefined) {
+  require(bundle);
 }
