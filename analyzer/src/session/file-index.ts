@@ -39,11 +39,15 @@ export class FileIndex {
     private readonly readFile: ReadFile | undefined,
     compileCache: string | undefined,
     /** The scan cache, used for files read from disk only. */
-    private readonly cache?: ScanCache,
+    private cache?: ScanCache,
     /** Keep a digest of each examined text (see `isCurrent`). */
     private readonly digests = false,
     /** Texts open in an editor: they win over the disk and the cache; other files are read from the disk. */
     private readonly openText?: ReadFile,
+    /** Copy results out of the text they were found in (see `detached`): a long-lived index keeps no file's text. */
+    private readonly detach = false,
+    /** Only read the scan cache: what this index finds is not recorded in it. */
+    private readonly cacheReadOnly = false,
   ) {
     // The prefilter needs only the patterns; TypeScript is loaded when the first file passes it.
     this.patterns = compilePatterns(config);
@@ -87,6 +91,11 @@ export class FileIndex {
     return entry?.hash !== undefined && entry.hash === hashText(text);
   }
 
+  /** From now on, files come from their text only (a read-only cache is let go once the project is indexed). */
+  releaseCache(): void {
+    this.cache = undefined;
+  }
+
   /** Forget what key resolution parsed of `file` (a long-lived index keeps only what it must). */
   forgetParse(file: string): void {
     this.detector.invalidate(file);
@@ -124,7 +133,8 @@ export class FileIndex {
     };
     if (reuse) {
       const hit = this.cache!.reuse(file, readNow);
-      if (hit.outcome) return this.store(file, hit.outcome);
+      // The cache keeps the digest of the text it saw, the same as `hashText`'s: an update with that text changes nothing.
+      if (hit.outcome) return this.store(file, hit.outcome, this.digests ? digestOf(hit.outcome) : undefined);
       text = hit.text;
     }
     if (text === undefined && !read) text = readNow();
@@ -139,12 +149,12 @@ export class FileIndex {
       outcome = this.detect(file, text, given.sourceFile);
     } catch (e) {
       // A bug in a matcher must not cost the rest of the index; the file is named so it can be reported.
-      this.cache?.forget(file);
+      if (!this.cacheReadOnly) this.cache?.forget(file);
       const reason = `flagsweep could not scan this file: ${(e as Error).message}`;
       return this.set({ ...emptyResult(file), lines: countLines(text), skipped: { file, kind: 'crashed', reason } }, false, hash);
     }
-    if (useCache) this.cache!.record(file, text, outcome);
-    return this.store(file, outcome, hash);
+    if (useCache && !this.cacheReadOnly) this.cache!.record(file, text, outcome);
+    return this.store(file, this.detach ? detached(outcome) : outcome, hash);
   }
 
   private detect(file: string, text: string, sourceFile: ts.SourceFile | undefined): FileOutcome {
@@ -184,6 +194,11 @@ export class FileIndex {
   }
 }
 
+function digestOf(outcome: FileOutcome): string | undefined {
+  const hash = (outcome as { hash?: unknown }).hash;
+  return typeof hash === 'string' ? hash : undefined;
+}
+
 function hashText(text: string): string {
   return createHash('sha1').update(text).digest('base64');
 }
@@ -197,6 +212,15 @@ function usableParse(sourceFile: ts.SourceFile | undefined, text: string): ts.So
   // Loaded already: the matcher that is about to run needs it.
   const { SyntaxKind } = require('typescript') as typeof ts;
   return sourceFile.kind === SyntaxKind.SourceFile ? sourceFile : undefined;
+}
+
+/**
+ * The outcome with every string copied out of the file's text. A key, a name or a comment that detection cut from the
+ * text is a V8 sliced string holding on to the whole text: a long-lived index would keep the text of every file with a
+ * flag in it (about 1 MB on the 1M-line corpus, and each MB a long lint keeps costs it several in peak RSS).
+ */
+function detached(outcome: FileOutcome): FileOutcome {
+  return outcome.detection === null ? outcome : { ...outcome, detection: structuredClone(outcome.detection) };
 }
 
 /** Shared by the many files that hold nothing (a project's files mostly do): never written to. */

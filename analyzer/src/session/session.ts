@@ -44,6 +44,8 @@ export class ProjectSession {
   private index: FileIndex;
   private sources: SessionSources;
   private cache: ScanCache | undefined;
+  /** What the scan cache had to say, kept when a read-only cache is let go (`reuseCache`). */
+  private cacheWarnings: Diagnostic[] = [];
   /** Every file the config covers, once listed (whole listing or admitted files); undefined before the first listing. */
   private listed: Set<string> | undefined;
   private listedCount = 0;
@@ -327,7 +329,7 @@ export class ProjectSession {
       scan: [...results].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).flatMap((r) => r.diagnostics),
       annotations: this.build().annotations,
       sources: this.sources.current.flatMap((s) => s.diagnostics),
-      cache: this.cache?.warnings ?? [],
+      cache: this.cache?.warnings ?? this.cacheWarnings,
     };
   }
 
@@ -360,7 +362,7 @@ export class ProjectSession {
   private newIndex(): FileIndex {
     // With `openText`, files no editor holds are read from the disk by the index itself (and the scan cache applies).
     const own = this.options.openText && !this.options.readFile ? undefined : this.readFile;
-    return new FileIndex(this.cfg, own, this.options.compileCache, this.cache, this.options.skipUnchangedUpdates === true, this.options.readFile ? undefined : this.options.openText);
+    return new FileIndex(this.cfg, own, this.options.compileCache, this.cache, this.options.skipUnchangedUpdates === true, this.options.readFile ? undefined : this.options.openText, this.options.retainModuleParses === false, this.options.reuseCache !== undefined);
   }
 
   private *indexSteps(files: readonly string[], opts: IndexOptions): Generator<void, IndexOutcome> {
@@ -393,7 +395,8 @@ export class ProjectSession {
   private openCache(): ScanCache | undefined {
     const customReader = this.options.readFile !== undefined;
     if (this.options.scanCache) return customReader ? undefined : this.options.scanCache;
-    return this.options.cache && !customReader ? ScanCache.open(this.cfg, this.options.cache) : undefined;
+    const opts = this.options.cache ?? this.options.reuseCache;
+    return opts && !customReader ? ScanCache.open(this.cfg, opts) : undefined;
   }
 
   private beginCacheScan(files: readonly string[], paths: readonly string[] | undefined): void {
@@ -412,7 +415,13 @@ export class ProjectSession {
       const inRun = new Set(files);
       for (const f of this.index.prefilteredFiles()) if (inRun.has(f)) this.index.examine(f, { onlyIfRuledIn: true });
     }
-    if (!this.options.scanCache) this.cache?.save();
+    if (this.options.reuseCache && this.cache && whole) {
+      this.cacheWarnings = this.cache.warnings;
+      this.cache = undefined;
+      this.index.releaseCache();
+    } else if (!this.options.scanCache) {
+      this.cache?.save();
+    }
     this.changed();
   }
 

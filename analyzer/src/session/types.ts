@@ -26,13 +26,20 @@ export interface SessionOptions {
   openText?: ReadFile;
   /** The persistent scan cache (`flagsweep --cache`): unchanged files come from it, unread and unparsed. Disk reads only. */
   cache?: ScanCacheOptions;
+  /**
+   * A scan cache to read, never written (the ESLint plugin): files unchanged since `flagsweep --cache` or the editor
+   * wrote it come from it, unread and unparsed. It is let go after the first whole-project indexing, so a long-lived
+   * host keeps none of it. Instead of `cache`; disk reads only.
+   */
+  reuseCache?: ScanCacheOptions;
   /** A scan cache the caller opened and saves itself (`scanProject`); takes the place of `cache`. */
   scanCache?: ScanCache;
   /** Folder for the TypeScript compiler's V8 code cache (the CLI passes one); unset: none. */
   compileCache?: string;
   /**
    * Keep the parses that key resolution made of other files (default true: a one-shot scan reuses them). A
-   * long-lived session (the editor) passes false: each indexed file's parse is dropped once it is indexed.
+   * long-lived session (the editor, the ESLint plugin) passes false: each indexed file's parse is dropped once it is
+   * indexed, and its results are copied out of its text, so that no file's text stays in memory.
    */
   retainModuleParses?: boolean;
   /**

@@ -2,11 +2,16 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { loadConfig } from '../../src/config/load';
 import { createSession } from '../../src/session';
 
+v8.setFlagsFromString('--expose-gc');
+
 const FIXTURE = path.resolve(__dirname, '../../../test-fixtures/vscode-checkout');
 const NOW = new Date(Date.UTC(2026, 10, 22));
+const UNLEASH = "import { UnleashClient } from 'unleash-proxy-client';\nconst unleash = new UnleashClient({ url: 'https://flags.example', clientKey: 'k', appName: 'a' });\n";
 
 describe('ProjectSession (the one project index)', () => {
   let root: string;
@@ -45,6 +50,58 @@ describe('ProjectSession (the one project index)', () => {
       editor.records().filter((r) => r.key !== 'unsaved-only-flag').map((r) => [r.key, r.status, r.usages.length]),
       cli.records().map((r) => [r.key, r.status, r.usages.length]),
     );
+  });
+
+  it('reuses a scan cache read-only (reuseCache): files come from it, it is never written, and it is let go after indexing', () => {
+    const cache = { location: path.join(root, 'node_modules/.cache/flagsweep') };
+    const cli = createSession({ config: loadConfig(root), now: NOW, cache });
+    cli.indexAllSync();
+    cli.loadSourcesSync();
+    const [cacheFile] = fs.readdirSync(cache.location).map((f) => path.join(cache.location, f));
+    const written = fs.readFileSync(cacheFile, 'utf8');
+    // A file changed since: scanned again, and not recorded in the cache by this session.
+    fs.appendFileSync(path.join(root, 'src/theme.ts'), `\nexport const t = client.getBooleanValue('changed-flag', false);\n`);
+    const lint = createSession({ config: loadConfig(root), now: NOW, reuseCache: cache, skipUnchangedUpdates: true, retainModuleParses: false });
+    const internals = lint as unknown as { cache?: { stats: { reused: number; scanned: number } } };
+    const opened = internals.cache!;
+    lint.indexAllSync();
+    lint.loadSourcesSync();
+    assert.equal(opened.stats.reused, lint.fileCount - 1, 'every file but the changed one comes from the cache');
+    assert.equal(internals.cache, undefined, 'the cache is let go once the project is indexed');
+    assert.equal(fs.readFileSync(cacheFile, 'utf8'), written, 'the cache file is left as the CLI wrote it');
+    assert.ok(lint.records().some((r) => r.key === 'changed-flag'));
+    assert.deepEqual(
+      lint.records().filter((r) => r.key !== 'changed-flag').map((r) => [r.key, r.status, r.usages.length]),
+      cli.records().map((r) => [r.key, r.status, r.usages.length]),
+    );
+    // A file that came from the cache, handed over with its disk text (ESLint's), is current: not examined again.
+    const banner = `${root}/src/banner.ts`.replace(/\\/g, '/');
+    const held = lint.fileResult(banner);
+    assert.ok(held?.parsed);
+    lint.updateFile(banner, fs.readFileSync(banner, 'utf8'));
+    assert.equal(lint.fileResult(banner), held);
+  });
+
+  it('a long-lived session (retainModuleParses: false) keeps no file text alive through the keys it holds', () => {
+    // A key cut from a text (13 characters or more) is a V8 sliced string holding on to the whole text.
+    const gc = vm.runInNewContext('gc') as () => void;
+    const big = path.join(root, 'src/big.ts');
+    const padding = `// ${'x'.repeat(70)}\n`.repeat(24_000);
+    fs.writeFileSync(big, `${UNLEASH}export const b = unleash.isEnabled('big-flag-with-a-longer-key');\n${padding}`);
+    const heapAfterIndexing = () => {
+      let session: ReturnType<typeof createSession> | undefined = createSession({ config: loadConfig(root), now: NOW, retainModuleParses: false });
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      session.indexAllSync();
+      assert.ok(session.record('big-flag-with-a-longer-key'), 'the big file is indexed');
+      gc();
+      const grown = process.memoryUsage().heapUsed - before;
+      session = undefined;
+      return grown;
+    };
+    heapAfterIndexing(); // the first run loads TypeScript and compiles the matcher
+    const grown = heapAfterIndexing();
+    assert.ok(grown < fs.statSync(big).size / 2, `the index grew the heap by ${grown} bytes; the big file has ${fs.statSync(big).size}`);
   });
 
   it('isolates a file that crashes the matcher: a problem at that file, the rest indexed', () => {
