@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ESLint } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
+import { createSession, DEFAULT_CACHE_LOCATION, loadConfig } from '@flagsweep/analyzer/session';
 import plugin from '../src/index';
 import { HEADER } from './rule-tester';
 
@@ -73,5 +74,32 @@ describe(`a lint run over ${FILES} files`, function () {
     // The session's index reads every project file once; the key resolver reads the module it resolves through once
     // more (as in `flagsweep scan`): twice per run, never per linted file.
     assert.equal(reads.get(path.join(dir, 'registry.ts')), 2);
+  });
+
+  it('takes the files a `flagsweep --cache` run left in the scan cache from it, and leaves the cache as it was', async () => {
+    // Files changed within two seconds of a caching scan are checked by content; these are older.
+    const old = new Date(Date.now() - 3_600_000);
+    for (const f of [path.join(dir, 'registry.ts'), ...fs.readdirSync(path.join(dir, 'src')).map((f) => path.join(dir, 'src', f))]) fs.utimesSync(f, old, old);
+    const location = path.join(dir, DEFAULT_CACHE_LOCATION);
+    createSession({ config: loadConfig(dir), now: new Date(), cache: { location } }).indexAllSync();
+    const [cacheFile] = fs.readdirSync(location).map((f) => path.join(location, f));
+    const written = fs.readFileSync(cacheFile);
+    const eslint = new ESLint({
+      cwd: dir,
+      overrideConfigFile: true,
+      overrideConfig: [
+        { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
+        plugin.configs.recommended,
+        // Other settings than the test above: a session of its own, indexed in this run.
+        { settings: { flagsweep: { now: '2026-11-23' } } },
+      ],
+    });
+    const { result, reads } = await countReads(() => eslint.lintFiles(['src']));
+    const expired = result.flatMap((r) => r.messages).filter((m) => m.ruleId === 'flagsweep/no-expired-flag');
+    assert.equal(expired.length, FILES / 2);
+    // ESLint reads the linted files itself (asynchronously); the session read none of them, nor the constants file.
+    const sessionReads = [...reads.keys()].filter((f) => f.endsWith('.ts'));
+    assert.deepEqual(sessionReads, []);
+    assert.deepEqual(fs.readFileSync(cacheFile), written);
   });
 });

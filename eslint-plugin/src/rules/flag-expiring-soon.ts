@@ -1,4 +1,4 @@
-import { formatDay, parseIsoDate, relativeDays } from '@flagsweep/analyzer';
+import { formatDay, parseIsoDate, relativeDays } from '@flagsweep/analyzer/words';
 import { cleanupCommandFor } from '@flagsweep/analyzer/session';
 import { createRule } from '../util/create-rule';
 import { analyseFile, CONFIG_ERROR_MESSAGES, locOf } from '../util/report';

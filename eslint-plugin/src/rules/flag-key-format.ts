@@ -1,3 +1,4 @@
+import type { SourceRange } from '@flagsweep/analyzer';
 import {
   catastrophicBacktracking,
   KEY_CASES,
@@ -7,8 +8,7 @@ import {
   type KeyCase,
   type KeyPolicy,
   type KeyViolation,
-  type SourceRange,
-} from '@flagsweep/analyzer';
+} from '@flagsweep/analyzer/session';
 import { createRule } from '../util/create-rule';
 import { analyseFile, CONFIG_ERROR_MESSAGES, locOf } from '../util/report';
 import { rangeKey, recordOf, resolvedChecks, samePath } from '../util/rule-helpers';

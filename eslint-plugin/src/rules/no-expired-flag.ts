@@ -1,4 +1,5 @@
-import { formatDay, parseIsoDate, type FlagRecord, type SourceRange } from '@flagsweep/analyzer';
+import type { FlagRecord, SourceRange } from '@flagsweep/analyzer';
+import { formatDay, parseIsoDate } from '@flagsweep/analyzer/words';
 import { cleanupCommandFor } from '@flagsweep/analyzer/session';
 import { createRule } from '../util/create-rule';
 import { analyseFile, CONFIG_ERROR_MESSAGES, locOf } from '../util/report';

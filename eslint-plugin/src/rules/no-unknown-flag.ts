@@ -1,4 +1,5 @@
-import { camelCaseKey, sourceLabel, type FlagCheck } from '@flagsweep/analyzer';
+import type { FlagCheck } from '@flagsweep/analyzer';
+import { camelCaseKey, sourceLabel } from '@flagsweep/analyzer/session';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { createRule } from '../util/create-rule';
 import type { FileFacts } from '../util/file-facts';

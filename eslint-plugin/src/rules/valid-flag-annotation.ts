@@ -1,4 +1,5 @@
-import { daysBetween, formatDay, type FlagAnnotation } from '@flagsweep/analyzer';
+import type { FlagAnnotation } from '@flagsweep/analyzer';
+import { daysBetween, formatDay } from '@flagsweep/analyzer/words';
 import { createRule } from '../util/create-rule';
 import type { FileFacts } from '../util/file-facts';
 import { analyseFile, CONFIG_ERROR_MESSAGES, locOf } from '../util/report';

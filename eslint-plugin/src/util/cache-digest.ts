@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadConfig } from '@flagsweep/analyzer';
+import { loadConfig } from '@flagsweep/analyzer/session';
 
 /**
  * What the rules' results depend on besides the linted file: today's date, the flagsweep config and the local flag

@@ -6,10 +6,14 @@ export interface FileStamp {
   size: number;
 }
 
+const MISSING = Object.freeze({ error: 'ENOENT' });
+
 /** The file's stamp, or the error code when it can't be stat'ed (ENOENT, EACCES, ...). */
 export function statFile(file: string): FileStamp | { error: string } {
   try {
-    const s = fs.statSync(file);
+    // Asked for every linted file (config and flag files): a missing one must not cost a thrown error each time.
+    const s = fs.statSync(file, { throwIfNoEntry: false });
+    if (!s) return MISSING;
     return { mtimeMs: s.mtimeMs, size: s.size };
   } catch (e) {
     return { error: (e as NodeJS.ErrnoException).code ?? String(e) };

@@ -1,6 +1,5 @@
 import * as path from 'node:path';
-import { findConfigFile, loadConfig, resolveConfig, type ResolvedConfig } from '@flagsweep/analyzer';
-import { createSession, type ProjectSession } from '@flagsweep/analyzer/session';
+import { createSession, DEFAULT_CACHE_LOCATION, findConfigFile, loadConfig, resolveConfig, type ProjectSession, type ResolvedConfig } from '@flagsweep/analyzer/session';
 import { sameStamp, statFile, type FileStamp } from './file-stamp';
 export { sameStamp, statFile };
 import { overlay, type ParsedSettings } from './settings';
@@ -58,7 +57,10 @@ export function getProject(filename: string, cwd: string, parsed: ParsedSettings
   const config = entry.config;
 
   if (!entry.project) {
-    const session = createSession({ config, now: today, skipUnchangedUpdates: true, retainModuleParses: false });
+    // The scan cache a `flagsweep --cache` run or the editor left is read, never written: files unchanged since come
+    // from it unread and unparsed. ESLint gets the linted file's own text to the session anyway.
+    const reuseCache = { location: path.join(config.root, DEFAULT_CACHE_LOCATION) };
+    const session = createSession({ config, now: today, reuseCache, skipUnchangedUpdates: true, retainModuleParses: false });
     entry.project = { config, session, flags: { complete: false, failed: false }, problems: [], depStamps: new Map(), indexedAt: 0 };
   }
   const project = entry.project;

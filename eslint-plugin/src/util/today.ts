@@ -1,4 +1,4 @@
-import { parseIsoDate, parseToday } from '@flagsweep/analyzer';
+import { parseIsoDate, parseToday } from '@flagsweep/analyzer/words';
 
 /**
  * "Today" for a lint run: `settings.flagsweep.now`, else FLAGSWEEP_NOW (reproducible CI), else the clock's UTC
