@@ -31,7 +31,8 @@ export function requireWithCodeCache(filename: string, cacheDir: string, parent?
   } catch {
     return undefined;
   }
-  const cachedData = readOrUndefined(cacheFile);
+  // Cached data is compiled code V8 runs as is: never take it from a folder someone else could write to.
+  const cachedData = ownFolder(cacheDir) ? readOrUndefined(cacheFile) : undefined;
   let script: vm.Script;
   try {
     script = new vm.Script(Module.wrap(source.startsWith('#!') ? `//${source.slice(2)}` : source), {
@@ -46,7 +47,7 @@ export function requireWithCodeCache(filename: string, cacheDir: string, parent?
   mod.filename = filename;
   mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(filename));
   require.cache[filename] = mod;
-  if (cachedData === undefined || script.cachedDataRejected) {
+  if ((cachedData === undefined || script.cachedDataRejected) && ownFolder(cacheDir, true)) {
     // Written at exit: by then the functions this run called have been compiled too, and go into the cache.
     process.once('exit', () => {
       writeAtomically(cacheFile, () => script.createCachedData());
@@ -70,6 +71,22 @@ export function defaultCompileCacheDir(env: NodeJS.ProcessEnv = process.env): st
   if (env.NODE_COMPILE_CACHE) return path.join(env.NODE_COMPILE_CACHE, 'flagsweep');
   const uid = typeof process.getuid === 'function' ? process.getuid() : 'user';
   return path.join(os.tmpdir(), `flagsweep-compile-cache-${uid}`);
+}
+
+/**
+ * Is `dir` a folder of this user that nobody else can write to (the default one sits in the shared temp folder)?
+ * With `create`, a missing folder is made first, private.
+ */
+function ownFolder(dir: string, create = false): boolean {
+  try {
+    if (create) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const st = fs.lstatSync(dir);
+    if (!st.isDirectory()) return false;
+    if (typeof process.getuid !== 'function') return true;
+    return st.uid === process.getuid() && (st.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
 }
 
 /** Cache files of earlier builds (another size or mtime) pile up in the folder: old ones go. */
@@ -97,7 +114,7 @@ function readOrUndefined(file: string): Buffer | undefined {
 function writeAtomically(file: string, data: () => Buffer): void {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     fs.writeFileSync(tmp, data());
     fs.renameSync(tmp, file);
   } catch {

@@ -66,4 +66,19 @@ describe('cache: the V8 code cache of the TypeScript compiler', function () {
       fs.rmSync(other, { recursive: true, force: true });
     }
   });
+
+  it('a cache folder others can write to is neither read nor written (cached data is code V8 would run)', () => {
+    const shared = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-code-cache-shared-'));
+    try {
+      fs.mkdirSync(path.join(shared, 'flagsweep'));
+      fs.chmodSync(path.join(shared, 'flagsweep'), 0o777);
+      const first = load(shared);
+      assert.equal(first.kind, 'VariableStatement');
+      assert.deepEqual(first.files, []);
+      fs.chmodSync(path.join(shared, 'flagsweep'), 0o700);
+      assert.equal(load(shared).files.filter((f) => f.endsWith('.v8')).length, 1);
+    } finally {
+      fs.rmSync(shared, { recursive: true, force: true });
+    }
+  });
 });
