@@ -2,11 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ESLint } from 'eslint';
-import tsParser from '@typescript-eslint/parser';
 import { createSession, DEFAULT_CACHE_LOCATION, loadConfig } from '@flagsweep/analyzer/session';
-import plugin from '../src/index';
-import { HEADER } from './rule-tester';
+import { HEADER, recommendedESLint } from './rule-tester';
 
 const FILES = 1000;
 
@@ -55,15 +52,7 @@ describe(`a lint run over ${FILES} files`, function () {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('reads the config and the flag file once, the imported constants file once for the index and once for key resolution', async () => {
-    const eslint = new ESLint({
-      cwd: dir,
-      overrideConfigFile: true,
-      overrideConfig: [
-        { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
-        plugin.configs.recommended,
-        { settings: { flagsweep: { now: '2026-11-22' } } },
-      ],
-    });
+    const eslint = recommendedESLint(dir, { settings: { flagsweep: { now: '2026-11-22' } } });
     const { result, reads } = await countReads(() => eslint.lintFiles(['src']));
     assert.equal(result.length, FILES);
     // The run did the work: every file reading the flag reports it expired (through the other file's annotation).
@@ -84,16 +73,11 @@ describe(`a lint run over ${FILES} files`, function () {
     createSession({ config: loadConfig(dir), now: new Date(), cache: { location } }).indexAllSync();
     const [cacheFile] = fs.readdirSync(location).map((f) => path.join(location, f));
     const written = fs.readFileSync(cacheFile);
-    const eslint = new ESLint({
-      cwd: dir,
-      overrideConfigFile: true,
-      overrideConfig: [
-        { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
-        plugin.configs.recommended,
-        // Other settings than the test above: a session of its own, indexed in this run.
-        { settings: { flagsweep: { now: '2026-11-23' } } },
-      ],
-    });
+    const eslint = recommendedESLint(
+      dir,
+      // Other settings than the test above: a session of its own, indexed in this run.
+      { settings: { flagsweep: { now: '2026-11-23' } } },
+    );
     const { result, reads } = await countReads(() => eslint.lintFiles(['src']));
     const expired = result.flatMap((r) => r.messages).filter((m) => m.ruleId === 'flagsweep/no-expired-flag');
     assert.equal(expired.length, FILES / 2);

@@ -2,11 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ESLint } from 'eslint';
-import tsParser from '@typescript-eslint/parser';
-import plugin from '../src/index';
 import rule from '../src/rules/no-expired-flag';
-import { createRuleTester, fileIn, HEADER } from './rule-tester';
+import { createRuleTester, fileIn, HEADER, recommendedESLint } from './rule-tester';
 
 const BAD_CONFIG = path.resolve(__dirname, '../../test-fixtures/eslint-bad-config');
 const BAD_FLAG_FILE = path.resolve(__dirname, '../../test-fixtures/eslint-bad-flagfile');
@@ -81,11 +78,7 @@ describe('config problems in a real multi-file lint run', () => {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('reports the broken config once, at the top of the first file, and lints the rest without crashing', async () => {
-    const eslint = new ESLint({
-      cwd: dir,
-      overrideConfigFile: true,
-      overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, plugin.configs.recommended],
-    });
+    const eslint = recommendedESLint(dir);
     const results = await eslint.lintFiles(['.']);
     assert.equal(results.length, 3);
     // ESLint lints files concurrently: "first" is whichever got there first, so assert the shape, not the name.

@@ -2,10 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ESLint } from 'eslint';
-import tsParser from '@typescript-eslint/parser';
-import plugin from '../src/index';
-import { HEADER } from './rule-tester';
+import type { ESLint } from 'eslint';
+import { HEADER, recommendedESLint } from './rule-tester';
 
 /** One long-lived ESLint instance linting text again and again, as an editor integration does. */
 describe('a long-lived lint session (editor)', () => {
@@ -18,15 +16,7 @@ describe('a long-lived lint session (editor)', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-eslint-session-'));
     fs.writeFileSync(path.join(dir, 'flagsweep.config.json'), JSON.stringify({ sdks: ['openfeature'], keys: { case: 'kebab-case' } }));
     fs.writeFileSync(path.join(dir, 'flags.flagd.json'), JSON.stringify({ flags: {} }));
-    eslint = new ESLint({
-      cwd: dir,
-      overrideConfigFile: true,
-      overrideConfig: [
-        { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
-        plugin.configs.recommended,
-        { settings: { flagsweep: { now: '2026-11-22' } }, rules: { 'flagsweep/no-unknown-flag': 'off' } },
-      ],
-    });
+    eslint = recommendedESLint(dir, { settings: { flagsweep: { now: '2026-11-22' } }, rules: { 'flagsweep/no-unknown-flag': 'off' } });
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 

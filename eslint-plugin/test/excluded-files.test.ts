@@ -2,10 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ESLint } from 'eslint';
-import tsParser from '@typescript-eslint/parser';
-import plugin from '../src/index';
-import { HEADER } from './rule-tester';
+import { HEADER, recommendedESLint } from './rule-tester';
 
 /** ESLint lints files the flagsweep config excludes (tests, say): the rules still report there, from the same records. */
 describe('a linted file the config excludes', () => {
@@ -23,15 +20,7 @@ describe('a linted file the config excludes', () => {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('is linted: its reads are reported from the project records, as the files the config covers', async () => {
-    const eslint = new ESLint({
-      cwd: dir,
-      overrideConfigFile: true,
-      overrideConfig: [
-        { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
-        plugin.configs.recommended,
-        { settings: { flagsweep: { now: '2026-11-22' } }, rules: { 'flagsweep/no-unknown-flag': 'off' } },
-      ],
-    });
+    const eslint = recommendedESLint(dir, { settings: { flagsweep: { now: '2026-11-22' } }, rules: { 'flagsweep/no-unknown-flag': 'off' } });
     const results = await eslint.lintFiles(['src']);
     const expired = results.filter((r) => r.messages.some((m) => m.ruleId === 'flagsweep/no-expired-flag')).map((r) => path.basename(r.filePath));
     // The reads (one in page.ts, ten in excluded test files) and the annotated declaration in registry.ts.

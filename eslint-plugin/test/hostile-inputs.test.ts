@@ -3,10 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ESLint } from 'eslint';
-import tsParser from '@typescript-eslint/parser';
-import plugin from '../src/index';
-import { HEADER } from './rule-tester';
+import { HEADER, recommendedESLint } from './rule-tester';
 
 /**
  * Hostile project files under a real ESLint run: a FIFO where the config or the flag file should be, a
@@ -24,15 +21,7 @@ describe('hostile project files in a real ESLint run', function () {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const lint = async (rules: Record<string, unknown> = {}) => {
-    const eslint = new ESLint({
-      cwd: dir,
-      overrideConfigFile: true,
-      overrideConfig: [
-        { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
-        plugin.configs.recommended,
-        { settings: { flagsweep: { now: '2026-11-22' } }, rules: rules as never },
-      ],
-    });
+    const eslint = recommendedESLint(dir, { settings: { flagsweep: { now: '2026-11-22' } }, rules: rules as never });
     const [result] = await eslint.lintFiles(['src/a.ts']);
     return result.messages.filter((m) => m.line === 1 && m.column === 1).map((m) => m.message);
   };
@@ -74,11 +63,7 @@ describe('hostile project files in a real ESLint run', function () {
   it('a safe pattern with a separator (kebab-case words) still runs', async () => {
     fs.writeFileSync(path.join(dir, 'flagsweep.config.json'), JSON.stringify({ keys: { pattern: '^[a-z]+(-[a-z0-9]+)*$' } }));
     fs.writeFileSync(path.join(dir, 'flags.flagd.json'), '{ "flags": {} }');
-    const eslint = new ESLint({
-      cwd: dir,
-      overrideConfigFile: true,
-      overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, plugin.configs.recommended, { settings: { flagsweep: { now: '2026-11-22' } } }],
-    });
+    const eslint = recommendedESLint(dir, { settings: { flagsweep: { now: '2026-11-22' } } });
     const [result] = await eslint.lintFiles(['src/a.ts']);
     assert.ok(result.messages.some((m) => m.ruleId === 'flagsweep/flag-key-format' && /does not match the pattern/.test(m.message)));
   });

@@ -1,5 +1,8 @@
 import * as path from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import tsParser from '@typescript-eslint/parser';
+import { ESLint, type Linter } from 'eslint';
+import plugin from '../src/index';
 
 RuleTester.afterAll = after;
 RuleTester.describe = describe;
@@ -25,3 +28,10 @@ export function createRuleTester(): RuleTester {
 
 /** Options for a case linted with ESLint's default parser (espree), as .js/.jsx files are. */
 export const espree = { parser: require('espree'), parserOptions: { ecmaFeatures: { jsx: true } } };
+
+/** A real ESLint over `cwd`: TypeScript files parsed by typescript-eslint, the plugin's recommended config, then `extra`. */
+export function recommendedESLint(cwd: string, extra?: Linter.Config): ESLint {
+  const overrideConfig: Linter.Config[] = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, plugin.configs.recommended];
+  if (extra) overrideConfig.push(extra);
+  return new ESLint({ cwd, overrideConfigFile: true, overrideConfig });
+}
