@@ -24,6 +24,11 @@ function change(dir: string, rel: string, after: string): FileChange {
   return { file, before, after, edits: minimalEdits(before, after), linesRemoved: 0 };
 }
 
+/** `src/page.ts:2 TS2339` for each diagnostic: file relative to the project, line, code. */
+function located(dir: string, diagnostics: readonly { file: string; line: number; code: number }[]): string[] {
+  return diagnostics.map((d) => `${path.relative(dir, d.file)}:${d.line} TS${d.code}`);
+}
+
 function verify(dir: string, changes: FileChange[]) {
   const files = fs.readdirSync(path.join(dir, 'src'), { recursive: true }).map((f) => path.join(dir, 'src', String(f))).filter((f) => fs.statSync(f).isFile());
   return verifyChanges(changes, { root: dir, projectFiles: files, textOf: (f) => fs.readFileSync(f, 'utf8') });
@@ -82,7 +87,7 @@ describe('cleanup verification (type-check before and after, in memory)', functi
       change(dir, 'src/flags.ts', 'export const other = 1;\n'),
       change(dir, 'src/page.ts', "import { other } from './flags';\nexport function title(): number {\n  const n = other + 1;\n  return 0;\n}\n"),
     ]);
-    assert.deepEqual(v.newDiagnostics.map((d) => `${path.relative(dir, d.file)}:${d.line} TS${d.code}`), ['src/page.ts:3 TS6133']);
+    assert.deepEqual(located(dir, v.newDiagnostics), ['src/page.ts:3 TS6133']);
   });
 
   it('when a file only lost members or exports (an enum member), checks only the importers that name what went', () => {
@@ -95,7 +100,7 @@ describe('cleanup verification (type-check before and after, in memory)', functi
     });
     const v = verify(dir, [change(dir, 'src/flags.ts', "export enum FeatureFlag {\n  CHECKOUT = 'CHECKOUT',\n}\n")]);
     assert.deepEqual(v.checkedFiles.map((f) => path.relative(dir, f)), ['src/flags.ts', 'src/page.ts', 'src/pins.ts']);
-    assert.deepEqual(v.newDiagnostics.map((d) => `${path.relative(dir, d.file)}:${d.line} TS${d.code}`), ['src/page.ts:2 TS2339', 'src/pins.ts:2 TS2353']);
+    assert.deepEqual(located(dir, v.newDiagnostics), ['src/page.ts:2 TS2339', 'src/pins.ts:2 TS2353']);
   });
 
   it('when an export changed rather than went (a narrower return type), checks every importer', () => {
@@ -107,7 +112,7 @@ describe('cleanup verification (type-check before and after, in memory)', functi
     });
     const v = verify(dir, [change(dir, 'src/label.ts', "export const label = (): 'a' => 'a';\n")]);
     assert.deepEqual(v.checkedFiles.map((f) => path.relative(dir, f)), ['src/label.ts', 'src/other.ts', 'src/page.ts']);
-    assert.deepEqual(v.newDiagnostics.map((d) => `${path.relative(dir, d.file)}:${d.line} TS${d.code}`), ['src/page.ts:2 TS2367']);
+    assert.deepEqual(located(dir, v.newDiagnostics), ['src/page.ts:2 TS2367']);
   });
 
   it('finds importers through tsconfig paths aliases and index modules, and not through look-alike names', () => {
