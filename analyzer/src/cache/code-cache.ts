@@ -4,6 +4,7 @@ import Module = require('node:module');
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { writeFileAtomically } from '../fs/write';
 
 /** Cache files of other builds are removed when this long untouched. */
 const STALE_MS = 7 * 24 * 3600_000;
@@ -50,7 +51,7 @@ export function requireWithCodeCache(filename: string, cacheDir: string, parent?
   if ((cachedData === undefined || script.cachedDataRejected) && ownFolder(cacheDir, true)) {
     // Written at exit: by then the functions this run called have been compiled too, and go into the cache.
     process.once('exit', () => {
-      writeAtomically(cacheFile, () => script.createCachedData());
+      writeFileAtomically(cacheFile, () => script.createCachedData(), 0o700);
       removeStale(cacheDir, cacheFile);
     });
   }
@@ -108,20 +109,5 @@ function readOrUndefined(file: string): Buffer | undefined {
     return fs.readFileSync(file);
   } catch {
     return undefined;
-  }
-}
-
-function writeAtomically(file: string, data: () => Buffer): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    fs.writeFileSync(tmp, data());
-    fs.renameSync(tmp, file);
-  } catch {
-    try {
-      fs.rmSync(tmp, { force: true });
-    } catch {
-      // nothing was written
-    }
   }
 }

@@ -5,6 +5,7 @@ import type { ResolvedConfig } from '../config/load';
 import type { Diagnostic } from '../model';
 import type { FileDetection } from '../detect/detect-source';
 import type { ListingMemo, WalkedListing } from '../detect/files';
+import { writeFileAtomically } from '../fs/write';
 import { stableDigest, toolVersion } from './digest';
 
 /** Bumped when the layout of a cache file changes; older files are then ignored. */
@@ -284,16 +285,8 @@ export class ScanCache {
   /** Writes the cache if anything changed: temp file + rename, so readers never see half a file. */
   save(): void {
     if (!this.dirty) return;
-    const data = this.nextFile();
-    const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    try {
-      fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      fs.writeFileSync(tmp, JSON.stringify(data));
-      fs.renameSync(tmp, this.file);
-    } catch (e) {
-      removeQuietly(tmp);
-      this.warnings.push({ severity: 'warning', where: this.file, message: `cannot write the scan cache (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
-    }
+    const failed = writeFileAtomically(this.file, JSON.stringify(this.nextFile()));
+    if (failed) this.warnings.push({ severity: 'warning', where: this.file, message: `cannot write the scan cache (${failed})` });
   }
 
   /** The file `save` writes: the previous columns where nothing changed, new entries where something did. */
@@ -389,13 +382,6 @@ function sameFingerprint(a: Fingerprint | null | undefined, b: Fingerprint | nul
   return a.size === b.size && a.mtimeMs === b.mtimeMs;
 }
 
-function removeQuietly(file: string): void {
-  try {
-    fs.rmSync(file, { force: true });
-  } catch {
-    // the folder itself could not be made: nothing was written
-  }
-}
 
 function hashText(text: string): string {
   return createHash('sha1').update(text).digest('base64');

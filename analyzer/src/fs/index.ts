@@ -1,2 +1,3 @@
 export { FileReadError, readTextFile, readRegularFile, notRegularFile, describeKind, formatBytes, type ReadOptions } from './read';
 export { MAX_JSON_DEPTH, tooDeepAt } from './json-depth';
+export { writeFileAtomically } from './write';

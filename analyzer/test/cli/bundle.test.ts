@@ -16,7 +16,7 @@ describe('the CLI entry point: the bundle when it is current, the compiled modul
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-entry-'));
     fs.mkdirSync(path.join(dir, 'dist/cli'), { recursive: true });
-    fs.cpSync(path.join(DIST, 'cache'), path.join(dir, 'dist/cache'), { recursive: true });
+    for (const folder of ['cache', 'fs']) fs.cpSync(path.join(DIST, folder), path.join(dir, 'dist', folder), { recursive: true });
     fs.copyFileSync(path.join(DIST, 'cli/main.js'), path.join(dir, 'dist/cli/main.js'));
     fs.mkdirSync(path.join(dir, 'dist/cli/commands'));
     fs.copyFileSync(path.join(DIST, 'cli/commands/index.js'), path.join(dir, 'dist/cli/commands/index.js'));

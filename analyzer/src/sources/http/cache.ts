@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileReadError, readTextFile, tooDeepAt } from '../../fs';
 import type { FlagState } from '../../model';
+import { writeFileAtomically } from '../../fs/write';
 
 /** The last good answer of one remote source, kept on disk so it survives restarts and outages. Never holds a token. */
 export interface CachedSnapshot {
@@ -70,20 +71,7 @@ export class DiskCache {
   /** Writes through a temporary file and a rename, so a crash never leaves half a cache. Failures are returned, not thrown. */
   write(data: CachedSnapshot, redact: (text: string) => string = (t) => t): string | undefined {
     if (this.unusable) return this.unusable;
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    try {
-      fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      fs.writeFileSync(tmp, redact(JSON.stringify(data)));
-      fs.renameSync(tmp, this.file);
-      return undefined;
-    } catch (e) {
-      try {
-        fs.rmSync(tmp, { force: true });
-      } catch {
-        // the folder itself is the problem (ENOTDIR): nothing was written
-      }
-      return (e as NodeJS.ErrnoException).code ?? String(e);
-    }
+    return writeFileAtomically(this.file, redact(JSON.stringify(data)));
   }
 }
 
