@@ -103,7 +103,7 @@ class Stored {
     const files = data.files;
     for (let i = 0; i < files.length; i++) {
       const f = files[i];
-      const abs = f.startsWith('./') ? prefix + f.slice(2) : f;
+      const abs = absolute(f, prefix);
       this.absolute.push(abs);
       this.index.set(abs, i);
     }
@@ -292,7 +292,7 @@ export class ScanCache {
   /** The file `save` writes: the previous columns where nothing changed, new entries where something did. */
   private nextFile(): CacheFile {
     const prefix = this.rootPrefix;
-    const rel = (p: string): string => (p.startsWith(prefix) ? `./${p.slice(prefix.length)}` : p);
+    const rel = (p: string): string => relative(p, prefix);
     const out: CacheFile = { ...this.header, files: [], size: [], mtimeMs: [], hash: [], lines: [], racy: [], found: {}, deps: [], structure: [] };
     const used = new Set<string>();
     const add = (file: string, e: { size: number; mtimeMs: number; hash: string; lines: number; racy: boolean }, found: Found | undefined): void => {
@@ -397,9 +397,18 @@ function rootPrefix(config: ResolvedConfig): string {
   return `${config.root.replace(/\\/g, '/').replace(/\/$/, '')}/`;
 }
 
+/** A path below the config's folder as the cache file writes it: `./src/a.ts`; others stay absolute. */
+function relative(file: string, prefix: string): string {
+  return file.startsWith(prefix) ? `./${file.slice(prefix.length)}` : file;
+}
+
+function absolute(file: string, prefix: string): string {
+  return file.startsWith('./') ? prefix + file.slice(2) : file;
+}
+
 function absoluteListing(stored: Stored, prefix: string): WalkedListing {
   const listing = stored.data.listing!;
-  const abs = (p: string): string => (p.startsWith('./') ? prefix + p.slice(2) : p);
+  const abs = (p: string): string => absolute(p, prefix);
   return {
     files: listing.files.map((f) => (typeof f === 'number' ? stored.absolute[f] : abs(f))),
     links: listing.links.map(abs),
