@@ -13,6 +13,9 @@
 // this repository; configs in bench/real/configs). The config is copied into the repo for the run as
 // .flagsweep-eslint-bench.config.json (the plugin's settings.flagsweep.configFile) and removed afterwards; the files
 // it covers are linted with @typescript-eslint/parser, without the app's own ESLint config or dependencies.
+// BENCH_ESLINT_APP_LINT=<folder of the app's eslint.config.js, relative to BENCH_ESLINT_APP>: the app's own lint
+// instead: its ESLint (resolved from that folder, where the app's ESLint dependencies must be installed) with its own
+// config, the flagsweep recommended config added on top for the runs with the plugin.
 // BENCH_ESLINT_PLUGIN=<dir>: another build of eslint-plugin/dist (an older commit's worktree) measured instead.
 // BENCH_ESLINT_SCAN_CACHE=1: `flagsweep scan --cache` runs first (as in a CI job that checks flags before linting):
 // the plugin then reads the scan cache it left (read-only). A cache folder the bench made is removed afterwards.
@@ -30,6 +33,7 @@ const PLUGIN = path.resolve(process.env.BENCH_ESLINT_PLUGIN || path.join(REPO, '
 /** One lint in this process: `job` says where, what and with which config. Reports its figures to the parent. */
 async function child(job) {
   const fromRepo = (name) => require(require.resolve(name, { paths: [REPO] }));
+  if (job.lintCwd) return report(await appLint(job));
   const { ESLint } = fromRepo('eslint');
   const tsParser = fromRepo('@typescript-eslint/parser');
   const js = fromRepo('@eslint/js');
@@ -45,10 +49,31 @@ async function child(job) {
     config.push({ files: ['**/*.{ts,tsx,js,jsx}'], ...flagsweep.configs.recommended }, { settings: { flagsweep: settings } });
   }
   const eslint = new ESLint({ cwd: job.cwd, overrideConfigFile: true, overrideConfig: config, stats: true, cache: false });
+  report(await timedLint(eslint, job));
+}
+
+/** The app's own ESLint and config (BENCH_ESLINT_APP_LINT), with the flagsweep recommended config added on top. */
+async function appLint(job) {
+  const { ESLint } = require(require.resolve('eslint', { paths: [job.lintCwd] }));
+  const overrideConfig = [];
+  if (job.withPlugin) {
+    const flagsweep = require(PLUGIN);
+    const settings = { now: '2026-11-22', configFile: path.join(job.cwd, job.configFile) };
+    overrideConfig.push({ files: ['**/*.{ts,tsx,js,jsx}'], ...flagsweep.configs.recommended }, { settings: { flagsweep: settings } });
+  }
+  const eslint = new ESLint({ cwd: job.lintCwd, overrideConfig, stats: true, cache: false });
+  return timedLint(eslint, job);
+}
+
+async function timedLint(eslint, job) {
   const targets = job.targetsFile ? JSON.parse(fs.readFileSync(job.targetsFile, 'utf8')) : job.targets;
   const started = performance.now();
   const results = await eslint.lintFiles(targets);
   const wallMs = performance.now() - started;
+  return { results, wallMs };
+}
+
+function report({ results, wallMs }) {
   let pluginMs = 0;
   const byRule = {};
   const problems = {};
@@ -101,7 +126,10 @@ async function target(print) {
     const files = await listSourceFiles(loadConfig(cwd, configFile));
     const lines = files.reduce((n, f) => n + fs.readFileSync(f, 'utf8').split('\n').length, 0);
     print('eslint target', `${cwd} (${files.length} files, ${lines} lines, config ${path.relative(REPO, path.resolve(given))})`);
-    return { cwd, configFile: APP_CONFIG_NAME, targets: files, cleanup: () => fs.rmSync(configFile, { force: true }) };
+    const lint = process.env.BENCH_ESLINT_APP_LINT;
+    const lintCwd = lint ? path.resolve(cwd, lint) : undefined;
+    if (lintCwd) print('eslint config', `the app's own (${path.join(lintCwd, 'eslint.config.*')}), its ESLint ${require(require.resolve('eslint/package.json', { paths: [lintCwd] })).version}`);
+    return { cwd, lintCwd, configFile: APP_CONFIG_NAME, targets: files, cleanup: () => fs.rmSync(configFile, { force: true }) };
   }
   const { ensureCorpus, readManifest } = require('../corpus');
   const manifest = readManifest();
@@ -136,10 +164,10 @@ async function main() {
   if (PLUGIN !== path.join(REPO, 'eslint-plugin/dist')) print('plugin measured', PLUGIN);
   const dropCache = process.env.BENCH_ESLINT_SCAN_CACHE === '1' ? leaveScanCache(t.cwd, t.configFile, print) : () => {};
   print('load average at start', os.loadavg().map((l) => l.toFixed(2)).join(' '));
-  const baselines = process.env.BENCH_ESLINT_RECOMMENDED === '1' ? ['parse-only', 'recommended'] : ['parse-only'];
+  const baselines = t.lintCwd ? ['app'] : process.env.BENCH_ESLINT_RECOMMENDED === '1' ? ['parse-only', 'recommended'] : ['parse-only'];
   try {
     for (const baseline of baselines) {
-      const job = { cwd: t.cwd, configFile: t.configFile, targetsFile, baseline };
+      const job = { cwd: t.cwd, lintCwd: t.lintCwd, configFile: t.configFile, targetsFile, baseline };
       const without = [];
       const withPlugin = [];
       for (let i = 0; i < rounds; i++) {
@@ -154,7 +182,7 @@ async function main() {
       const share = (r) => (100 * r.pluginMs) / (r.wallMs - r.pluginMs);
       const overhead = share(w);
       const addedRss = lowestRss(withPlugin) - lowestRss(without);
-      const label = baseline === 'parse-only' ? 'parsers only' : 'parsers + @eslint/js recommended';
+      const label = { 'parse-only': 'parsers only', recommended: 'parsers + @eslint/js recommended', app: "the app's own config" }[baseline];
       print(`eslint without flagsweep (${label}) ms, best of ${rounds}`, `${Math.round(wo.wallMs)} (runs ${without.map((r) => Math.round(r.wallMs)).join(' ')})`);
       print(`eslint with flagsweep rules (${label}) ms, best of ${rounds}`, `${Math.round(w.wallMs)} (runs ${withPlugin.map((r) => Math.round(r.wallMs)).join(' ')})`);
       print(`flagsweep rules total ms (${label})`, `${Math.round(w.pluginMs)} (runs ${withPlugin.map((r) => Math.round(r.pluginMs)).join(' ')})`);
@@ -162,7 +190,7 @@ async function main() {
       print(`wall-clock difference % (${label}, best runs)`, ((100 * (w.wallMs - wo.wallMs)) / wo.wallMs).toFixed(2));
       print(`eslint peak RSS MB (${label}) without / with`, `${Math.round(lowestRss(without))} / ${Math.round(lowestRss(withPlugin))} (runs ${without.map((r) => Math.round(r.maxRssMb)).join(' ')} / ${withPlugin.map((r) => Math.round(r.maxRssMb)).join(' ')})`);
       print(`eslint peak RSS MB added by the plugin (${label})`, `${Math.round(addedRss)} (budget ${BUDGET_RSS_MB} MB) ${addedRss <= BUDGET_RSS_MB ? 'OK' : 'OVER BUDGET'}`);
-      if (baseline === 'parse-only') {
+      if (baseline !== 'recommended') {
         print('flagsweep ms per rule', Object.entries(w.byRule).map(([r, ms]) => `${r.replace('flagsweep/', '')}=${Math.round(ms)}`).join(' '));
         print('flagsweep problems', JSON.stringify(w.problems));
         if (t.corpus) await compareWithCli(t.cwd, w.problems, print);

@@ -50,6 +50,27 @@ describe('a long-lived lint session (editor)', () => {
     ]);
   });
 
+  it('sees an edited flag file when a file is linted again at once, and in any file linted a second later', async () => {
+    const expiredMessage = (key: string) =>
+      `flagsweep/no-expired-flag: Flag '${key}' expired on 2026-11-01 (21 days ago); owner: team-web. Remove it from the code: run \`flagsweep cleanup ${key} --value false\`.`;
+    const reads = (key: string) => `${HEADER}client.getBooleanValue('${key}', false);\n`;
+    const withExpiry = (key: string) => ({
+      [key]: { state: 'ENABLED', variants: { on: true, off: false }, defaultVariant: 'off', metadata: { expires: '2026-11-01', owner: 'team-web' } },
+    });
+    const flagFile = path.join(dir, 'flags.flagd.json');
+    const writeFlags = (flags: object, secondsAhead: number) => {
+      fs.writeFileSync(flagFile, JSON.stringify({ flags }));
+      const later = new Date(Date.now() + secondsAhead * 1000);
+      fs.utimesSync(flagFile, later, later);
+    };
+    assert.match((await lint('src/a.ts', reads('first-flag')))[0], /^flagsweep\/require-flag-expiry: /);
+    writeFlags(withExpiry('first-flag'), 5);
+    assert.deepEqual(await lint('src/a.ts', reads('first-flag')), [expiredMessage('first-flag')], 'the same file linted again');
+    writeFlags({ ...withExpiry('first-flag'), ...withExpiry('second-flag') }, 10);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    assert.deepEqual(await lint('src/b.ts', reads('second-flag')), [expiredMessage('second-flag')], 'another file, a second later');
+  });
+
   it('picks up an edited flagsweep.config.json (mtime) without a restart', async () => {
     const code = `${HEADER}// @expires 2027-01-01\nclient.getBooleanValue('New_Flag', false);\n`;
     assert.deepEqual(await lint('src/a.ts', code), ["flagsweep/flag-key-format: Flag key 'New_Flag' is not kebab-case."]);

@@ -9,6 +9,7 @@ import type { DeclarationRef, KeyResolution } from '../keys/resolve';
 import type { DetectContext } from './context';
 import type { MatcherOrigin } from './patterns';
 import { inferValueKind } from './value-kind';
+import { mayHaveAnnotations } from './prefilter';
 
 export interface ImportedName {
   module: string;
@@ -58,7 +59,7 @@ export class FileScope {
     const first = sf.statements[0];
     this.parentsSet = !first || first.parent !== undefined;
     this.text = sf.text;
-    this.mayHaveAnnotations = /@(flag|flagType|expires|owner)\b/.test(this.text);
+    this.mayHaveAnnotations = mayHaveAnnotations(this.text);
     this.collectImports();
     this.collectNestedLoads();
     this.importsFlagFactory = ctx.patterns.definitionModules.length > 0 && this.importedModules.some((spec) => moduleMatches(spec, ctx.patterns.definitionModules));

@@ -122,11 +122,53 @@ function isFileTarget(p: string): boolean {
 
 function globQuery(config: ResolvedConfig): { patterns: string[]; options: fgType.Options & { objectMode: true } } {
   const root = config.root.replace(/\\/g, '/');
-  // One walk finds both the sources and the .gitignore files below the root.
+  // One walk finds both the sources and the .gitignore files that can apply to them.
   return {
-    patterns: config.gitignore ? [...config.include, '**/.gitignore'] : config.include,
+    patterns: config.gitignore ? [...config.include, ...ignoreFilePatterns(config.include)] : config.include,
     options: { cwd: root, ignore: config.exclude, absolute: true, dot: false, onlyFiles: false, objectMode: true, followSymbolicLinks: false, suppressErrors: true },
   };
+}
+
+/**
+ * Where the walk looks for .gitignore files: below each include pattern's fixed folder (a .gitignore applies to
+ * paths below its own folder only), so a config that includes `packages/app/src/**` does not walk the rest of a
+ * monorepo for them. The folders between the root and a fixed folder are looked at directly (`ignoreFilesAbove`).
+ */
+function ignoreFilePatterns(include: readonly string[]): string[] {
+  const bases = fixedBases(include);
+  if (!bases || bases.includes('')) return ['**/.gitignore'];
+  return bases.map((base) => `${base}/**/.gitignore`);
+}
+
+/** The .gitignore files in the root and in the folders between it and each include pattern's fixed folder. */
+function ignoreFilesAbove(root: string, include: readonly string[]): string[] {
+  const bases = fixedBases(include);
+  if (!bases || bases.includes('')) return [];
+  const dirs = new Set<string>();
+  for (const base of bases) {
+    for (let dir = path.posix.dirname(base); dir !== '.'; dir = path.posix.dirname(dir)) dirs.add(`${root}/${dir}`);
+    dirs.add(root);
+  }
+  return [...dirs].map((dir) => `${dir}/.gitignore`).filter((f) => fs.existsSync(f));
+}
+
+/** Each pattern's fixed folder; undefined when one is not a plain relative glob. */
+function fixedBases(include: readonly string[]): string[] | undefined {
+  const bases = include.map(fixedBase);
+  return bases.every((b): b is string => b !== undefined) ? bases : undefined;
+}
+
+/** The leading folders of a glob that hold no wildcard ('' for none); undefined when the pattern is not plain. */
+function fixedBase(pattern: string): string | undefined {
+  if (pattern.startsWith('!') || pattern.startsWith('/') || pattern.includes('\\')) return undefined;
+  const segments = pattern.split('/');
+  const fixed: string[] = [];
+  for (const segment of segments.slice(0, -1)) {
+    if (/[*?[\]{}()!+@]/.test(segment)) break;
+    if (segment === '..') return undefined;
+    if (segment !== '.' && segment !== '') fixed.push(segment);
+  }
+  return fixed.join('/');
 }
 
 function selectFiles(config: ResolvedConfig, found: string[], paths?: string[]): string[] {
@@ -138,7 +180,7 @@ function selectFiles(config: ResolvedConfig, found: string[], paths?: string[]):
     files = files.filter((f) => wanted.some((w) => f === w || f.startsWith(w.endsWith('/') ? w : `${w}/`)));
   }
   if (config.gitignore) {
-    const ignoreFiles = [...ancestorIgnoreFiles(root), ...below];
+    const ignoreFiles = [...ancestorIgnoreFiles(root), ...ignoreFilesAbove(root, config.include), ...below];
     if (ignoreFiles.length > 0) files = files.filter(gitignoreFilter(ignoreFiles));
   }
   return (path.sep === '/' ? files : files.map((f) => f.replace(/\\/g, '/'))).sort();

@@ -17,3 +17,19 @@ export function mayContainFlagCheck(text: string, set: PatternSet): boolean {
   for (const name of set.definedFlagFunctions) if (text.includes(name)) return true;
   return false;
 }
+
+/** Can the text hold a flag annotation (`@flag`, `@expires`, `@owner`, `@flagType`)? A cheap test before any parse. */
+export function mayHaveAnnotations(text: string): boolean {
+  return ANNOTATION_TAG.test(text);
+}
+
+const ANNOTATION_TAG = /@(flag|flagType|expires|owner)\b/;
+
+/**
+ * Does a file that passed the prefilter have to be parsed to know the project's flags, besides its own checks: it
+ * may hold annotations (which set other files' expiry, owner and type) or import a flag factory (whose flags teach
+ * the prefilter new names)? A file for which this is false adds only its own checks to the project.
+ */
+export function mayAffectOtherFiles(text: string, set: PatternSet): boolean {
+  return mayHaveAnnotations(text) || set.definitionModules.some((m) => text.includes(m));
+}

@@ -4,7 +4,7 @@ import type { FileOutcome, ScanCache } from '../cache/scan-cache';
 import type { ResolvedConfig } from '../config/load';
 import { LazyDetector } from '../detect/lazy-detector';
 import { compilePatterns, type PatternSet } from '../detect/patterns';
-import { mayContainFlagCheck } from '../detect/prefilter';
+import { mayAffectOtherFiles, mayContainFlagCheck } from '../detect/prefilter';
 import type { SkippedFile } from '../detect/scan';
 import { countLines, readSource, textReader } from './read';
 import type { FileResult, ReadFile } from './types';
@@ -12,6 +12,8 @@ import type { FileResult, ReadFile } from './types';
 /** A file's result plus what only the index needs: was it ruled out by the prefilter (a flag factory may rule it in). */
 interface Entry extends FileResult {
   prefiltered: boolean;
+  /** Its parse was left for later (`deferParses`): the result holds no finding yet. */
+  deferred?: boolean;
   /** Digest of the text the result was computed from (undefined: taken from the scan cache). */
   hash?: string;
 }
@@ -22,6 +24,26 @@ export interface Given {
   sourceFile?: ts.SourceFile;
   /** Look again (not from the scan cache) only if the prefilter, widened since by a flag factory, now rules the file in. */
   onlyIfRuledIn?: boolean;
+  /** Indexing the project (not an update): with `deferParses`, the parse of a file that only holds checks may wait. */
+  mayDefer?: boolean;
+}
+
+/** How an index reads, remembers and caches (see SessionOptions, whose settings these are). */
+export interface FileIndexOptions {
+  readFile?: ReadFile;
+  compileCache?: string;
+  /** The scan cache, used for files read from disk only. */
+  cache?: ScanCache;
+  /** Keep a digest of each examined text (see `isCurrent`). */
+  digests?: boolean;
+  /** Texts open in an editor: they win over the disk and the cache; other files are read from the disk. */
+  openText?: ReadFile;
+  /** Copy results out of the text they were found in (see `detached`): a long-lived index keeps no file's text. */
+  detach?: boolean;
+  /** Only read the scan cache: what this index finds is not recorded in it. */
+  cacheReadOnly?: boolean;
+  /** Leave the parse of files that add only their own checks for later (see SessionOptions.deferParses). */
+  deferParses?: boolean;
 }
 
 /**
@@ -33,26 +55,32 @@ export class FileIndex {
   readonly patterns: PatternSet;
   private readonly detector: LazyDetector;
   private readonly entries = new Map<string, Entry>();
+  /** File → the files whose key resolution read it, in the order they were (last) examined, as `entries`. */
+  private readonly dependents = new Map<string, Set<string>>();
+
+  private readonly readFile: ReadFile | undefined;
+  private cache: ScanCache | undefined;
+  private readonly digests: boolean;
+  private readonly openText: ReadFile | undefined;
+  private readonly detach: boolean;
+  private readonly cacheReadOnly: boolean;
+  private readonly deferParses: boolean;
 
   constructor(
     readonly config: ResolvedConfig,
-    private readonly readFile: ReadFile | undefined,
-    compileCache: string | undefined,
-    /** The scan cache, used for files read from disk only. */
-    private cache?: ScanCache,
-    /** Keep a digest of each examined text (see `isCurrent`). */
-    private readonly digests = false,
-    /** Texts open in an editor: they win over the disk and the cache; other files are read from the disk. */
-    private readonly openText?: ReadFile,
-    /** Copy results out of the text they were found in (see `detached`): a long-lived index keeps no file's text. */
-    private readonly detach = false,
-    /** Only read the scan cache: what this index finds is not recorded in it. */
-    private readonly cacheReadOnly = false,
+    options: FileIndexOptions = {},
   ) {
+    this.readFile = options.readFile;
+    this.cache = options.cache;
+    this.digests = options.digests === true;
+    this.openText = options.openText;
+    this.detach = options.detach === true;
+    this.cacheReadOnly = options.cacheReadOnly === true;
+    this.deferParses = options.deferParses === true;
     // The prefilter needs only the patterns; TypeScript is loaded when the first file passes it.
     this.patterns = compilePatterns(config);
-    const resolveReader = openText && !readFile ? textReader(config.maxFileBytes, openText) : readFile;
-    this.detector = new LazyDetector(config, this.patterns, resolveReader, compileCache);
+    const resolveReader = this.openText && !this.readFile ? textReader(config.maxFileBytes, this.openText) : this.readFile;
+    this.detector = new LazyDetector(config, this.patterns, resolveReader, options.compileCache);
   }
 
   get(file: string): FileResult | undefined {
@@ -77,18 +105,23 @@ export class FileIndex {
 
   delete(file: string): boolean {
     this.detector.invalidate(file);
+    this.unlinkDependencies(this.entries.get(file));
     return this.entries.delete(file);
   }
 
   clear(): void {
     this.entries.clear();
+    this.dependents.clear();
     this.detector.invalidate();
   }
 
   /** Was `file` last examined from exactly this text (digests kept)? Then examining it again would give the same result. */
   isCurrent(file: string, text: string): boolean {
     const entry = this.entries.get(file);
-    return entry?.hash !== undefined && entry.hash === hashText(text);
+    if (!entry || !this.digests || entry.deferred) return false;
+    // Most files hold no token: one the prefilter ruled out and still rules out differs at most in its line count.
+    if (entry.hash === undefined) return entry.prefiltered && entry.lines === countLines(text) && !mayContainFlagCheck(text, this.patterns);
+    return entry.hash === hashText(text);
   }
 
   /** From now on, files come from their text only (a read-only cache is let go once the project is indexed). */
@@ -101,6 +134,16 @@ export class FileIndex {
     this.detector.invalidate(file);
   }
 
+  /** Was the parse of `file` left for later (`deferParses`)? */
+  isDeferred(file: string): boolean {
+    return this.entries.get(file)?.deferred === true;
+  }
+
+  /** Files whose parse was left for later (`deferParses`). */
+  deferredFiles(): string[] {
+    return [...this.entries.values()].filter((e) => e.deferred).map((e) => e.file);
+  }
+
   /** Files the prefilter ruled out: a flag factory found later may rule them in. */
   prefilteredFiles(): string[] {
     return [...this.entries.values()].filter((e) => e.prefiltered).map((e) => e.file);
@@ -108,7 +151,7 @@ export class FileIndex {
 
   /** Files whose key resolution read `file`. */
   dependentsOf(file: string): string[] {
-    return [...this.entries.values()].filter((e) => e.file !== file && e.dependsOn.includes(file)).map((e) => e.file);
+    return [...(this.dependents.get(file) ?? [])].filter((f) => f !== file);
   }
 
   /**
@@ -143,7 +186,9 @@ export class FileIndex {
       if (!skipped) return this.drop(file);
       return this.set({ ...emptyResult(file), skipped }, false);
     }
-    const hash = this.digests ? hashText(text) : undefined;
+    if (given.mayDefer && this.mayDefer(!!useCache, text)) {
+      return this.set({ ...emptyResult(file), lines: countLines(text) }, false, undefined, true);
+    }
     let outcome: FileOutcome;
     try {
       outcome = this.detect(file, text, given.sourceFile);
@@ -151,10 +196,21 @@ export class FileIndex {
       // A bug in a matcher must not cost the rest of the index; the file is named so it can be reported.
       if (!this.cacheReadOnly) this.cache?.forget(file);
       const reason = `flagsweep could not scan this file: ${(e as Error).message}`;
-      return this.set({ ...emptyResult(file), lines: countLines(text), skipped: { file, kind: 'crashed', reason } }, false, hash);
+      return this.set({ ...emptyResult(file), lines: countLines(text), skipped: { file, kind: 'crashed', reason } }, false, this.digests ? hashText(text) : undefined);
     }
     if (useCache && !this.cacheReadOnly) this.cache!.record(file, text, outcome);
+    // A file the prefilter ruled out needs no digest: `isCurrent` asks the prefilter again.
+    const hash = this.digests && outcome.detection !== null ? hashText(text) : undefined;
     return this.store(file, this.detach ? detached(outcome) : outcome, hash);
+  }
+
+  /**
+   * May this file's parse wait? Only with `deferParses`, never when a writable scan cache must record what it holds,
+   * and only for a file that passes the prefilter but can hold nothing that changes other files' results.
+   */
+  private mayDefer(fromDisk: boolean, text: string): boolean {
+    if (!this.deferParses || (fromDisk && !this.cacheReadOnly)) return false;
+    return mayContainFlagCheck(text, this.patterns) && !mayAffectOtherFiles(text, this.patterns);
   }
 
   private detect(file: string, text: string, sourceFile: ts.SourceFile | undefined): FileOutcome {
@@ -178,19 +234,35 @@ export class FileIndex {
     return this.set(result, true, hash);
   }
 
-  private set(result: FileResult, prefiltered: boolean, hash?: string): boolean {
+  private set(result: FileResult, prefiltered: boolean, hash?: string, deferred = false): boolean {
     // Re-set at the end: entries keep the order files were examined in (skipped files are reported in that order).
+    this.unlinkDependencies(this.entries.get(result.file));
     this.entries.delete(result.file);
     const entry = result as Entry;
     entry.prefiltered = prefiltered;
     if (hash !== undefined) entry.hash = hash;
+    if (deferred) entry.deferred = true;
     this.entries.set(result.file, entry);
+    for (const dep of entry.dependsOn) {
+      let files = this.dependents.get(dep);
+      if (!files) this.dependents.set(dep, (files = new Set()));
+      files.add(entry.file);
+    }
     return true;
   }
 
   private drop(file: string): boolean {
+    this.unlinkDependencies(this.entries.get(file));
     this.entries.delete(file);
     return false;
+  }
+
+  private unlinkDependencies(entry: Entry | undefined): void {
+    for (const dep of entry?.dependsOn ?? []) {
+      const files = this.dependents.get(dep);
+      files?.delete(entry!.file);
+      if (files?.size === 0) this.dependents.delete(dep);
+    }
   }
 }
 

@@ -3,9 +3,11 @@ import { ScanCache } from '../cache/scan-cache';
 import type { ResolvedConfig } from '../config/load';
 import { coversFile } from '../detect/covers-file';
 import { listSourceFiles, listSourceFilesSync } from '../detect/files';
+import { canonicalKeys } from '../lifecycle/keys';
 import { buildRecords } from '../lifecycle/records';
 import type { Diagnostic, FlagCheck, FlagRecord, FlagState } from '../model';
 import type { SourceSnapshot } from '../sources/types';
+import { cleanupCommandFor } from './cleanup-command';
 import { FileIndex } from './file-index';
 import { textReader } from './read';
 import { SessionSources, sourceLabel } from './sources';
@@ -50,6 +52,12 @@ export class ProjectSession {
   private listed: Set<string> | undefined;
   private listedCount = 0;
   private built: Built | undefined;
+  /**
+   * `deferParses`: files parsed since the records were built added only usages (no annotation, no declaration). The
+   * records are kept: what `record` and `recordForCheck` promise meanwhile (status, expiry, owner, type) is unchanged,
+   * unless a key had no usage yet. Rebuilding after each such file cost a 3,000-file lint ~150 ms.
+   */
+  private usagesBehind = false;
   /** Records built with another expiry window (`RecordOptions.warnBeforeExpiryDays`), until the next change. */
   private readonly builtByWindow = new Map<number, Built>();
   private readonly deadRangeMemo = new Map<string, Promise<DeadRange[]>>();
@@ -196,11 +204,16 @@ export class ProjectSession {
     // With digests kept (skipUnchangedUpdates), the text the session already indexed changes nothing.
     if (text !== undefined && this.index.isCurrent(posix, text)) return [posix];
     const before = this.index.get(posix);
+    const wasDeferred = this.index.isDeferred(posix);
     this.index.forgetParse(posix);
     this.index.examine(posix, { text, sourceFile: opts.sourceFile });
+    // The parse handed over (typescript-eslint's, with ESLint's whole tree around it) must not outlive this update.
+    if (this.options.retainModuleParses === false) this.index.forgetParse(posix);
+    const after = this.index.get(posix);
     const again = this.reindexDependents(posix, before === undefined && !opts.onDiskBefore);
     // A file that holds no check, declaration or annotation, before or after, leaves the records as they are.
-    if (again.length > 0 || contributes(before) || contributes(this.index.get(posix))) this.changed();
+    if (again.length === 0 && wasDeferred && addsOnlyUsages(after)) this.usagesBehind = true;
+    else if (again.length > 0 || contributes(before) || contributes(after)) this.changed();
     return [posix, ...again];
   }
 
@@ -289,15 +302,41 @@ export class ProjectSession {
    * `warnBeforeExpiryDays` decides statuses with another expiry window (built once per window until a change).
    */
   records(opts: RecordOptions = {}): FlagRecord[] {
+    this.completeIndex();
     return this.build(opts).records;
   }
 
+  /**
+   * One flag's record. With `deferParses`, its usages (and the reason and code-default winning value made from them)
+   * count only the files parsed so far until `completeIndex()`; its status, expiry, owner, type and state are exact.
+   */
   record(key: string, opts: RecordOptions = {}): FlagRecord | undefined {
+    const kept = this.usagesBehind ? this.build(opts).byKey.get(key) : undefined;
+    if (kept && kept.status !== 'unused') return kept;
+    this.catchUp();
     return this.build(opts).byKey.get(key);
   }
 
-  /** The record a check belongs to (its key may be written in another form than the source's, e.g. camelCase). */
-  recordForCheck(check: Pick<FlagCheck, 'file' | 'range' | 'key'>, opts: RecordOptions = {}): FlagRecord | undefined {
+  /**
+   * What to run to remove a flag (`cleanupCommandFor` its record), its value to keep taken from the whole project:
+   * a missing flag's code default must be the one every check writes (completes the index).
+   */
+  cleanupCommand(key: string): string | undefined {
+    this.completeIndex();
+    const record = this.record(key);
+    return record ? cleanupCommandFor(record) : undefined;
+  }
+
+  /** The record a check belongs to (its key may be written in another form than the source's, e.g. camelCase); see `record`. */
+  recordForCheck(check: Pick<FlagCheck, 'file' | 'range' | 'key' | 'keyForm'>, opts: RecordOptions = {}): FlagRecord | undefined {
+    if (this.usagesBehind) {
+      // A check of a file parsed since the build: its key as the build would have mapped it.
+      const built = this.build(opts);
+      const key = built.keyByCheck.get(`${check.file}\0${check.range.start}`) ?? (check.key === null ? null : built.toCanonical(check.key, check.keyForm));
+      const kept = key === null ? undefined : built.byKey.get(key);
+      if (kept && kept.status !== 'unused') return kept;
+      this.catchUp();
+    }
     const built = this.build(opts);
     const key = built.keyByCheck.get(`${check.file}\0${check.range.start}`) ?? check.key;
     return key === null ? undefined : built.byKey.get(key);
@@ -311,18 +350,37 @@ export class ProjectSession {
     return this.build().annotatedKeys;
   }
 
+  /**
+   * Parses the files `deferParses` left unparsed (a no-op without them): afterwards every record counts every usage.
+   * `records()`, `dynamicChecks()`, `scanSummary()`, `problems()` and `deadRanges()` call it first.
+   */
+  completeIndex(): void {
+    if (!this.options.deferParses) return;
+    this.catchUp();
+    const deferred = this.index.deferredFiles();
+    if (deferred.length === 0) return;
+    for (const file of deferred) {
+      this.index.examine(file);
+      if (this.options.retainModuleParses === false) this.index.forgetParse(file);
+    }
+    this.changed();
+  }
+
   /** Checks whose key could not be resolved statically, in file order. */
   dynamicChecks(): FlagCheck[] {
+    this.completeIndex();
     return checksInFileOrder(this.index.values()).filter((c) => c.key === null);
   }
 
   /** The whole index as `flagsweep scan` reports it. `files` is the size of the last listing. */
   scanSummary(): ScanSummary {
+    this.completeIndex();
     return summarize(this.index.values(), this.listedCount);
   }
 
   /** Everything besides statuses a front end may show: skipped files, detection and source diagnostics, annotations. */
   problems(): SessionProblems {
+    this.completeIndex();
     const results = [...this.index.values()];
     return {
       skipped: results.flatMap((r) => (r.skipped ? [r.skipped] : [])),
@@ -340,6 +398,7 @@ export class ProjectSession {
    */
   deadRanges(file: string, key: string, value: unknown): Promise<DeadRange[]> {
     const posix = toPosix(file);
+    this.completeIndex();
     const readFile = this.readFile ?? textReader(this.cfg.maxFileBytes);
     const text = readFile(posix);
     const result = this.index.get(posix);
@@ -362,7 +421,16 @@ export class ProjectSession {
   private newIndex(): FileIndex {
     // With `openText`, files no editor holds are read from the disk by the index itself (and the scan cache applies).
     const own = this.options.openText && !this.options.readFile ? undefined : this.readFile;
-    return new FileIndex(this.cfg, own, this.options.compileCache, this.cache, this.options.skipUnchangedUpdates === true, this.options.readFile ? undefined : this.options.openText, this.options.retainModuleParses === false, this.options.reuseCache !== undefined);
+    return new FileIndex(this.cfg, {
+      readFile: own,
+      compileCache: this.options.compileCache,
+      cache: this.cache,
+      digests: this.options.skipUnchangedUpdates === true,
+      openText: this.options.readFile ? undefined : this.options.openText,
+      detach: this.options.retainModuleParses === false,
+      cacheReadOnly: this.options.reuseCache !== undefined,
+      deferParses: this.options.deferParses === true,
+    });
   }
 
   private *indexSteps(files: readonly string[], opts: IndexOptions): Generator<void, IndexOutcome> {
@@ -376,7 +444,7 @@ export class ProjectSession {
       }
       const file = toPosix(files[i]);
       if (opts.reindex || !this.index.has(file)) {
-        this.index.examine(file);
+        this.index.examine(file, { mayDefer: true });
         if (this.options.retainModuleParses === false) this.index.forgetParse(file);
         indexed++;
       }
@@ -440,8 +508,14 @@ export class ProjectSession {
   }
 
   private changed(): void {
+    this.usagesBehind = false;
     this.built = undefined;
     this.builtByWindow.clear();
+  }
+
+  /** Records that count the usages of every file parsed so far. */
+  private catchUp(): void {
+    if (this.usagesBehind) this.changed();
   }
 
   private build(opts: RecordOptions = {}): Built {
@@ -459,7 +533,10 @@ export class ProjectSession {
   }
 
   private buildWith(lifecycle: ResolvedConfig['lifecycle']): Built {
-    const results = [...this.index.values()].filter((r) => r.parsed).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    // Rebuilt after every change (in a lint run, after each file that reads a flag): no copy of the whole index.
+    const results: FileResult[] = [];
+    for (const r of this.index.values()) if (r.parsed) results.push(r);
+    results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     const { declarations, annotations } = declarationsAndAnnotations(results);
     const records = buildRecords({
       checks: results.flatMap((r) => r.checks),
@@ -478,6 +555,7 @@ export class ProjectSession {
       annotations,
       annotatedKeys,
       byKey: new Map(records.map((r) => [r.key, r])),
+      toCanonical: canonicalKeys(this.sources.states.keys()),
       keyByCheck: new Map(records.flatMap((r) => r.usages.map((u) => [`${u.file}\0${u.range.start}`, r.key] as const))),
     };
   }
@@ -485,10 +563,17 @@ export class ProjectSession {
 
 interface Built {
   records: FlagRecord[];
+  /** A key as written in code → the source's key (`buildRecords`' own mapping). */
+  toCanonical: (key: string, form?: 'as-is' | 'camelCase') => string;
   annotations: SessionProblems['annotations'];
   annotatedKeys: Set<string>;
   byKey: Map<string, FlagRecord>;
   keyByCheck: Map<string, string>;
+}
+
+/** A parsed file whose result changes the records only by its usages: no annotation, no key declaration. */
+function addsOnlyUsages(result: FileResult | undefined): boolean {
+  return result !== undefined && result.parsed && result.annotations.length === 0 && result.declarations.length === 0;
 }
 
 /** Does a file's result count in the records? */

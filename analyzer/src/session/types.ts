@@ -48,6 +48,14 @@ export interface SessionOptions {
    * `indexAll` read it. Default false (the digest costs about 15 ms per 10 MB of source).
    */
   skipUnchangedUpdates?: boolean;
+  /**
+   * `indexAll` leaves unparsed the files that can add only their own checks (a flag token, but no annotation and no
+   * flag-factory import): the ESLint plugin hands each linted file's parse to `updateFile` (typescript-eslint's), so
+   * such a file is parsed once in a lint run, not twice. Until `completeIndex()`, `record` and `recordForCheck`
+   * count only the parsed files' usages (status, expiry, owner and type are exact: every annotation is read); the
+   * whole-project results (`records()`, `scanSummary()`, …) complete the index first. Not with a writable `cache`.
+   */
+  deferParses?: boolean;
 }
 
 /** What the session knows about one indexed file. */

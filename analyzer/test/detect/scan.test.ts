@@ -80,6 +80,37 @@ describe('detect: scanning projects', () => {
     assert.deepStrictEqual(files.map((f) => path.relative(repo, f).split(path.sep).join('/')), ['app/src/a.ts']);
   });
 
+
+  it('an include narrowed to one package: .gitignore files at the root, between it and the package and below count; other packages are not walked', async () => {
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-gitignore-narrow-'));
+    const write = (rel: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
+      fs.writeFileSync(path.join(repo, rel), text);
+    };
+    fs.mkdirSync(path.join(repo, '.git'));
+    write('.gitignore', 'generated/\n');
+    write('packages/.gitignore', 'legacy/\n');
+    write('packages/app/src/.gitignore', 'mocks/\n');
+    write('packages/app/src/a.ts', 'export {};\n');
+    write('packages/app/src/generated/b.ts', 'export {};\n');
+    write('packages/app/src/legacy/c.ts', 'export {};\n');
+    write('packages/app/src/mocks/d.ts', 'export {};\n');
+    write('packages/other/src/e.ts', 'export {};\n');
+    const walked: string[] = [];
+    const memo = { recall: () => undefined, remember: (l: { dirs: Record<string, number> } | undefined) => walked.push(...Object.keys(l?.dirs ?? {})) };
+    const old = new Date(Date.now() - 60_000);
+    const ageAll = (dir: string): void => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) ageAll(path.join(dir, e.name));
+      fs.utimesSync(dir, old, old);
+    };
+    ageAll(repo);
+    const files = await listSourceFiles(resolveConfig({ include: ['packages/app/src/**/*.ts'] }, repo), undefined, memo);
+    assert.deepStrictEqual(files.map((f) => path.relative(repo, f).split(path.sep).join('/')), ['packages/app/src/a.ts']);
+    const rel = walked.map((d) => path.relative(repo, d).split(path.sep).join('/'));
+    assert.ok(rel.length > 0, 'the walk was remembered');
+    assert.ok(!rel.some((d) => d.startsWith('packages/other')), `walked ${rel.join(', ')}`);
+    fs.rmSync(repo, { recursive: true, force: true });
+  });
   it('the prefilter needs every named segment of a custom pattern, an import of an SDK module, or @flag', () => {
     const set = compilePatterns(resolveConfig({ sdks: ['unleash'], patterns: [{ call: 'flags.isEnabled' }, { jsx: 'Feature' }] }, '/x'));
     assert.equal(mayContainFlagCheck("button.isEnabled('x')", set), false);

@@ -154,6 +154,71 @@ describe('ProjectSession (the one project index)', () => {
     assert.deepEqual(session.fileResult(file)?.checks, result?.checks);
   });
 
+  it('skipUnchangedUpdates, a file without any flag token: no digest; a new line count or a flag read in it is seen', () => {
+    const session = createSession({ config: loadConfig(root), now: NOW, skipUnchangedUpdates: true });
+    const file = `${root}/src/plain.ts`;
+    const text = 'export const answer = 42;\n';
+    fs.writeFileSync(file, text);
+    session.indexAllSync();
+    session.loadSourcesSync();
+    const result = session.fileResult(file);
+    assert.equal(result?.lines, 1);
+    session.updateFile(file, text);
+    assert.equal(session.fileResult(file), result, 'the same text: not examined again');
+    session.updateFile(file, 'export const answer = 43;\n');
+    assert.equal(session.fileResult(file), result, 'another text the prefilter rules out, as many lines: the same result');
+    session.updateFile(file, `${text}export const question = '?';\n`);
+    assert.equal(session.fileResult(file)?.lines, 2, 'one more line is counted');
+    const withFlag = `${UNLEASH}export const on = unleash.isEnabled('plain-flag');\n`;
+    session.updateFile(file, withFlag);
+    assert.deepEqual(session.fileResult(file)?.checks.map((c) => c.key), ['plain-flag']);
+    assert.ok(session.record('plain-flag'), 'the new read is in the records');
+    session.updateFile(file, text);
+    assert.deepEqual(session.fileResult(file)?.checks, []);
+    assert.equal(session.record('plain-flag'), undefined, 'and gone again');
+  });
+
+  it('deferParses: files that only read flags wait for their parse; statuses are exact meanwhile, whole-project results complete the index', () => {
+    const full = createSession({ config: loadConfig(root), now: NOW });
+    full.indexAllSync();
+    full.loadSourcesSync();
+    const deferred = createSession({ config: loadConfig(root), now: NOW, deferParses: true, skipUnchangedUpdates: true });
+    deferred.indexAllSync();
+    deferred.loadSourcesSync();
+    const waiting = deferred.indexedFiles().filter((f) => full.fileResult(f)?.parsed && !deferred.fileResult(f)?.parsed);
+    assert.ok(waiting.length > 0, 'some files wait for their parse');
+    for (const f of waiting) assert.ok(!/@(flag|flagType|expires|owner)\b/.test(fs.readFileSync(f, 'utf8')), `${f} holds an annotation: it must be parsed`);
+    for (const r of full.records()) {
+      // A key read only in files still waiting has no usage yet: no rule asks for it before one of them is linted.
+      const partial = deferred.record(r.key);
+      if (!partial || partial.status === 'unused') continue;
+      const exact = ({ status, expires, owner, flagType, daysToExpiry, state }: typeof r) => ({ status, expires, owner, flagType, daysToExpiry, state });
+      assert.deepEqual(exact(partial), exact(r), r.key);
+    }
+    // A file handed over with its text (and a parse, as ESLint does) is parsed then; an unchanged text is not again.
+    const file = waiting[0];
+    const text = fs.readFileSync(file, 'utf8');
+    deferred.updateFile(file, text);
+    assert.deepEqual(deferred.fileResult(file)?.checks, full.fileResult(file)?.checks);
+    const result = deferred.fileResult(file);
+    deferred.updateFile(file, text);
+    assert.equal(deferred.fileResult(file), result);
+    // Its checks find their records (kept from before the parse, or rebuilt for a key read nowhere else yet).
+    for (const other of waiting.slice(1)) deferred.updateFile(other, fs.readFileSync(other, 'utf8'));
+    for (const f of waiting) {
+      for (const c of full.fileResult(f)!.checks) {
+        const want = full.recordForCheck(c);
+        const got = deferred.recordForCheck(c);
+        assert.deepEqual([got?.key, got?.status, got?.expires, got?.owner], [want?.key, want?.status, want?.expires, want?.owner], `${f}: ${c.key}`);
+      }
+    }
+    // The cleanup command and the whole-project results count every usage.
+    for (const r of full.records()) assert.equal(deferred.cleanupCommand(r.key), full.cleanupCommand(r.key), r.key);
+    assert.deepEqual(deferred.records(), full.records());
+    assert.deepEqual(deferred.scanSummary(), full.scanSummary());
+    assert.equal(deferred.indexedFiles().filter((f) => full.fileResult(f)?.parsed !== deferred.fileResult(f)?.parsed).length, 0);
+  });
+
   it('records with another expiry window (a rule option) leave the config window alone', () => {
     const session = createSession({ config: loadConfig(root), now: NOW });
     session.indexAllSync();

@@ -36,6 +36,7 @@ export default createRule<Options, MessageIds>({
       Program() {
         const facts = analyseFile(context);
         if (!facts.project || !facts.today) return;
+        const session = facts.project.session;
         for (const check of resolvedChecks(facts)) {
           // "Expiring" is the core's status: within the window, and not already missing, stale or expired.
           const record = recordOf(facts, check, options.warnBeforeExpiryDays);
@@ -48,7 +49,7 @@ export default createRule<Options, MessageIds>({
               expires: formatDay(parseIsoDate(record.expires)!),
               when: relativeDays(record.daysToExpiry),
               owner: ownerText(record.owner),
-              fix: cleanupCommandFor(record),
+              fix: session.cleanupCommand(record.key) ?? cleanupCommandFor(record),
             },
           });
         }

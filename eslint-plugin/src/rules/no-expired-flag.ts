@@ -25,6 +25,7 @@ export default createRule<Options, MessageIds>({
       Program() {
         const facts = analyseFile(context);
         if (!facts.project || !facts.today) return;
+        const session = facts.project.session;
         // The core's record decides: expired means what `flagsweep check` means, and the fix is the command it prints.
         const report = (record: FlagRecord | undefined, range: SourceRange) => {
           if (!record || record.daysToExpiry === undefined || record.daysToExpiry >= 0 || !record.expires) return;
@@ -37,7 +38,7 @@ export default createRule<Options, MessageIds>({
               expires: formatDay(parseIsoDate(record.expires)!),
               ago: `${days} day${days === 1 ? '' : 's'} ago`,
               owner: ownerText(record.owner),
-              fix: cleanupCommandFor(record),
+              fix: session.cleanupCommand(record.key) ?? cleanupCommandFor(record),
             },
           });
         };
