@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type fgType from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import type { ResolvedConfig } from '../config/load';
+import { readTextFile } from '../fs/read';
 
 /**
  * What one walk of the project found, before .gitignore and `paths` are applied: files (and .gitignore files),
@@ -206,9 +207,10 @@ function ancestorIgnoreFiles(root: string): string[] {
 
 /** Each .gitignore applies to paths below its own folder, as git reads them. */
 function gitignoreFilter(ignoreFiles: string[]): (file: string) => boolean {
-  const rules: { dir: string; ig: Ignore }[] = ignoreFiles.map((f) => {
+  const rules: { dir: string; ig: Ignore }[] = ignoreFiles.flatMap((f) => {
     const dir = path.posix.dirname(f.replace(/\\/g, '/'));
-    return { dir, ig: ignore().add(fs.readFileSync(f, 'utf8')) };
+    const text = readIgnoreFile(f);
+    return text === undefined ? [] : [{ dir, ig: ignore().add(text) }];
   });
   return (file) => {
     for (const { dir, ig } of rules) {
@@ -217,4 +219,16 @@ function gitignoreFilter(ignoreFiles: string[]): (file: string) => boolean {
     }
     return true;
   };
+}
+
+/**
+ * A .gitignore's text; undefined for one that is not a regular file or cannot be read (a FIFO named .gitignore
+ * would block the listing forever), or is over 1 MB: such a file ignores nothing.
+ */
+function readIgnoreFile(file: string): string | undefined {
+  try {
+    return readTextFile(file, { maxBytes: 1024 * 1024 });
+  } catch {
+    return undefined;
+  }
 }

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -80,6 +81,22 @@ describe('detect: scanning projects', () => {
     assert.deepStrictEqual(files.map((f) => path.relative(repo, f).split(path.sep).join('/')), ['app/src/a.ts']);
   });
 
+
+  it('a .gitignore that is a FIFO or a folder ignores nothing and never blocks the listing; the others still apply', async () => {
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-gitignore-hostile-'));
+    fs.mkdirSync(path.join(repo, '.git'));
+    fs.mkdirSync(path.join(repo, 'src/generated'), { recursive: true });
+    fs.mkdirSync(path.join(repo, 'src/sub/.gitignore'), { recursive: true });
+    fs.writeFileSync(path.join(repo, 'src/.gitignore'), 'generated/\n');
+    fs.writeFileSync(path.join(repo, 'src/a.ts'), 'export {};\n');
+    fs.writeFileSync(path.join(repo, 'src/generated/b.ts'), 'export {};\n');
+    execFileSync('mkfifo', [path.join(repo, '.gitignore')]);
+    for (const include of [['src/**/*.ts'], ['**/*.ts']]) {
+      const files = await listSourceFiles(resolveConfig({ include }, repo));
+      assert.deepStrictEqual(files.map((f) => path.relative(repo, f).split(path.sep).join('/')), ['src/a.ts'], include[0]);
+    }
+    fs.rmSync(repo, { recursive: true, force: true });
+  });
 
   it('an include narrowed to one package: .gitignore files at the root, between it and the package and below count; other packages are not walked', async () => {
     const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-gitignore-narrow-'));
