@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import { TOOL_VERSION } from '../tool-version';
 
+/**
+ * The digest of a file's text. The scan cache stores it and the session's index compares with it, so that text the
+ * cache already saw is known unchanged: both must compute it here.
+ */
+export function textDigest(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
 /** A digest of a JSON-like value that does not depend on the order its object keys were written in. */
 export function stableDigest(value: unknown): string {
   return createHash('sha256').update(stableText(value)).digest('hex');

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../model';
 import type { FileDetection } from '../detect/detect-source';
 import type { ListingMemo, WalkedListing } from '../detect/files';
 import { writeFileAtomically } from '../fs/write';
-import { stableDigest, toolVersion } from './digest';
+import { stableDigest, textDigest, toolVersion } from './digest';
 
 /** Bumped when the layout of a cache file changes; older files are then ignored. */
 const FORMAT = 4;
@@ -253,7 +253,7 @@ export class ScanCache {
     let text: string | undefined;
     if (now.mtimeMs !== entry.mtimeMs || entry.racy) {
       text = readText();
-      if (text === undefined || hashText(text) !== entry.hash) return { text, read: true };
+      if (text === undefined || textDigest(text) !== entry.hash) return { text, read: true };
       this.changed.set(file, { ...entry, mtimeMs: now.mtimeMs, racy: this.isRacy(now) });
       this.dirty = true;
     }
@@ -268,7 +268,7 @@ export class ScanCache {
     const now = this.stat(file, true);
     if (!now) return;
     const deps = outcome.deps.filter((d) => d !== file);
-    this.changed.set(file, { ...outcome, deps, size: now.size, mtimeMs: now.mtimeMs, hash: hashText(text), racy: this.isRacy(now) });
+    this.changed.set(file, { ...outcome, deps, size: now.size, mtimeMs: now.mtimeMs, hash: textDigest(text), racy: this.isRacy(now) });
     this.removed.delete(file);
     for (const dep of deps) this.nextDeps.set(dep, this.stat(dep));
     if (outcome.detection?.parsed) for (const config of this.structureFiles(file)) this.nextStructure.set(config, this.stat(config));
@@ -383,9 +383,6 @@ function sameFingerprint(a: Fingerprint | null | undefined, b: Fingerprint | nul
 }
 
 
-function hashText(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
-}
 
 /** The config as the scan sees it; where it was loaded from is part of it (relative globs resolve against it). */
 function configForDigest(config: ResolvedConfig): unknown {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { textDigest } from '../cache/digest';
 import type ts = require('typescript');
 import type { FileOutcome, ScanCache } from '../cache/scan-cache';
 import type { ResolvedConfig } from '../config/load';
@@ -121,7 +121,7 @@ export class FileIndex {
     if (!entry || !this.digests || entry.deferred) return false;
     // Most files hold no token: one the prefilter ruled out and still rules out differs at most in its line count.
     if (entry.hash === undefined) return entry.prefiltered && entry.lines === countLines(text) && !mayContainFlagCheck(text, this.patterns);
-    return entry.hash === hashText(text);
+    return entry.hash === textDigest(text);
   }
 
   /** From now on, files come from their text only (a read-only cache is let go once the project is indexed). */
@@ -176,7 +176,7 @@ export class FileIndex {
     };
     if (reuse) {
       const hit = this.cache!.reuse(file, readNow);
-      // The cache keeps the digest of the text it saw, the same as `hashText`'s: an update with that text changes nothing.
+      // The cache keeps the digest of the text it saw, `textDigest`: an update with that text changes nothing.
       if (hit.outcome) return this.store(file, hit.outcome, this.digests ? digestOf(hit.outcome) : undefined);
       text = hit.text;
     }
@@ -196,11 +196,11 @@ export class FileIndex {
       // A bug in a matcher must not cost the rest of the index; the file is named so it can be reported.
       if (!this.cacheReadOnly) this.cache?.forget(file);
       const reason = `flagsweep could not scan this file: ${(e as Error).message}`;
-      return this.set({ ...emptyResult(file), lines: countLines(text), skipped: { file, kind: 'crashed', reason } }, false, this.digests ? hashText(text) : undefined);
+      return this.set({ ...emptyResult(file), lines: countLines(text), skipped: { file, kind: 'crashed', reason } }, false, this.digests ? textDigest(text) : undefined);
     }
     if (useCache && !this.cacheReadOnly) this.cache!.record(file, text, outcome);
     // A file the prefilter ruled out needs no digest: `isCurrent` asks the prefilter again.
-    const hash = this.digests && outcome.detection !== null ? hashText(text) : undefined;
+    const hash = this.digests && outcome.detection !== null ? textDigest(text) : undefined;
     return this.store(file, this.detach ? detached(outcome) : outcome, hash);
   }
 
@@ -271,9 +271,6 @@ function digestOf(outcome: FileOutcome): string | undefined {
   return typeof hash === 'string' ? hash : undefined;
 }
 
-function hashText(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
-}
 
 /**
  * A parse the caller handed over (typescript-eslint's) is used only if it is a SourceFile of this very text made by
