@@ -1,11 +1,14 @@
 'use strict';
 // ESLint plugin benchmark: the same ESLint run with and without the flagsweep rules, each in its own child process
 // (no warm plugin caches), alternated, BENCH_ESLINT_ROUNDS times each (default 3): best wall time, lowest peak RSS.
-// Overhead = time spent in flagsweep rules (ESLint `stats`, per rule, summed over files; includes loading the
-// config, the flag file and indexing the project) / the rest of that run's wall time, i.e. the same run without
-// them. Measuring both inside one run keeps machine load out of the ratio. The whole cost (ESLint's own work for
-// seven more rules and the memory they keep included) is the wall-clock and CPU difference of separate runs made
-// without `stats` (which costs time of its own, per rule): printed too, noisy on a shared 2-core machine.
+// Overhead = time spent loading the plugin and in flagsweep rules (ESLint `stats`, per rule, summed over files;
+// includes loading the config, the flag file and indexing the project) / the rest of that run's wall time, i.e. the
+// same run without them. Measuring both inside one run keeps machine load out of the ratio. The whole cost (ESLint's
+// own work for seven more rules and the memory they keep included) is the wall-clock and CPU difference of separate
+// runs made without `stats` (which costs time of its own, per rule): printed too, noisy on a shared 2-core machine.
+// A third such run has seven rules that do nothing instead (ESLint's cost for any plugin of that size): in a fresh
+// process, a lint with no rule at all is 15-20% faster than one with a single empty rule, so the "parsers only"
+// baseline's whole-run difference is mostly that, not flagsweep's work.
 // Memory = peak RSS with the plugin minus without.
 // Budgets (issue #15): ≤ 5% time, ≤ 50 MB. On the corpus the plugin's problem counts are compared with the CLI's.
 //
@@ -35,7 +38,9 @@ const PLUGIN = path.resolve(process.env.BENCH_ESLINT_PLUGIN || path.join(REPO, '
 /** One lint in this process: `job` says where, what and with which config. Reports its figures to the parent. */
 async function child(job) {
   const fromRepo = (name) => require(require.resolve(name, { paths: [REPO] }));
-  if (job.lintCwd) return report(await appLint(job));
+  // The timed part starts before the plugin is loaded: `eslint .` pays for loading it too.
+  const clock = startClock();
+  if (job.lintCwd) return report(await appLint(job, clock));
   const { ESLint } = fromRepo('eslint');
   const tsParser = fromRepo('@typescript-eslint/parser');
   const js = fromRepo('@eslint/js');
@@ -45,40 +50,66 @@ async function child(job) {
     { files: ['**/*.{ts,tsx}', '**/*.{js,jsx}'], linterOptions: { reportUnusedDisableDirectives: 'off' } },
   ];
   if (job.baseline === 'recommended') config.push({ files: ['**/*.{ts,tsx,js,jsx}'], rules: js.configs.recommended.rules });
-  if (job.withPlugin) {
-    const flagsweep = require(PLUGIN);
-    const settings = { now: '2026-11-22', ...(job.configFile ? { configFile: job.configFile } : {}) };
-    config.push({ files: ['**/*.{ts,tsx,js,jsx}'], ...flagsweep.configs.recommended }, { settings: { flagsweep: settings } });
-  }
+  clock.restart();
+  if (job.withPlugin) config.push(...pluginConfig(job.configFile, clock));
+  if (job.emptyRules) config.push({ files: ['**/*.{ts,tsx,js,jsx}'], ...emptyRulesConfig(job.emptyRules) });
   const eslint = new ESLint({ cwd: job.cwd, overrideConfigFile: true, overrideConfig: config, stats: job.stats !== false, cache: false });
-  report(await timedLint(eslint, job));
+  report(await timedLint(eslint, job, clock));
 }
 
 /** The app's own ESLint and config (BENCH_ESLINT_APP_LINT), with the flagsweep recommended config added on top. */
-async function appLint(job) {
+async function appLint(job, clock) {
   const { ESLint } = require(require.resolve('eslint', { paths: [job.lintCwd] }));
+  clock.restart();
   const overrideConfig = [];
-  if (job.withPlugin) {
-    const flagsweep = require(PLUGIN);
-    const settings = { now: '2026-11-22', configFile: path.join(job.cwd, job.configFile) };
-    overrideConfig.push({ files: ['**/*.{ts,tsx,js,jsx}'], ...flagsweep.configs.recommended }, { settings: { flagsweep: settings } });
-  }
+  if (job.withPlugin) overrideConfig.push(...pluginConfig(path.join(job.cwd, job.configFile), clock));
+  if (job.emptyRules) overrideConfig.push({ files: ['**/*.{ts,tsx,js,jsx}'], ...emptyRulesConfig(job.emptyRules) });
   const eslint = new ESLint({ cwd: job.lintCwd, overrideConfig, stats: job.stats !== false, cache: false });
-  return timedLint(eslint, job);
+  return timedLint(eslint, job, clock);
 }
 
-async function timedLint(eslint, job) {
+/** flagsweep's recommended config as a user adds it; the time its `require` takes is counted as the plugin's. */
+function pluginConfig(configFile, clock) {
+  const loadStarted = performance.now();
+  const flagsweep = require(PLUGIN);
+  clock.pluginLoadMs = performance.now() - loadStarted;
+  const settings = { now: '2026-11-22', ...(configFile ? { configFile } : {}) };
+  return [{ files: ['**/*.{ts,tsx,js,jsx}'], ...flagsweep.configs.recommended }, { settings: { flagsweep: settings } }];
+}
+
+function startClock() {
+  const clock = {
+    pluginLoadMs: 0,
+    restart() {
+      clock.started = performance.now();
+      clock.cpuBefore = process.cpuUsage();
+    },
+  };
+  clock.restart();
+  return clock;
+}
+
+/**
+ * A plugin with as many rules as flagsweep's recommended config turns on, each listening to `Program` and doing
+ * nothing: what ESLint itself spends on any plugin of that size (a context and listeners per rule per file).
+ */
+function emptyRulesConfig(names) {
+  const rules = Object.fromEntries(names.map((n) => [n, { meta: { type: 'problem', schema: [] }, create: () => ({ Program() {} }) }]));
+  return { plugins: { empty: { rules } }, rules: Object.fromEntries(names.map((n) => [`empty/${n}`, 'error'])) };
+}
+
+/** Wall and CPU time from the clock's start (the plugin's loading included) to the end of the lint. */
+async function timedLint(eslint, job, clock) {
   const targets = job.targetsFile ? JSON.parse(fs.readFileSync(job.targetsFile, 'utf8')) : job.targets;
-  const started = performance.now();
-  const cpuBefore = process.cpuUsage();
   const results = await eslint.lintFiles(targets);
-  const cpu = process.cpuUsage(cpuBefore);
-  const wallMs = performance.now() - started;
-  return { results, wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
+  const cpu = process.cpuUsage(clock.cpuBefore);
+  const wallMs = performance.now() - clock.started;
+  return { results, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, pluginLoadMs: clock.pluginLoadMs };
 }
 
-function report({ results, wallMs, cpuMs }) {
-  let pluginMs = 0;
+function report({ results, wallMs, cpuMs, pluginLoadMs }) {
+  // Loading the plugin is part of its cost, as its rules' time is.
+  let pluginMs = pluginLoadMs;
   const byRule = {};
   const problems = {};
   for (const r of results) {
@@ -91,7 +122,7 @@ function report({ results, wallMs, cpuMs }) {
     }
     for (const m of r.messages) if (m.ruleId?.startsWith('flagsweep/') || m.ruleId === null) problems[m.ruleId ?? 'fatal'] = (problems[m.ruleId ?? 'fatal'] ?? 0) + 1;
   }
-  process.send({ files: results.length, wallMs, cpuMs, pluginMs, byRule, problems, maxRssMb: process.resourceUsage().maxRSS / 1024 }, () => process.exit(0));
+  process.send({ files: results.length, wallMs, cpuMs, pluginMs, pluginLoadMs, byRule, problems, maxRssMb: process.resourceUsage().maxRSS / 1024 }, () => process.exit(0));
 }
 
 /** The CLI's verdicts for the same corpus: missing flags and flags without expiry, counted per usage. */
@@ -106,6 +137,11 @@ async function compareWithCli(dir, problems, print) {
   const withoutExpiry = problems['flagsweep/require-flag-expiry'] ?? 0;
   print('plugin vs CLI: unknown-flag reads', `${unknown} vs ${missing} missing-flag usages (${same(unknown, missing)})`);
   print('plugin vs CLI: reads without expiry', `${withoutExpiry} vs ${noExpiry} usages (${same(withoutExpiry, noExpiry)})`);
+}
+
+/** The names of the rules flagsweep's recommended config turns on (read here: a child's clock must not pay for it). */
+function recommendedRuleNames() {
+  return Object.keys(require(PLUGIN).configs.recommended.rules).map((id) => id.replace('flagsweep/', ''));
 }
 
 function run(job) {
@@ -176,6 +212,7 @@ async function main() {
       const withPlugin = [];
       const timedWithout = [];
       const timedWith = [];
+      const timedEmpty = [];
       for (let i = 0; i < rounds; i++) {
         without.push(await run({ ...job, withPlugin: false }));
         withPlugin.push(await run({ ...job, withPlugin: true }));
@@ -183,6 +220,7 @@ async function main() {
         // of runs without them.
         timedWithout.push(await run({ ...job, withPlugin: false, stats: false }));
         timedWith.push(await run({ ...job, withPlugin: true, stats: false }));
+        timedEmpty.push(await run({ ...job, withPlugin: false, emptyRules: recommendedRuleNames(), stats: false }));
       }
       const bestOf = (runs) => runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
       const lowestRss = (runs) => Math.min(...runs.map((r) => r.maxRssMb));
@@ -195,7 +233,7 @@ async function main() {
       const label = { 'parse-only': 'parsers only', recommended: 'parsers + @eslint/js recommended', app: "the app's own config" }[baseline];
       print(`eslint without flagsweep (${label}) ms, best of ${rounds}`, `${Math.round(wo.wallMs)} (runs ${without.map((r) => Math.round(r.wallMs)).join(' ')})`);
       print(`eslint with flagsweep rules (${label}) ms, best of ${rounds}`, `${Math.round(w.wallMs)} (runs ${withPlugin.map((r) => Math.round(r.wallMs)).join(' ')})`);
-      print(`flagsweep rules total ms (${label})`, `${Math.round(w.pluginMs)} (runs ${withPlugin.map((r) => Math.round(r.pluginMs)).join(' ')})`);
+      print(`flagsweep total ms: loading the plugin + its rules (${label})`, `${Math.round(w.pluginMs)} (runs ${withPlugin.map((r) => Math.round(r.pluginMs)).join(' ')})`);
       print(`flagsweep rule overhead % (${label})`, `${overhead.toFixed(2)} (lowest ${Math.min(...withPlugin.map(share)).toFixed(2)}; budget ${BUDGET_PERCENT}%) ${overhead <= BUDGET_PERCENT ? 'OK' : 'OVER BUDGET'}`);
       const tw = bestOf(timedWith);
       const two = bestOf(timedWithout);
@@ -209,10 +247,17 @@ async function main() {
       const cpuWithout = lowestCpu(timedWithout);
       print(`eslint CPU ms without --stats (${label}) without / with, lowest of ${rounds}`, `${Math.round(cpuWithout)} / ${Math.round(cpuWith)} (runs ${timedWithout.map((r) => Math.round(r.cpuMs)).join(' ')} / ${timedWith.map((r) => Math.round(r.cpuMs)).join(' ')})`);
       print(`CPU difference % (${label}, lowest runs without --stats)`, ((100 * (cpuWith - cpuWithout)) / cpuWithout).toFixed(2));
+      // What ESLint spends on any plugin with as many rules, and what is left for flagsweep's own work.
+      const te = bestOf(timedEmpty);
+      const cpuEmpty = lowestCpu(timedEmpty);
+      print(`eslint with ${Object.keys(w.byRule).length || 'as many'} empty rules instead, no --stats (${label}) wall / CPU ms, best of ${rounds}`, `${Math.round(te.wallMs)} / ${Math.round(cpuEmpty)} (runs ${timedEmpty.map((r) => Math.round(r.wallMs)).join(' ')} / ${timedEmpty.map((r) => Math.round(r.cpuMs)).join(' ')})`);
+      print(`  empty rules vs none: wall / CPU difference %`, `${((100 * (te.wallMs - two.wallMs)) / two.wallMs).toFixed(2)} / ${((100 * (cpuEmpty - cpuWithout)) / cpuWithout).toFixed(2)}`);
+      print(`eslint peak RSS MB without --stats (${label}): none / empty rules / flagsweep, lowest of ${rounds}`, `${Math.round(lowestRss(timedWithout))} / ${Math.round(lowestRss(timedEmpty))} / ${Math.round(lowestRss(timedWith))} (runs ${[timedWithout, timedEmpty, timedWith].map((runs) => runs.map((r) => Math.round(r.maxRssMb)).join(' ')).join(' / ')})`);
+      print(`  flagsweep vs empty rules: wall / CPU difference %`, `${((100 * (tw.wallMs - te.wallMs)) / te.wallMs).toFixed(2)} / ${((100 * (cpuWith - cpuEmpty)) / cpuEmpty).toFixed(2)}`);
       print(`eslint peak RSS MB (${label}) without / with`, `${Math.round(lowestRss(without))} / ${Math.round(lowestRss(withPlugin))} (runs ${without.map((r) => Math.round(r.maxRssMb)).join(' ')} / ${withPlugin.map((r) => Math.round(r.maxRssMb)).join(' ')})`);
       print(`eslint peak RSS MB added by the plugin (${label})`, `${Math.round(addedRss)} (budget ${BUDGET_RSS_MB} MB) ${addedRss <= BUDGET_RSS_MB ? 'OK' : 'OVER BUDGET'}`);
       if (baseline !== 'recommended') {
-        print('flagsweep ms per rule', Object.entries(w.byRule).map(([r, ms]) => `${r.replace('flagsweep/', '')}=${Math.round(ms)}`).join(' '));
+        print('flagsweep ms per rule', `${Object.entries(w.byRule).map(([r, ms]) => `${r.replace('flagsweep/', '')}=${Math.round(ms)}`).join(' ')}, loading the plugin=${Math.round(w.pluginLoadMs)}`);
         print('flagsweep problems', JSON.stringify(w.problems));
         if (t.corpus) await compareWithCli(t.cwd, w.problems, print);
       }

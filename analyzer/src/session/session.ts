@@ -318,10 +318,14 @@ export class ProjectSession {
   }
 
   /**
-   * What to run to remove a flag (`cleanupCommandFor` its record), its value to keep taken from the whole project:
-   * a missing flag's code default must be the one every check writes (completes the index).
+   * What to run to remove a flag (`cleanupCommandFor` its record), its value to keep taken from the whole project.
+   * A served value or "no single value" comes from the flag's state alone; only a code default (a disabled or
+   * missing flag: it must be the one every check writes) needs every usage, so only then is the index completed.
+   * Completing it parses every deferred file at once, which on a large project costs seconds and a heap spike.
    */
   cleanupCommand(key: string): string | undefined {
+    const known = this.record(key);
+    if (known && known.winner.kind !== 'code-default') return cleanupCommandFor(known);
     this.completeIndex();
     const record = this.record(key);
     return record ? cleanupCommandFor(record) : undefined;

@@ -179,14 +179,7 @@ describe('ProjectSession (the one project index)', () => {
   });
 
   it('deferParses: files that only read flags wait for their parse; statuses are exact meanwhile, whole-project results complete the index', () => {
-    const full = createSession({ config: loadConfig(root), now: NOW });
-    full.indexAllSync();
-    full.loadSourcesSync();
-    const deferred = createSession({ config: loadConfig(root), now: NOW, deferParses: true, skipUnchangedUpdates: true });
-    deferred.indexAllSync();
-    deferred.loadSourcesSync();
-    const waiting = deferred.indexedFiles().filter((f) => full.fileResult(f)?.parsed && !deferred.fileResult(f)?.parsed);
-    assert.ok(waiting.length > 0, 'some files wait for their parse');
+    const { full, deferred, waiting } = fullAndDeferred(root);
     for (const f of waiting) assert.ok(!/@(flag|flagType|expires|owner)\b/.test(fs.readFileSync(f, 'utf8')), `${f} holds an annotation: it must be parsed`);
     for (const r of full.records()) {
       // A key read only in files still waiting has no usage yet: no rule asks for it before one of them is linted.
@@ -217,6 +210,18 @@ describe('ProjectSession (the one project index)', () => {
     assert.deepEqual(deferred.records(), full.records());
     assert.deepEqual(deferred.scanSummary(), full.scanSummary());
     assert.equal(deferred.indexedFiles().filter((f) => full.fileResult(f)?.parsed !== deferred.fileResult(f)?.parsed).length, 0);
+  });
+
+  it('deferParses: a cleanup command parses the waiting files only when the value to keep is a code default', () => {
+    const { full, deferred, waiting } = fullAndDeferred(root);
+    const served = full.records().find((r) => r.winner.kind === 'value' && deferred.record(r.key));
+    assert.ok(served, 'the fixture has a flag served one value');
+    assert.equal(deferred.cleanupCommand(served.key), full.cleanupCommand(served.key));
+    assert.deepEqual(waiting.filter((f) => deferred.fileResult(f)?.parsed), [], 'a served value parses nothing');
+    const codeDefault = full.records().find((r) => r.winner.kind === 'code-default' && r.usages.length > 0);
+    assert.ok(codeDefault, 'the fixture has a disabled or missing flag');
+    assert.equal(deferred.cleanupCommand(codeDefault.key), full.cleanupCommand(codeDefault.key));
+    assert.deepEqual(waiting.filter((f) => !deferred.fileResult(f)?.parsed), [], 'a code default is taken from every read');
   });
 
   it('records with another expiry window (a rule option) leave the config window alone', () => {
@@ -252,3 +257,16 @@ describe('ProjectSession (the one project index)', () => {
     assert.equal(cleanupCommandFor(session.record('new-checkout')!), 'flagsweep cleanup new-checkout --value true');
   });
 });
+
+/** The same project indexed in full and with deferParses (as the ESLint plugin does), and the files still waiting. */
+function fullAndDeferred(root: string) {
+  const full = createSession({ config: loadConfig(root), now: NOW });
+  full.indexAllSync();
+  full.loadSourcesSync();
+  const deferred = createSession({ config: loadConfig(root), now: NOW, deferParses: true, skipUnchangedUpdates: true });
+  deferred.indexAllSync();
+  deferred.loadSourcesSync();
+  const waiting = deferred.indexedFiles().filter((f) => full.fileResult(f)?.parsed && !deferred.fileResult(f)?.parsed);
+  assert.ok(waiting.length > 0, 'some files wait for their parse');
+  return { full, deferred, waiting };
+}

