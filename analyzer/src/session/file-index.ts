@@ -181,17 +181,20 @@ export class FileIndex {
       text = hit.text;
     }
     if (text === undefined && !read) text = readNow();
-    if (given.onlyIfRuledIn && (text === undefined || !mayContainFlagCheck(text, this.patterns))) return this.has(file);
+    if (given.onlyIfRuledIn && text === undefined) return this.has(file);
     if (text === undefined) {
       if (!skipped) return this.drop(file);
       return this.set({ ...emptyResult(file), skipped }, false);
     }
-    if (given.mayDefer && this.mayDefer(!!useCache, text)) {
+    // Once per text: indexing a project runs it on every file.
+    const ruledIn = mayContainFlagCheck(text, this.patterns);
+    if (given.onlyIfRuledIn && !ruledIn) return this.has(file);
+    if (ruledIn && given.mayDefer && this.mayDefer(!!useCache, text)) {
       return this.set({ ...emptyResult(file), lines: countLines(text) }, false, undefined, true);
     }
     let outcome: FileOutcome;
     try {
-      outcome = this.detect(file, text, given.sourceFile);
+      outcome = this.detect(file, text, given.sourceFile, ruledIn);
     } catch (e) {
       // A bug in a matcher must not cost the rest of the index; the file is named so it can be reported.
       if (!this.cacheReadOnly) this.cache?.forget(file);
@@ -206,16 +209,17 @@ export class FileIndex {
 
   /**
    * May this file's parse wait? Only with `deferParses`, never when a writable scan cache must record what it holds,
-   * and only for a file that passes the prefilter but can hold nothing that changes other files' results.
+   * and only for a file (one that passes the prefilter) that can hold nothing that changes other files' results.
    */
   private mayDefer(fromDisk: boolean, text: string): boolean {
     if (!this.deferParses || (fromDisk && !this.cacheReadOnly)) return false;
-    return mayContainFlagCheck(text, this.patterns) && !mayAffectOtherFiles(text, this.patterns);
+    return !mayAffectOtherFiles(text, this.patterns);
   }
 
-  private detect(file: string, text: string, sourceFile: ts.SourceFile | undefined): FileOutcome {
+  /** `ruledIn`: the prefilter's verdict on this text. */
+  private detect(file: string, text: string, sourceFile: ts.SourceFile | undefined, ruledIn: boolean): FileOutcome {
     const lines = countLines(text);
-    if (!mayContainFlagCheck(text, this.patterns)) return { lines, detection: null, defines: [], deps: [] };
+    if (!ruledIn) return { lines, detection: null, defines: [], deps: [] };
     return { lines, ...this.detector.run(file, text, usableParse(sourceFile, text)) };
   }
 

@@ -67,12 +67,7 @@ describe('detect: scanning projects', () => {
   });
 
   it('.gitignore files above the config folder count, up to the repository top', async () => {
-    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-gitignore-'));
-    const write = (rel: string, text: string) => {
-      fs.mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
-      fs.writeFileSync(path.join(repo, rel), text);
-    };
-    fs.mkdirSync(path.join(repo, '.git'));
+    const { repo, write } = gitRepo('flagsweep-gitignore-');
     write('.gitignore', 'generated/\n');
     write('app/src/a.ts', 'export {};\n');
     write('app/src/generated/b.ts', 'export {};\n');
@@ -81,15 +76,12 @@ describe('detect: scanning projects', () => {
     assert.deepStrictEqual(files.map((f) => path.relative(repo, f).split(path.sep).join('/')), ['app/src/a.ts']);
   });
 
-
   it('a .gitignore that is a FIFO or a folder ignores nothing and never blocks the listing; the others still apply', async () => {
-    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-gitignore-hostile-'));
-    fs.mkdirSync(path.join(repo, '.git'));
-    fs.mkdirSync(path.join(repo, 'src/generated'), { recursive: true });
+    const { repo, write } = gitRepo('flagsweep-gitignore-hostile-');
     fs.mkdirSync(path.join(repo, 'src/sub/.gitignore'), { recursive: true });
-    fs.writeFileSync(path.join(repo, 'src/.gitignore'), 'generated/\n');
-    fs.writeFileSync(path.join(repo, 'src/a.ts'), 'export {};\n');
-    fs.writeFileSync(path.join(repo, 'src/generated/b.ts'), 'export {};\n');
+    write('src/.gitignore', 'generated/\n');
+    write('src/a.ts', 'export {};\n');
+    write('src/generated/b.ts', 'export {};\n');
     execFileSync('mkfifo', [path.join(repo, '.gitignore')]);
     for (const include of [['src/**/*.ts'], ['**/*.ts']]) {
       const files = await listSourceFiles(resolveConfig({ include }, repo));
@@ -99,12 +91,7 @@ describe('detect: scanning projects', () => {
   });
 
   it('an include narrowed to one package: .gitignore files at the root, between it and the package and below count; other packages are not walked', async () => {
-    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-gitignore-narrow-'));
-    const write = (rel: string, text: string) => {
-      fs.mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
-      fs.writeFileSync(path.join(repo, rel), text);
-    };
-    fs.mkdirSync(path.join(repo, '.git'));
+    const { repo, write } = gitRepo('flagsweep-gitignore-narrow-');
     write('.gitignore', 'generated/\n');
     write('packages/.gitignore', 'legacy/\n');
     write('packages/app/src/.gitignore', 'mocks/\n');
@@ -218,3 +205,14 @@ describe('detect: scanning projects', () => {
     assert.ok(result.durationMs >= 0);
   });
 });
+
+/** An empty git repository in a temp folder (a `.git` folder marks its top) and a way to write files into it. */
+function gitRepo(prefix: string): { repo: string; write: (rel: string, text: string) => void } {
+  const repo = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.mkdirSync(path.join(repo, '.git'));
+  const write = (rel: string, text: string): void => {
+    fs.mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
+    fs.writeFileSync(path.join(repo, rel), text);
+  };
+  return { repo, write };
+}
