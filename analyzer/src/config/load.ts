@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { z } from 'zod';
+import type * as z from 'zod/mini';
 import { lineColumnAt, parseJsonTree, withoutBom } from '../sources/json-text';
 import { FileReadError, MAX_JSON_DEPTH, readTextFile, tooDeepAt } from '../fs';
 import { catastrophicBacktracking } from '../keys/safe-regex';

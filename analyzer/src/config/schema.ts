@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { described } from './zod';
 
 /**
  * The one definition of flagsweep.config.json. Runtime validation uses it directly;
@@ -25,74 +26,81 @@ export type KeyCase = (typeof KEY_CASES)[number];
 export const VALUE_TYPES = ['boolean', 'string', 'number', 'object'] as const;
 export type ValueType = (typeof VALUE_TYPES)[number];
 
+const nonEmpty = () => z.string().check(z.minLength(1));
+const count = (min: number) => z.int().check(z.minimum(min));
+const positiveInt = () => z.int().check(z.positive());
+
 const patternCommon = {
   /** Free-form label shown in reports. */
-  name: z.string().optional().describe('Label for this pattern in reports.'),
+  name: described(z.optional(z.string()), 'Label for this pattern in reports.'),
   /** What the check yields: a boolean (default for negate/isEnabled-like APIs) or a value (variants). */
-  evaluates: z.enum(['boolean', 'value']).optional().describe('Whether the check yields a boolean or a variant value.'),
+  evaluates: described(z.optional(z.enum(['boolean', 'value'])), 'Whether the check yields a boolean or a variant value.'),
   /** The kind of value the check reads; without it, the kind is inferred from the default argument and from use. */
-  type: z
-    .enum(VALUE_TYPES)
-    .optional()
-    .describe('Kind of value the check reads (cleanup only substitutes values of this kind); inferred from the default argument and use when absent.'),
+  type: described(
+    z.optional(z.enum(VALUE_TYPES)),
+    'Kind of value the check reads (cleanup only substitutes values of this kind); inferred from the default argument and use when absent.',
+  ),
 };
 
-export const callPatternSchema = z
-  .strictObject({
-    call: z
-      .string()
-      .min(1)
-      .describe('Callee path matched as a suffix of the written callee; `*.x` matches any receiver, `x` a bare call.'),
-    key: z.number().int().min(0).default(0).describe('Index of the argument that holds the flag key.'),
-    default: z.number().int().min(0).optional().describe('Index of the argument that holds the code default value.'),
-    negate: z.boolean().default(false).describe('The API answers "is it off" (isDisabled).'),
+export const callPatternSchema = described(
+  z.strictObject({
+    call: described(nonEmpty(), 'Callee path matched as a suffix of the written callee; `*.x` matches any receiver, `x` a bare call.'),
+    key: described(z._default(count(0), 0), 'Index of the argument that holds the flag key.'),
+    default: described(z.optional(count(0)), 'Index of the argument that holds the code default value.'),
+    negate: described(z._default(z.boolean(), false), 'The API answers "is it off" (isDisabled).'),
     ...patternCommon,
-  })
-  .describe('A call whose argument is the flag key.');
+  }),
+  'A call whose argument is the flag key.',
+);
 
-export const propertyPatternSchema = z
-  .strictObject({
-    property: z.string().min(1).describe('Object path whose member name is the key, e.g. `uiConfig.flags`.'),
+export const propertyPatternSchema = described(
+  z.strictObject({
+    property: described(nonEmpty(), 'Object path whose member name is the key, e.g. `uiConfig.flags`.'),
     ...patternCommon,
-  })
-  .describe('A property access whose member name is the key.');
+  }),
+  'A property access whose member name is the key.',
+);
 
-export const elementPatternSchema = z
-  .strictObject({
-    element: z.string().min(1).describe('Object path indexed by the key, e.g. `featureFlags`.'),
+export const elementPatternSchema = described(
+  z.strictObject({
+    element: described(nonEmpty(), 'Object path indexed by the key, e.g. `featureFlags`.'),
     ...patternCommon,
-  })
-  .describe('An element access whose index is the key.');
+  }),
+  'An element access whose index is the key.',
+);
 
-export const hookPatternSchema = z
-  .strictObject({
-    hook: z.string().min(1).describe('Hook (or function) returning an object of flags, e.g. `useFlags`.'),
-    destructure: z.boolean().default(true).describe('Keys are read by destructuring or member access on the result.'),
-    keyForm: z
-      .enum(['as-is', 'camelCase'])
-      .default('as-is')
-      .describe('How member names relate to source keys (LaunchDarkly React uses camelCase).'),
+export const hookPatternSchema = described(
+  z.strictObject({
+    hook: described(nonEmpty(), 'Hook (or function) returning an object of flags, e.g. `useFlags`.'),
+    destructure: described(z._default(z.boolean(), true), 'Keys are read by destructuring or member access on the result.'),
+    keyForm: described(
+      z._default(z.enum(['as-is', 'camelCase']), 'as-is'),
+      'How member names relate to source keys (LaunchDarkly React uses camelCase).',
+    ),
     ...patternCommon,
-  })
-  .describe('A hook whose result is destructured or accessed by member.');
+  }),
+  'A hook whose result is destructured or accessed by member.',
+);
 
-export const jsxPatternSchema = z
-  .strictObject({
-    jsx: z.string().min(1).describe('Gate component name, e.g. `Feature`.'),
-    keyProp: z.string().min(1).default('flag').describe('Prop holding the flag key.'),
-    valueProp: z.string().optional().describe('Prop holding the value the children need (variant gates).'),
-    elseProp: z.string().optional().describe('Prop rendered when the flag is off, e.g. `fallback` or `elseShow`.'),
-    negateProp: z.string().optional().describe('Boolean prop that inverts the gate, e.g. `not`.'),
+export const jsxPatternSchema = described(
+  z.strictObject({
+    jsx: described(nonEmpty(), 'Gate component name, e.g. `Feature`.'),
+    keyProp: described(z._default(nonEmpty(), 'flag'), 'Prop holding the flag key.'),
+    valueProp: described(z.optional(z.string()), 'Prop holding the value the children need (variant gates).'),
+    elseProp: described(z.optional(z.string()), 'Prop rendered when the flag is off, e.g. `fallback` or `elseShow`.'),
+    negateProp: described(z.optional(z.string()), 'Boolean prop that inverts the gate, e.g. `not`.'),
     ...patternCommon,
-  })
-  .describe('A JSX gate component with a key prop.');
+  }),
+  'A JSX gate component with a key prop.',
+);
 
-export const configEntryPatternSchema = z
-  .strictObject({
-    configEntry: z.string().min(1).describe('Property name in object literals that holds a flag key, e.g. `flag`.'),
+export const configEntryPatternSchema = described(
+  z.strictObject({
+    configEntry: described(nonEmpty(), 'Property name in object literals that holds a flag key, e.g. `flag`.'),
     ...patternCommon,
-  })
-  .describe('A declarative config entry such as `{ path: "/x", flag: "new-x" }` in a route table.');
+  }),
+  'A declarative config entry such as `{ path: "/x", flag: "new-x" }` in a route table.',
+);
 
 export const patternSchema = z.union([
   callPatternSchema,
@@ -110,45 +118,43 @@ export type HookPattern = z.infer<typeof hookPatternSchema>;
 export type JsxPattern = z.infer<typeof jsxPatternSchema>;
 export type ConfigEntryPattern = z.infer<typeof configEntryPatternSchema>;
 
-const tokenEnv = z
-  .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name')
-  .describe('Name of the environment variable holding the API token. Tokens never go in this file.');
+const tokenEnv = described(
+  z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name')),
+  'Name of the environment variable holding the API token. Tokens never go in this file.',
+);
 
 const remoteCommon = {
-  timeoutMs: z.number().int().positive().default(5000).describe('Request timeout in milliseconds.'),
-  retries: z.number().int().min(0).max(10).default(2).describe('Retries on 5xx and network errors.'),
-  cacheDir: z.string().optional().describe('Where the last good state is cached (default .flagsweep-cache).'),
-  maxPages: z.number().int().positive().default(100).describe('Most pages followed in one paginated list.'),
-  maxResponseBytes: z
-    .number()
-    .int()
-    .positive()
-    .default(50 * 1024 * 1024)
-    .describe('Largest response body accepted, in bytes; a larger answer is refused.'),
-  deadlineMs: z.number().int().positive().default(60_000).describe('Deadline for the whole fetch of a source (every request), in milliseconds.'),
+  timeoutMs: described(z._default(positiveInt(), 5000), 'Request timeout in milliseconds.'),
+  retries: described(z._default(count(0).check(z.maximum(10)), 2), 'Retries on 5xx and network errors.'),
+  cacheDir: described(z.optional(z.string()), 'Where the last good state is cached (default .flagsweep-cache).'),
+  maxPages: described(z._default(positiveInt(), 100), 'Most pages followed in one paginated list.'),
+  maxResponseBytes: described(
+    z._default(positiveInt(), 50 * 1024 * 1024),
+    'Largest response body accepted, in bytes; a larger answer is refused.',
+  ),
+  deadlineMs: described(z._default(positiveInt(), 60_000), 'Deadline for the whole fetch of a source (every request), in milliseconds.'),
 };
 
 export const flagdSourceSchema = z.strictObject({
   type: z.literal('flagd'),
-  path: z.string().min(1).default('flags.flagd.json').describe('Path of the flagd flag-definition file, relative to the config file.'),
+  path: described(z._default(nonEmpty(), 'flags.flagd.json'), 'Path of the flagd flag-definition file, relative to the config file.'),
 });
 
 export const unleashSourceSchema = z.strictObject({
   type: z.literal('unleash'),
-  url: z.string().url().describe('Unleash base URL, e.g. http://127.0.0.1:4242.'),
-  project: z.string().min(1).default('default'),
-  environment: z.string().min(1).default('production'),
-  tokenEnv: tokenEnv.default('UNLEASH_TOKEN'),
+  url: described(z.url(), 'Unleash base URL, e.g. http://127.0.0.1:4242.'),
+  project: z._default(nonEmpty(), 'default'),
+  environment: z._default(nonEmpty(), 'production'),
+  tokenEnv: z._default(tokenEnv, 'UNLEASH_TOKEN'),
   ...remoteCommon,
 });
 
 export const launchDarklySourceSchema = z.strictObject({
   type: z.literal('launchdarkly'),
-  project: z.string().min(1).default('default'),
-  environment: z.string().min(1).default('production'),
-  tokenEnv: tokenEnv.default('LD_API_TOKEN'),
-  baseUrl: z.string().url().default('https://app.launchdarkly.com'),
+  project: z._default(nonEmpty(), 'default'),
+  environment: z._default(nonEmpty(), 'production'),
+  tokenEnv: z._default(tokenEnv, 'LD_API_TOKEN'),
+  baseUrl: z._default(z.url(), 'https://app.launchdarkly.com'),
   ...remoteCommon,
 });
 
@@ -158,67 +164,67 @@ export type FlagdSourceConfig = z.infer<typeof flagdSourceSchema>;
 export type UnleashSourceConfig = z.infer<typeof unleashSourceSchema>;
 export type LaunchDarklySourceConfig = z.infer<typeof launchDarklySourceSchema>;
 
-export const keyPolicySchema = z
-  .strictObject({
-    case: z.enum(KEY_CASES).optional().describe('Required letter case of flag keys.'),
-    pattern: z.string().optional().describe('Regular expression every key must match.'),
-    prefixes: z.array(z.string()).optional().describe('Every key must start with one of these.'),
-    prefixesByType: z
-      .record(z.string(), z.array(z.string()))
-      .optional()
-      .describe('Required prefixes per @flagType, e.g. { "experiment": ["exp-"] }.'),
-    maxLength: z.number().int().positive().optional(),
-  })
-  .default({});
+export const keyPolicySchema = z._default(
+  z.strictObject({
+    case: described(z.optional(z.enum(KEY_CASES)), 'Required letter case of flag keys.'),
+    pattern: described(z.optional(z.string()), 'Regular expression every key must match.'),
+    prefixes: described(z.optional(z.array(z.string())), 'Every key must start with one of these.'),
+    prefixesByType: described(
+      z.optional(z.record(z.string(), z.array(z.string()))),
+      'Required prefixes per @flagType, e.g. { "experiment": ["exp-"] }.',
+    ),
+    maxLength: z.optional(positiveInt()),
+  }),
+  {},
+);
 export type KeyPolicy = z.infer<typeof keyPolicySchema>;
 
-export const lifecycleSchema = z
-  .strictObject({
-    staleAfterDays: z.number().int().min(0).default(30).describe('A flag serving one constant value this long is stale.'),
-    warnBeforeExpiryDays: z.number().int().min(0).default(14).describe('A flag this close to expiry is "expiring".'),
-    maxLifetimeDays: z
-      .record(z.string(), z.number().int().positive())
-      .default({ release: 90, experiment: 60 })
-      .describe('Longest allowed lifetime per flag type.'),
-    permanentTypes: z.array(z.string()).default(['ops', 'permission']).describe('Flag types allowed to use @expires never.'),
-  })
-  .default({ staleAfterDays: 30, warnBeforeExpiryDays: 14, maxLifetimeDays: { release: 90, experiment: 60 }, permanentTypes: ['ops', 'permission'] });
+export const lifecycleSchema = z._default(
+  z.strictObject({
+    staleAfterDays: described(z._default(count(0), 30), 'A flag serving one constant value this long is stale.'),
+    warnBeforeExpiryDays: described(z._default(count(0), 14), 'A flag this close to expiry is "expiring".'),
+    maxLifetimeDays: described(
+      z._default(z.record(z.string(), positiveInt()), { release: 90, experiment: 60 }),
+      'Longest allowed lifetime per flag type.',
+    ),
+    permanentTypes: described(z._default(z.array(z.string()), ['ops', 'permission']), 'Flag types allowed to use @expires never.'),
+  }),
+  { staleAfterDays: 30, warnBeforeExpiryDays: 14, maxLifetimeDays: { release: 90, experiment: 60 }, permanentTypes: ['ops', 'permission'] },
+);
 export type LifecyclePolicy = z.infer<typeof lifecycleSchema>;
 
 export const DEFAULT_INCLUDE = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'];
 export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/out/**', '**/coverage/**', '**/*.d.ts', '**/*.min.js'];
 
 export const configSchema = z.strictObject({
-  $schema: z.string().optional(),
-  include: z.array(z.string()).default(DEFAULT_INCLUDE).describe('Globs of files to scan, relative to the config file.'),
-  exclude: z.array(z.string()).default(DEFAULT_EXCLUDE).describe('Globs of files to skip.'),
-  gitignore: z.boolean().default(true).describe('Skip files ignored by .gitignore.'),
-  maxFileBytes: z
-    .number()
-    .int()
-    .positive()
-    .default(2 * 1024 * 1024)
-    .describe('Source files larger than this (in bytes) are skipped and listed, not scanned (generated bundles).'),
-  sdks: z.array(z.enum(SDK_PRESET_IDS)).default([...SDK_PRESET_IDS]).describe('SDK presets to detect.'),
-  globalSdks: z
-    .array(z.enum(SDK_PRESET_IDS))
-    .default([])
-    .describe('SDK presets whose client is a global (no import needed in the file for the preset to match).'),
-  patterns: z.array(patternSchema).default([]).describe('Custom patterns for in-house flag APIs.'),
-  aliases: z
-    .record(z.string(), z.string())
-    .default({})
-    .describe('Identifier or member path → flag key, for what resolution cannot follow.'),
+  $schema: z.optional(z.string()),
+  include: described(z._default(z.array(z.string()), DEFAULT_INCLUDE), 'Globs of files to scan, relative to the config file.'),
+  exclude: described(z._default(z.array(z.string()), DEFAULT_EXCLUDE), 'Globs of files to skip.'),
+  gitignore: described(z._default(z.boolean(), true), 'Skip files ignored by .gitignore.'),
+  maxFileBytes: described(
+    z._default(positiveInt(), 2 * 1024 * 1024),
+    'Source files larger than this (in bytes) are skipped and listed, not scanned (generated bundles).',
+  ),
+  sdks: described(z._default(z.array(z.enum(SDK_PRESET_IDS)), [...SDK_PRESET_IDS]), 'SDK presets to detect.'),
+  globalSdks: described(
+    z._default(z.array(z.enum(SDK_PRESET_IDS)), []),
+    'SDK presets whose client is a global (no import needed in the file for the preset to match).',
+  ),
+  patterns: described(z._default(z.array(patternSchema), []), 'Custom patterns for in-house flag APIs.'),
+  aliases: described(
+    z._default(z.record(z.string(), z.string()), {}),
+    'Identifier or member path → flag key, for what resolution cannot follow.',
+  ),
   keys: keyPolicySchema,
-  source: z
-    .union([sourceSchema, z.array(sourceSchema).min(1)])
-    .default({ type: 'flagd', path: 'flags.flagd.json' })
-    .describe('Where flag state comes from; several sources are merged in order.'),
+  source: described(
+    z._default(z.union([sourceSchema, z.array(sourceSchema).check(z.minLength(1))]), { type: 'flagd', path: 'flags.flagd.json' }),
+    'Where flag state comes from; several sources are merged in order.',
+  ),
   lifecycle: lifecycleSchema,
-  owners: z
-    .record(z.string(), z.union([z.string().min(1), z.array(z.string().min(1))]))
-    .default({})
-    .describe('Flag owner → reviewers for sweep pull requests, e.g. { "payments": "@acme/payments" }; CODEOWNERS of the changed files are added.'),
+  owners: described(
+    z._default(z.record(z.string(), z.union([nonEmpty(), z.array(nonEmpty())])), {}),
+    'Flag owner → reviewers for sweep pull requests, e.g. { "payments": "@acme/payments" }; CODEOWNERS of the changed files are added.',
+  ),
 });
 
 /** The config as written (input) and as validated with defaults filled in (output). */

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { getNodeValue, parseTree, type Node } from 'jsonc-parser';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Diagnostic, FlagState, Winner } from '../../model';
 import { formatJsonPath, lineColumnAt, nodeAt, parseJsonTree, withoutBom } from '../json-text';
 import { mapFlagdMetadata } from './metadata';
@@ -148,7 +148,7 @@ function describeTargeting(t: TargetingSummary): string {
 function readOptional<T>(
   tree: Node,
   field: string,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   report: (severity: Diagnostic['severity'], at: JsonPath, message: string) => void,
 ): T | undefined {
   const node = nodeAt(tree, [field]);

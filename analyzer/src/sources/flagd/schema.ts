@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../config/zod';
 
 /**
  * One flag of the OpenFeature flagd flag-definition format
@@ -8,11 +9,11 @@ const metadataValue = z.union([z.string(), z.number(), z.boolean()]);
 
 export const flagdFlagSchema = z.looseObject({
   state: z.enum(['ENABLED', 'DISABLED']),
-  variants: z.record(z.string(), z.unknown()).refine((v) => Object.keys(v).length > 0, 'expected at least one variant'),
+  variants: z.record(z.string(), z.unknown()).check(z.refine((v) => Object.keys(v).length > 0, 'expected at least one variant')),
   /** null (or absent) means "defer to the default written in code" (flagd 0.11+). */
-  defaultVariant: z.string().nullable().optional(),
-  targeting: z.record(z.string(), z.unknown()).optional(),
-  metadata: z.record(z.string(), metadataValue).optional(),
+  defaultVariant: z.optional(z.nullable(z.string())),
+  targeting: z.optional(z.record(z.string(), z.unknown())),
+  metadata: z.optional(z.record(z.string(), metadataValue)),
 });
 export type FlagdFlag = z.infer<typeof flagdFlagSchema>;
 
