@@ -4,6 +4,7 @@ import type fgType from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import type { ResolvedConfig } from '../config/load';
 import { readTextFile } from '../fs/read';
+import { isPlainPattern, walkSync, type FoundEntries } from './walk';
 
 /**
  * What one walk of the project found, before .gitignore and `paths` are applied: files (and .gitignore files),
@@ -34,22 +35,44 @@ const RACY_MS = 2_000;
 export async function listSourceFiles(config: ResolvedConfig, paths?: string[], memo?: ListingMemo): Promise<string[]> {
   const remembered = recallWalk(memo);
   if (remembered) return selectFiles(config, remembered, paths);
-  const query = globQuery(config);
   const started = Date.now();
-  const dirs = new Set<string>();
-  const entries = await fastGlob()(query.patterns, { ...query.options, fs: recordingFs(config.root, dirs) });
-  return selectFiles(config, finishWalk(entries, dirs, started, memo), paths);
+  // The walker reads folders synchronously: a walk costs milliseconds, less than parsing one large file.
+  const found = hasPlainPatterns(config) ? walkProject(config) : await globProject(config);
+  return selectFiles(config, finishWalk(found, started, memo), paths);
 }
 
 /** The same list, synchronously, for callers that can't await (ESLint rules). */
 export function listSourceFilesSync(config: ResolvedConfig, paths?: string[], memo?: ListingMemo): string[] {
   const remembered = recallWalk(memo);
   if (remembered) return selectFiles(config, remembered, paths);
-  const query = globQuery(config);
   const started = Date.now();
+  const found = hasPlainPatterns(config) ? walkProject(config) : globProjectSync(config);
+  return selectFiles(config, finishWalk(found, started, memo), paths);
+}
+
+/** The list as fast-glob alone makes it, whatever the patterns: what the walker must match (tests compare them). */
+export async function listWithFastGlob(config: ResolvedConfig, paths?: string[]): Promise<string[]> {
+  return selectFiles(config, finishWalk(await globProject(config), Date.now(), undefined), paths);
+}
+
+/** The walker lists what fast-glob would for these patterns; fast-glob takes the others. */
+function hasPlainPatterns(config: ResolvedConfig): boolean {
+  return [...config.include, ...config.exclude].every(isPlainPattern);
+}
+
+function walkProject(config: ResolvedConfig): FoundEntries {
+  return walkSync(config.root, walkedPatterns(config), config.exclude);
+}
+
+async function globProject(config: ResolvedConfig): Promise<FoundEntries> {
   const dirs = new Set<string>();
-  const entries = fastGlob().sync(query.patterns, { ...query.options, fs: recordingFs(config.root, dirs) });
-  return selectFiles(config, finishWalk(entries, dirs, started, memo), paths);
+  const entries = await fastGlob()(walkedPatterns(config), globOptions(config, dirs));
+  return foundEntries(entries, dirs);
+}
+
+function globProjectSync(config: ResolvedConfig): FoundEntries {
+  const dirs = new Set<string>();
+  return foundEntries(fastGlob().sync(walkedPatterns(config), globOptions(config, dirs)), dirs);
 }
 
 // Loaded on a walk only: a scan that reuses its remembered walk never loads the globber.
@@ -78,15 +101,19 @@ function recordingFs(root: string, dirs: Set<string>): Partial<fgType.FileSystem
   };
 }
 
-function finishWalk(entries: fgType.Entry[], dirs: Set<string>, started: number, memo: ListingMemo | undefined): string[] {
-  const walked: WalkedListing = {
+function foundEntries(entries: fgType.Entry[], dirs: Set<string>): FoundEntries {
+  return {
     files: entries.filter((e) => e.dirent.isFile()).map((e) => e.path),
     links: entries.filter((e) => e.dirent.isSymbolicLink()).map((e) => e.path),
-    dirs: {},
+    dirs,
   };
+}
+
+function finishWalk(found: FoundEntries, started: number, memo: ListingMemo | undefined): string[] {
+  const walked: WalkedListing = { files: found.files, links: found.links, dirs: {} };
   if (memo) {
     let steady = true;
-    for (const dir of dirs) {
+    for (const dir of found.dirs) {
       const st = fs.statSync(dir, { throwIfNoEntry: false });
       if (!st?.isDirectory() || st.mtimeMs >= started - RACY_MS) {
         steady = false;
@@ -121,12 +148,23 @@ function isFileTarget(p: string): boolean {
   }
 }
 
-function globQuery(config: ResolvedConfig): { patterns: string[]; options: fgType.Options & { objectMode: true } } {
+// One walk finds both the sources and the .gitignore files that can apply to them.
+function walkedPatterns(config: ResolvedConfig): string[] {
+  return config.gitignore ? [...config.include, ...ignoreFilePatterns(config.include)] : config.include;
+}
+
+function globOptions(config: ResolvedConfig, dirs: Set<string>): fgType.Options & { objectMode: true } {
   const root = config.root.replace(/\\/g, '/');
-  // One walk finds both the sources and the .gitignore files that can apply to them.
   return {
-    patterns: config.gitignore ? [...config.include, ...ignoreFilePatterns(config.include)] : config.include,
-    options: { cwd: root, ignore: config.exclude, absolute: true, dot: false, onlyFiles: false, objectMode: true, followSymbolicLinks: false, suppressErrors: true },
+    cwd: root,
+    ignore: config.exclude,
+    absolute: true,
+    dot: false,
+    onlyFiles: false,
+    objectMode: true,
+    followSymbolicLinks: false,
+    suppressErrors: true,
+    fs: recordingFs(config.root, dirs),
   };
 }
 
