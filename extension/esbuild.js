@@ -8,6 +8,7 @@
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
+const { assertAsciiOnly } = require('../scripts/build/ascii-only');
 
 const production = process.argv.includes('--production');
 const root = __dirname;
@@ -89,6 +90,7 @@ async function main() {
       },
     ],
   });
+  for (const bundle of ['extension.js', 'engine.js']) assertAsciiOnly(path.join(root, 'dist', bundle));
   copyTypeScriptLibs();
   copySchema();
 }

@@ -7,12 +7,14 @@
 'use strict';
 const path = require('node:path');
 const esbuild = require('esbuild');
+const { assertAsciiOnly } = require('../../scripts/build/ascii-only');
 
 const dist = path.join(__dirname, '..', 'dist');
+const outfile = path.join(dist, 'cli', 'bundle.js');
 esbuild
   .buildSync({
     entryPoints: [path.join(__dirname, '..', 'src', 'cli', 'program.ts')],
-    outfile: path.join(dist, 'cli', 'bundle.js'),
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -22,3 +24,4 @@ esbuild
     external: ['typescript'],
     logLevel: 'warning',
   });
+assertAsciiOnly(outfile);

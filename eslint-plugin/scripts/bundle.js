@@ -7,11 +7,13 @@
 'use strict';
 const path = require('node:path');
 const esbuild = require('esbuild');
+const { assertAsciiOnly } = require('../../scripts/build/ascii-only');
 
 const root = path.join(__dirname, '..');
+const outfile = path.join(root, 'dist', 'index.js');
 esbuild.buildSync({
   entryPoints: [path.join(root, 'src', 'index.ts')],
-  outfile: path.join(root, 'dist', 'index.js'),
+  outfile,
   allowOverwrite: true,
   bundle: true,
   platform: 'node',
@@ -25,3 +27,4 @@ esbuild.buildSync({
   sourcesContent: false,
   logLevel: 'warning',
 });
+assertAsciiOnly(outfile);

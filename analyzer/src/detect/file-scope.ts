@@ -102,7 +102,7 @@ export class FileScope {
   }
 
   /**
-   * `await import('…')` and a `require('…')` inside a function load the SDK too, so they activate its preset (the
+   * `await import('...')` and a `require('...')` inside a function load the SDK too, so they activate its preset (the
    * prefilter already lets such files through). Found by text, then confirmed as a real call, not a comment or string.
    */
   private collectNestedLoads(): void {

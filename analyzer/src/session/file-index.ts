@@ -55,7 +55,7 @@ export class FileIndex {
   readonly patterns: PatternSet;
   private readonly detector: LazyDetector;
   private readonly entries = new Map<string, Entry>();
-  /** File → the files whose key resolution read it, in the order they were (last) examined, as `entries`. */
+  /** File -> the files whose key resolution read it, in the order they were (last) examined, as `entries`. */
   private readonly dependents = new Map<string, Set<string>>();
 
   private readonly readFile: ReadFile | undefined;
