@@ -1,6 +1,10 @@
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../config/load';
+import { exclusionsOf, isExcluded, type Exclusions } from './walk';
+
+/** Per exclude list: the editor asks for every file it opens. */
+const exclusionsByList = new WeakMap<readonly string[], Exclusions>();
 
 /**
  * Does the config's include/exclude cover this one file? The editor asks this for the file in front of the person
@@ -12,10 +16,11 @@ export function coversFile(config: ResolvedConfig, file: string): boolean {
   const posix = path.resolve(file).replace(/\\/g, '/');
   if (!posix.startsWith(`${root}/`)) return false;
   const relative = posix.slice(root.length + 1);
-  if (relative.split('/').some((part) => part.startsWith('.'))) return false; // fast-glob lists with dot: false
+  if (relative.split('/').some((part) => part.startsWith('.'))) return false; // the listing skips dot files and folders
   if (!picomatch.isMatch(relative, config.include)) return false;
   if (config.exclude.length === 0) return true;
-  // Like fast-glob's `ignore`, an excluded folder excludes everything below it.
-  const parts = relative.split('/');
-  return !parts.some((_, i) => picomatch.isMatch(parts.slice(0, i + 1).join('/'), config.exclude));
+  let excluded = exclusionsByList.get(config.exclude);
+  if (!excluded) exclusionsByList.set(config.exclude, (excluded = exclusionsOf(config.exclude)));
+  // As the listing: a folder is left unread only by an exclude ending in `/**` or in a literal name.
+  return !isExcluded(relative, excluded);
 }

@@ -36,7 +36,7 @@ function isPlainExpansion(pattern: string): boolean {
  * with a dot are not read at all: with `dot: false`, nothing below one can match.
  */
 export function walkSync(root: string, patterns: readonly string[], exclude: readonly string[]): FoundEntries {
-  const walk = new Walk(root, exclusions(exclude.flatMap(expandPattern)));
+  const walk = new Walk(root, exclusionsOf(exclude));
   const expanded = patterns.flatMap(expandPattern);
   for (const pattern of expanded.filter((p) => !p.includes('*'))) walk.lookUp(pattern);
   for (const task of walkTasks(expanded.filter((p) => p.includes('*')))) walk.walk(task);
@@ -55,11 +55,16 @@ const MATCH: picomatch.PicomatchOptions = {
   strictSlashes: false,
 };
 
-interface Exclusions {
+export interface Exclusions {
   /** Excludes a file or link (fast-glob matches ignore patterns with dot: true). */
   entry: RegExp;
   /** Keeps a folder unread: fast-glob applies only the ignore patterns ending in `/**` or in a literal name. */
   folder: RegExp;
+}
+
+/** The exclude patterns as a walk applies them (braces expanded first, as fast-glob does). */
+export function exclusionsOf(exclude: readonly string[]): Exclusions {
+  return exclusions(exclude.flatMap(expandPattern));
 }
 
 function exclusions(exclude: string[]): Exclusions {
@@ -67,6 +72,18 @@ function exclusions(exclude: string[]): Exclusions {
     entry: anyOf(exclude, { ...MATCH, dot: true }),
     folder: anyOf(exclude.filter((p) => p.endsWith('/**') || !lastSegment(p).includes('*')), MATCH),
   };
+}
+
+/**
+ * Would a listing leave out this root-relative path, excluded itself or below a folder the walk does not read?
+ * `exclude` expanded (see exclusions).
+ */
+export function isExcluded(relative: string, excluded: Exclusions): boolean {
+  if (excluded.entry.test(relative)) return true;
+  for (let slash = relative.indexOf('/'); slash !== -1; slash = relative.indexOf('/', slash + 1)) {
+    if (excluded.folder.test(relative.slice(0, slash))) return true;
+  }
+  return false;
 }
 
 /** One regular expression for several patterns: a path is tested once, not once per pattern. */
