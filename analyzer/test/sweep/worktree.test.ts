@@ -127,7 +127,8 @@ describe('sweep interrupted by a signal', function () {
       const started = Date.now();
       const poll = setInterval(() => {
         const entries = fs.existsSync(admin) ? fs.readdirSync(admin) : [];
-        if (entries.length > 0) {
+        // git makes a worktree's admin folder before it writes the `gitdir` file in it.
+        if (entries.length > 0 && entries.every((e) => (fs.statSync(path.join(admin, e, 'gitdir'), { throwIfNoEntry: false })?.size ?? 0) > 0)) {
           clearInterval(poll);
           resolve(entries);
         } else if (Date.now() - started > 60_000) {
