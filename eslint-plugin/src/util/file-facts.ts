@@ -33,19 +33,26 @@ export interface AnyContext {
 }
 
 /**
- * ESLint runs every rule's `Program` listener for one file before it moves to the next: the facts of the file being
- * linted are all a rule can ask for. One slot, not a WeakMap keyed by SourceCode: with the WeakMap (thousands of weak
- * entries, each kept until a full GC), about half of the lints of a 1M-line corpus let the heap grow to 1.2 GB for a
- * few seconds. The slot holds its SourceCode weakly, so an editor's ESLint does not keep the last file's tree.
+ * ESLint runs every rule's `Program` listener for one file before it moves to the next, and every rule's listeners
+ * for that file before any `Program:exit`: the facts of the file being linted are all a rule can ask for, and are
+ * kept from the first rule's `Program` to the first rule's `Program:exit` (releaseFileFacts), no longer. Not a
+ * WeakMap keyed by SourceCode (about half of the lints of a 1M-line corpus then let the heap grow to 1.2 GB), nor a
+ * reference kept until the next file: V8's minor GCs hold what any reference points to, weak or not, so each file's
+ * whole tree would outlive its lint into the next file's parse and be promoted to the old generation.
  */
-let current: { sourceCode: WeakRef<object>; facts: FileFacts } | undefined;
+let current: { sourceCode: object; facts: FileFacts } | undefined;
 
 export function getFileFacts(context: AnyContext): FileFacts {
   const sourceCode = context.sourceCode;
-  if (current?.sourceCode.deref() === sourceCode) return current.facts;
+  if (current?.sourceCode === sourceCode) return current.facts;
   const facts = computeFacts(context);
-  current = { sourceCode: new WeakRef(sourceCode), facts };
+  current = { sourceCode, facts };
   return facts;
+}
+
+/** Every flagsweep rule's `Program:exit` (see createRule): ESLint is done with the file. */
+export function releaseFileFacts(): void {
+  current = undefined;
 }
 
 /**
