@@ -24,7 +24,6 @@ esbuild.buildSync({
   mainFields: ['module', 'main'],
   external: ['typescript', 'ts-morph', '@typescript-eslint/utils', '@typescript-eslint/utils/*'],
   sourcemap: true,
-  sourcesContent: false,
   logLevel: 'warning',
 });
 assertAsciiOnly(outfile);

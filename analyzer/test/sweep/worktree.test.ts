@@ -127,8 +127,10 @@ describe('sweep interrupted by a signal', function () {
       const started = Date.now();
       const poll = setInterval(() => {
         const entries = fs.existsSync(admin) ? fs.readdirSync(admin) : [];
-        // git makes a worktree's admin folder before it writes the `gitdir` file in it.
-        if (entries.length > 0 && entries.every((e) => (fs.statSync(path.join(admin, e, 'gitdir'), { throwIfNoEntry: false })?.size ?? 0) > 0)) {
+        // Once `git worktree add` is done: it writes the admin folder's `gitdir` first and removes its `locked` file
+        // ("initializing") last. A signal during the add itself is not what this test is about.
+        const added = (e: string) => (fs.statSync(path.join(admin, e, 'gitdir'), { throwIfNoEntry: false })?.size ?? 0) > 0 && !fs.existsSync(path.join(admin, e, 'locked'));
+        if (entries.length > 0 && entries.every(added)) {
           clearInterval(poll);
           resolve(entries);
         } else if (Date.now() - started > 60_000) {
