@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadConfig } from '../../src/config';
-import { listSourceFiles, type ListingMemo, type WalkedListing } from '../../src/detect/files';
-import { ageFolders, cachedScan, makeProject, write } from './project';
+import { listSourceFiles } from '../../src/detect/files';
+import { ageFolders, cachedScan, countingMemo as memo, makeProject, write } from './project';
 
 const ALL = ['src/checkout.ts:checkout-v2', 'src/theme.ts:dark-mode'];
 
@@ -88,18 +88,6 @@ describe('listSourceFiles with a memo', () => {
     ageFolders(root);
   });
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
-
-  function memo(): ListingMemo & { walked?: WalkedListing; walks: number } {
-    const m: ListingMemo & { walked?: WalkedListing; walks: number } = {
-      walks: 0,
-      recall: () => m.walked,
-      remember: (l) => {
-        m.walks++;
-        m.walked = l;
-      },
-    };
-    return m;
-  }
 
   it('records every folder it read, with its mtime, and lists the same files as a walk without memo', async () => {
     const config = loadConfig(root);

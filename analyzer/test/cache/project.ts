@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ScanCache } from '../../src/cache/scan-cache';
 import { loadConfig } from '../../src/config';
+import type { ListingMemo, WalkedListing } from '../../src/detect/files';
 import { scanProject, type ScanResult } from '../../src/detect/scan';
 
 /** An hour ago: files written by a test are otherwise "racy" (changed in the second the cache was written). */
@@ -76,4 +77,17 @@ export async function cachedScan(root: string, toolVersion = '1.0.0'): Promise<C
     warnings: cache.warnings.map((w) => w.message),
     keys: result.checks.map((c) => `${path.relative(root, c.file)}:${c.key}`).sort(),
   };
+}
+
+/** A listing memo held in memory that counts the walks it was handed. */
+export function countingMemo(): ListingMemo & { walked?: WalkedListing; walks: number } {
+  const m: ListingMemo & { walked?: WalkedListing; walks: number } = {
+    walks: 0,
+    recall: () => m.walked,
+    remember: (l) => {
+      m.walks++;
+      m.walked = l;
+    },
+  };
+  return m;
 }

@@ -5,9 +5,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { resolveConfig, type ResolvedConfig } from '../../src/config';
-import { listSourceFiles, listSourceFilesSync, listWithFastGlob, type ListingMemo, type WalkedListing } from '../../src/detect/files';
+import { listSourceFiles, listSourceFilesSync, listWithFastGlob } from '../../src/detect/files';
 import { isPlainPattern } from '../../src/detect/walk';
-import { ageFolders } from '../cache/project';
+import { ageFolders, countingMemo as memo } from '../cache/project';
 
 /** A link, a FIFO or a folder in a tree spec; any other value is a file's text. */
 type Node = string | { link: string } | 'fifo' | 'folder';
@@ -264,17 +264,6 @@ describe('detect: the folder walker lists what fast-glob lists', () => {
 
   describe('with the listing memo', () => {
     const age = (): void => ageFolders(root);
-    function memo(): ListingMemo & { walked?: WalkedListing; walks: number } {
-      const m: ListingMemo & { walked?: WalkedListing; walks: number } = {
-        walks: 0,
-        recall: () => m.walked,
-        remember: (l) => {
-          m.walks++;
-          m.walked = l;
-        },
-      };
-      return m;
-    }
 
     it('a file added in a walked folder, deep or at the base, makes the next listing walk again', async () => {
       tree({ 'src/a.ts': '', 'src/deep/er/b.ts': '', 'node_modules/pkg/c.ts': '' });
