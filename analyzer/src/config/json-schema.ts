@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import './zod';
 import { configSchema } from './schema';
 
 /** The JSON Schema of flagsweep.config.json, generated from the runtime schema (the one definition). */
