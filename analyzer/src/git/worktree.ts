@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { GitRunner } from './exec';
+import { GitRunner, killGroupedGitSync } from './exec';
 import { toSlash } from './repo';
 
 /**
@@ -29,7 +29,7 @@ export class TempWorktree {
     const dir = toSlash(path.join(parent, 'tree'));
     active.set(dir, repoRoot);
     try {
-      await new GitRunner(repoRoot).run([...QUIET_GIT, 'worktree', 'add', '--detach', '--quiet', dir, commit]);
+      await new GitRunner(repoRoot).run([...QUIET_GIT, 'worktree', 'add', '--detach', '--quiet', dir, commit], { ownProcessGroup: true });
     } catch (e) {
       removeSync(dir, repoRoot);
       throw e;
@@ -68,22 +68,59 @@ export async function withWorktree<T>(repoRoot: string, commit: string, fn: (tre
   }
 }
 
-/** For signal handlers: removes every worktree this process still has, synchronously. */
-export function removeActiveWorktreesSync(): void {
-  for (const [dir, repoRoot] of [...active]) removeSync(dir, repoRoot);
+/**
+ * For signal handlers: stops a `git worktree add` still checking files out (it would go on writing into the folder),
+ * then removes every worktree this process still has, synchronously. Returns the folders that could not be removed.
+ */
+export function removeActiveWorktreesSync(): string[] {
+  killGroupedGitSync();
+  const left: string[] = [];
+  for (const [dir, repoRoot] of [...active]) {
+    if (!removeSync(dir, repoRoot)) left.push(path.dirname(dir));
+  }
+  return left;
 }
 
-function removeSync(dir: string, repoRoot: string): void {
+/** True when the folder is gone. */
+function removeSync(dir: string, repoRoot: string): boolean {
   active.delete(dir);
+  // Twice --force: an add that was killed leaves its worktree locked ("initializing"), which one --force keeps.
   try {
-    execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: repoRoot, stdio: 'ignore' });
+    execFileSync('git', ['worktree', 'remove', '--force', '--force', dir], { cwd: repoRoot, stdio: 'ignore' });
   } catch {
     // Not registered (add failed) or already removed.
   }
-  fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+  let removed = true;
   try {
+    // A killed checkout can still be exiting: retry what it had not finished writing (ENOTEMPTY, EBUSY).
+    fs.rmSync(path.dirname(dir), { recursive: true, force: true, maxRetries: 20, retryDelay: 50 });
+  } catch {
+    removed = false;
+  }
+  try {
+    unlockKilledAdd(repoRoot, dir);
     execFileSync('git', ['worktree', 'prune'], { cwd: repoRoot, stdio: 'ignore' });
   } catch {
     // The repository itself is gone (a test removed it): nothing to prune.
+  }
+  return removed;
+}
+
+/**
+ * An add killed before it wrote the worktree's `.git` file leaves git's record of it locked ("initializing"), which
+ * neither `worktree remove` finds nor `worktree prune` removes. Only the record pointing at `dir` is unlocked.
+ */
+function unlockKilledAdd(repoRoot: string, dir: string): void {
+  const common = execFileSync('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  const records = path.join(common, 'worktrees');
+  for (const name of fs.existsSync(records) ? fs.readdirSync(records) : []) {
+    const record = path.join(records, name);
+    const locked = path.join(record, 'locked');
+    try {
+      const gitdir = fs.readFileSync(path.join(record, 'gitdir'), 'utf8').trim();
+      if (toSlash(gitdir) === `${dir}/.git` && fs.readFileSync(locked, 'utf8').trim() === 'initializing') fs.rmSync(locked);
+    } catch {
+      // Not locked, or a record without gitdir: not one this process can tell is its own.
+    }
   }
 }

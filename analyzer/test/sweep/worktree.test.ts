@@ -109,6 +109,33 @@ describe('sweep with a config and flag file the repository does not track', func
   });
 });
 
+/** What a SIGTERM sent once `ready` holds for every worktree record of the repository leaves behind. */
+async function interruptWhen(repo: FixtureRepo, ready: (record: string) => boolean): Promise<{ code: number | null; stderr: string; dirs: string[]; admin: string }> {
+  const admin = path.join(repo.dir, '.git', 'worktrees');
+  const child = spawn(process.execPath, [CLI, 'sweep', '--now', TODAY], { cwd: repo.dir, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const seen = await new Promise<string[]>((resolve, reject) => {
+    const started = Date.now();
+    const poll = setInterval(() => {
+      const records = fs.existsSync(admin) ? fs.readdirSync(admin).map((e) => path.join(admin, e)) : [];
+      if (records.length > 0 && records.every(ready)) {
+        clearInterval(poll);
+        resolve(records);
+      } else if (Date.now() - started > 60_000) {
+        clearInterval(poll);
+        reject(new Error('no worktree appeared'));
+      }
+    }, 10);
+  });
+  const dirs = seen.map((r) => fs.readFileSync(path.join(r, 'gitdir'), 'utf8').trim().replace(/\/\.git$/, ''));
+  child.kill('SIGTERM');
+  return { code: await exited, stderr, dirs, admin };
+}
+
+const written = (record: string, file: string) => (fs.statSync(path.join(record, file), { throwIfNoEntry: false })?.size ?? 0) > 0;
+
 describe('sweep interrupted by a signal', function () {
   this.timeout(120_000);
   let repo: FixtureRepo;
@@ -118,32 +145,39 @@ describe('sweep interrupted by a signal', function () {
   after(() => repo.remove());
 
   it('SIGTERM while a worktree exists removes it before exiting (143)', async () => {
-    const admin = path.join(repo.dir, '.git', 'worktrees');
-    const child = spawn(process.execPath, [CLI, 'sweep', '--now', TODAY], { cwd: repo.dir, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const seen = await new Promise<string[]>((resolve, reject) => {
-      const started = Date.now();
-      const poll = setInterval(() => {
-        const entries = fs.existsSync(admin) ? fs.readdirSync(admin) : [];
-        // Once `git worktree add` is done: it writes the admin folder's `gitdir` first and removes its `locked` file
-        // ("initializing") last. A signal during the add itself is not what this test is about.
-        const added = (e: string) => (fs.statSync(path.join(admin, e, 'gitdir'), { throwIfNoEntry: false })?.size ?? 0) > 0 && !fs.existsSync(path.join(admin, e, 'locked'));
-        if (entries.length > 0 && entries.every(added)) {
-          clearInterval(poll);
-          resolve(entries);
-        } else if (Date.now() - started > 60_000) {
-          clearInterval(poll);
-          reject(new Error('no worktree appeared'));
-        }
-      }, 20);
-    });
-    const dirs = seen.map((e) => fs.readFileSync(path.join(admin, e, 'gitdir'), 'utf8').trim().replace(/\/\.git$/, ''));
-    child.kill('SIGTERM');
-    assert.equal(await exited, 143, stderr);
+    // Once `git worktree add` is done: it writes the record's `gitdir` first and removes its `locked` file
+    // ("initializing") last.
+    const { code, stderr, dirs, admin } = await interruptWhen(repo, (r) => written(r, 'gitdir') && !fs.existsSync(path.join(r, 'locked')));
+    assert.equal(code, 143, stderr);
     assert.match(stderr, /SIGTERM: temporary worktrees removed/);
     assert.deepEqual(fs.existsSync(admin) ? fs.readdirSync(admin) : [], []);
     for (const d of dirs) assert.ok(!fs.existsSync(path.dirname(d)), `${d} is gone`);
+  });
+});
+
+describe('sweep interrupted while git is still checking the worktree out', function () {
+  this.timeout(120_000);
+  let repo: FixtureRepo;
+  before(() => {
+    repo = sweepRepo();
+    // A smudge filter that sleeps makes the checkout of `git worktree add` (run by a child git of the one sweep
+    // starts) take seconds, so the signal lands during it every time.
+    repo.git('config', 'filter.slow.smudge', 'sleep 0.2; cat');
+    const slow: Record<string, string> = { '.gitattributes': 'slow/* filter=slow\n' };
+    for (let i = 0; i < 30; i++) slow[`slow/${i}.txt`] = `file ${i}\n`;
+    repo.write(slow);
+    repo.commitAll('slow files', '2026-11-02');
+  });
+  after(() => repo.remove());
+
+  it('stops the checkout, removes the worktree and its record, and exits 143', async () => {
+    const { code, stderr, dirs, admin } = await interruptWhen(repo, (r) => written(r, 'gitdir') && fs.existsSync(path.join(r, 'locked')));
+    assert.equal(code, 143, stderr);
+    assert.match(stderr, /SIGTERM: temporary worktrees removed/);
+    assert.deepEqual(fs.existsSync(admin) ? fs.readdirSync(admin) : [], []);
+    // The checkout does not go on writing once sweep is gone.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    for (const d of dirs) assert.ok(!fs.existsSync(path.dirname(d)), `${d} is gone`);
+    assert.equal(repo.git('worktree', 'list', '--porcelain').match(/^worktree /gm)?.length, 1);
   });
 });

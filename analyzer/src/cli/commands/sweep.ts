@@ -133,8 +133,9 @@ function writePullRequestTexts(result: SweepResult, dir: string): void {
 /** Ctrl-C or a CI cancel must not leave temporary worktrees registered in the user's repository. */
 function onSignalsRemoveWorktrees(): () => void {
   const handler = (signal: NodeJS.Signals) => {
-    removeActiveWorktreesSync();
-    process.stderr.write(`flagsweep: ${signal}: temporary worktrees removed, nothing pushed\n`);
+    const left = removeActiveWorktreesSync();
+    const what = left.length === 0 ? 'temporary worktrees removed' : `could not remove ${left.join(', ')}`;
+    process.stderr.write(`flagsweep: ${signal}: ${what}, nothing pushed\n`);
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', handler);
