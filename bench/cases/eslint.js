@@ -14,6 +14,7 @@
 //
 // BENCH_ESLINT_FILES=N lints only the first N files (sorted) for a quick run; default: the whole corpus.
 // BENCH_ESLINT_RECOMMENDED=1 also measures against a baseline with @eslint/js recommended rules.
+// BENCH_ESLINT_BASELINES=parse-only,recommended: which baselines, in order (overrides BENCH_ESLINT_RECOMMENDED).
 // BENCH_ESLINT_APP=<repo> BENCH_ESLINT_APP_CONFIG=<flagsweep config>: a real app instead of the corpus (kept out of
 // this repository; configs in bench/real/configs). The config is copied into the repo for the run as
 // .flagsweep-eslint-bench.config.json (the plugin's settings.flagsweep.configFile) and removed afterwards; the files
@@ -204,7 +205,8 @@ async function main() {
   if (PLUGIN !== path.join(REPO, 'eslint-plugin/dist')) print('plugin measured', PLUGIN);
   const dropCache = process.env.BENCH_ESLINT_SCAN_CACHE === '1' ? leaveScanCache(t.cwd, t.configFile, print) : () => {};
   print('load average at start', os.loadavg().map((l) => l.toFixed(2)).join(' '));
-  const baselines = t.lintCwd ? ['app'] : process.env.BENCH_ESLINT_RECOMMENDED === '1' ? ['parse-only', 'recommended'] : ['parse-only'];
+  const chosen = process.env.BENCH_ESLINT_BASELINES?.split(',');
+  const baselines = t.lintCwd ? ['app'] : (chosen ?? (process.env.BENCH_ESLINT_RECOMMENDED === '1' ? ['parse-only', 'recommended'] : ['parse-only']));
   try {
     for (const baseline of baselines) {
       const job = { cwd: t.cwd, lintCwd: t.lintCwd, configFile: t.configFile, targetsFile, baseline };
@@ -249,6 +251,13 @@ async function main() {
       const cpuWithout = lowestCpu(timedWithout);
       print(`eslint CPU ms without --stats (${label}) without / with, lowest of ${rounds}`, `${Math.round(cpuWithout)} / ${Math.round(cpuWith)} (runs ${timedWithout.map((r) => Math.round(r.cpuMs)).join(' ')} / ${timedWith.map((r) => Math.round(r.cpuMs)).join(' ')})`);
       print(`CPU difference % (${label}, lowest runs without --stats)`, ((100 * (cpuWith - cpuWithout)) / cpuWithout).toFixed(2));
+      // Each round's runs follow one another: their difference keeps most of the machine's drift out. The median of
+      // those differences, with the range, says more on a shared machine than the best runs do.
+      const paired = (key) => summarise(timedWith.map((r, i) => (100 * (r[key] - timedWithout[i][key])) / timedWithout[i][key]));
+      print(`paired difference % per round, median [range] (${label}, without --stats): wall / CPU`, `${paired('wallMs')} / ${paired('cpuMs')}`);
+      // A run whose heap V8 let grow far past what is live (see docs): counted, so one such run is seen as such.
+      const ballooned = (runs) => runs.filter((r) => r.maxRssMb > 2 * lowestRss(runs)).length;
+      print(`runs whose peak RSS was over twice the lowest (${label}, without --stats): none / empty rules / flagsweep`, `${ballooned(timedWithout)} / ${ballooned(timedEmpty)} / ${ballooned(timedWith)} of ${rounds}`);
       // What ESLint spends on any plugin with as many rules, and what is left for flagsweep's own work.
       const te = bestOf(timedEmpty);
       const cpuEmpty = lowestCpu(timedEmpty);
@@ -271,6 +280,14 @@ async function main() {
     dropCache();
     t.cleanup();
   }
+}
+
+/** `median [lowest, highest]` of percentages. */
+function summarise(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return `${median.toFixed(2)} [${sorted[0].toFixed(2)}, ${sorted[sorted.length - 1].toFixed(2)}]`;
 }
 
 if (process.argv[2] === 'child') child(JSON.parse(process.argv[3])).catch((e) => { console.error(e); process.exit(1); });
