@@ -99,6 +99,10 @@ function removeSync(dir: string, repoRoot: string): boolean {
   }
   try {
     unlockKilledAdd(repoRoot, dir);
+  } catch {
+    // No repository to look in: the prune below says the same.
+  }
+  try {
     execFileSync('git', ['worktree', 'prune'], { cwd: repoRoot, stdio: 'ignore' });
   } catch {
     // The repository itself is gone (a test removed it): nothing to prune.
@@ -111,7 +115,8 @@ function removeSync(dir: string, repoRoot: string): boolean {
  * neither `worktree remove` finds nor `worktree prune` removes. Only the record pointing at `dir` is unlocked.
  */
 function unlockKilledAdd(repoRoot: string, dir: string): void {
-  const common = execFileSync('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  // Relative to repoRoot when git prints it so (git before 2.31 has no --path-format).
+  const common = path.resolve(repoRoot, execFileSync('git', ['rev-parse', '--git-common-dir'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
   const records = path.join(common, 'worktrees');
   for (const name of fs.existsSync(records) ? fs.readdirSync(records) : []) {
     const record = path.join(records, name);
