@@ -81,8 +81,11 @@ export interface FlagCheck {
   key: string | null;
   /** The key as written in code when it differs in form from a source key (LaunchDarkly React camelCase). */
   keyForm?: 'as-is' | 'camelCase';
-  /** Set when the key can't be resolved: the expression text and why. */
-  dynamic?: { expression: string; reason: string };
+  /**
+   * Set when the key can't be resolved: the expression text and why; `possibleKeys` when it is one of a few known keys
+   * chosen at run time (`cond ? 'a' : 'b'`).
+   */
+  dynamic?: { expression: string; reason: string; possibleKeys?: string[] };
   /** Absolute path with forward slashes. */
   file: string;
   /** The whole check expression (the call, the property access, the JSX element, ...). */
@@ -177,6 +180,8 @@ export interface FlagRecord {
   status: FlagStatus;
   reason: string;
   usages: FlagCheck[];
+  /** Reads whose key is chosen at run time among a few, this one included (`cond ? 'a' : 'b'`): left to a person. */
+  possibleReads?: FlagCheck[];
   declarations: KeyDeclaration[];
   state?: FlagState;
   expires?: string;

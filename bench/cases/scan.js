@@ -5,6 +5,9 @@
 //                    cache from an earlier run is used, as it is on a developer's machine after the first run)
 //   first run        the same with NODE_DISABLE_COMPILE_CACHE=1: what the very first scan after an install costs
 //   flagsweep warm   `flagsweep scan --cache` after one cached run, nothing changed
+//   no candidate     the cold scan with a config whose one pattern matches nothing: listing, reading and the
+//                    prefilter without a parse, the part of a cold scan that does not depend on the checks found
+//   Node start       `node -e 0`: what any Node tool pays before its first line
 // on the generated corpus, the calibrated corpus (bench/calibrated.js) and the real apps found under
 // $FLAGSWEEP_REAL_APPS (default /work/real/speed; see docs/speed.md). Every figure is a whole process, wall time,
 // best of N (the machine may be shared). Budgets: cold ≤ 10x and warm ≤ 3x ripgrep on the calibrated corpus and the
@@ -40,6 +43,14 @@ function timed(cmd, args, opts = {}) {
   return { ms, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** A config as the app's own, whose one pattern matches nothing: a cold scan that parses no file for checks. */
+function writeNoCandidateConfig(root, config) {
+  const raw = JSON.parse(fs.readFileSync(config.configFile, 'utf8'));
+  const file = path.join(path.dirname(config.configFile), '.flagsweep-bench-no-candidate.config.json');
+  fs.writeFileSync(file, JSON.stringify({ ...raw, sdks: [], patterns: [{ call: 'flagsweepBenchNeverCalled' }] }));
+  return file;
+}
+
 function flagsweep(root, args, env = {}) {
   const probeOut = path.join(os.tmpdir(), `flagsweep-bench-probe-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
   const r = timed(process.execPath, ['-r', PROBE, CLI, 'scan', '--format', 'json', '--now', NOW, ...args], {
@@ -62,9 +73,11 @@ async function measure(name, root, { expectedChecks } = {}) {
   console.log(formatShape(name, shape));
   const rgArgs = ['-l', '-F', ...tokens.flatMap((t) => ['-e', t]), '--', ...files];
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-bench-cache-'));
-  const best = { rg: Infinity, cold: Infinity, first: Infinity, warm: Infinity };
+  const noCandidateConfig = writeNoCandidateConfig(root, config);
+  const best = { rg: Infinity, cold: Infinity, first: Infinity, warm: Infinity, noCandidate: Infinity, node: Infinity };
   let rss = 0;
   let rgFiles = 0;
+  let noCandidateParsed = false;
   let cold;
   let warm;
   try {
@@ -81,10 +94,15 @@ async function measure(name, root, { expectedChecks } = {}) {
       rss = Math.max(rss, cold.rssMb);
       warm = flagsweep(root, ['--cache', '--cache-location', cacheDir]);
       best.warm = Math.min(best.warm, warm.ms);
+      const none = flagsweep(root, ['--config', noCandidateConfig]);
+      best.noCandidate = Math.min(best.noCandidate, none.ms);
+      noCandidateParsed = none.typescript;
+      best.node = Math.min(best.node, timed(process.execPath, ['-e', '0']).ms);
       if (i < 2) best.first = Math.min(best.first, flagsweep(root, [], { NODE_DISABLE_COMPILE_CACHE: '1' }).ms);
     }
   } finally {
     fs.rmSync(cacheDir, { recursive: true, force: true });
+    fs.rmSync(noCandidateConfig, { force: true });
   }
   if (cold.usages !== warm.usages) throw new Error(`${name}: warm scan reported ${warm.usages} usages, cold ${cold.usages}`);
   if (warm.typescript) throw new Error(`${name}: the warm scan loaded TypeScript`);
@@ -95,6 +113,8 @@ async function measure(name, root, { expectedChecks } = {}) {
   print(`flagsweep cold ms (best of ${ROUNDS})`, `${best.cold.toFixed(0)} = ${(best.cold / best.rg).toFixed(1)}x ripgrep`);
   print('flagsweep first run, no compiler code cache, ms (best of 2)', `${best.first.toFixed(0)} = ${(best.first / best.rg).toFixed(1)}x ripgrep`);
   print(`flagsweep warm ms (--cache, nothing changed; best of ${ROUNDS})`, `${best.warm.toFixed(0)} = ${(best.warm / best.rg).toFixed(1)}x ripgrep`);
+  print(`flagsweep cold, no candidate ms (best of ${ROUNDS})`, `${best.noCandidate.toFixed(0)} = ${(best.noCandidate / best.rg).toFixed(1)}x ripgrep${noCandidateParsed ? ' (TypeScript loaded: files with @flag annotations were parsed)' : ', TypeScript not loaded'}`);
+  print(`node -e 0 ms (best of ${ROUNDS})`, `${best.node.toFixed(0)} = ${(best.node / best.rg).toFixed(1)}x ripgrep`);
   print('flagsweep cold peak RSS MB', rss.toFixed(0));
   return row;
 }
@@ -103,11 +123,11 @@ function table(rows) {
   const ms = (v) => `${Math.round(v)} ms`;
   const x = (a, b) => `${(a / b).toFixed(1)}x`;
   const lines = [
-    '| corpus | files | lines | candidate files | ripgrep | flagsweep cold | cold / rg | first run (no code cache) | flagsweep warm | warm / rg | cold peak RSS |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| corpus | files | lines | candidate files | ripgrep | flagsweep cold | cold / rg | first run (no code cache) | flagsweep warm | warm / rg | cold peak RSS | cold, no candidate | Node start |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
-    lines.push(`| ${r.name} | ${r.files} | ${r.lines} | ${r.candidates} | ${ms(r.rg)} | ${ms(r.cold)} | ${x(r.cold, r.rg)} | ${ms(r.first)} (${x(r.first, r.rg)}) | ${ms(r.warm)} | ${x(r.warm, r.rg)} | ${Math.round(r.rss)} MB |`);
+    lines.push(`| ${r.name} | ${r.files} | ${r.lines} | ${r.candidates} | ${ms(r.rg)} | ${ms(r.cold)} | ${x(r.cold, r.rg)} | ${ms(r.first)} (${x(r.first, r.rg)}) | ${ms(r.warm)} | ${x(r.warm, r.rg)} | ${Math.round(r.rss)} MB | ${ms(r.noCandidate)} (${x(r.noCandidate, r.rg)}) | ${ms(r.node)} (${x(r.node, r.rg)}) |`);
   }
   return lines.join('\n');
 }

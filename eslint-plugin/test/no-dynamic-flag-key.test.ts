@@ -32,6 +32,12 @@ ruleTester.run('no-dynamic-flag-key', rule, {
       errors: [{ messageId: 'dynamicKey', data: { expression: '`${team}-beta`', reason: 'template literal with a non-constant substitution' }, line: 4, column: 24 }],
     },
     {
+      name: 'a conditional between two keys names both (neither can be cleaned up by a tool)',
+      code: `${HEADER}declare const isNew: boolean;\nclient.getBooleanValue(isNew ? 'new-taxes' : 'old-taxes', false);`,
+      filename,
+      errors: [{ messageId: 'dynamicKey', data: { expression: "isNew ? 'new-taxes' : 'old-taxes'", reason: "conditional expression: one of 'new-taxes', 'old-taxes'" }, line: 4, column: 24 }],
+    },
+    {
       name: 'a long multi-line expression is named on one line, shortened',
       code: `${HEADER}declare function pick(a: string, b: string, c: string): string;\nclient.getBooleanValue(\n  pick('alpha-one', 'beta-two',\n    'gamma-three-and-more-words-here'),\n  false,\n);`,
       filename,

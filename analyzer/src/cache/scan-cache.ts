@@ -9,7 +9,7 @@ import { writeFileAtomically } from '../fs/write';
 import { stableDigest, textDigest, toolVersion } from './digest';
 
 /** Bumped when the layout of a cache file changes; older files are then ignored. */
-const FORMAT = 4;
+const FORMAT = 5;
 
 /** Default `--cache-location`, relative to the working folder (as ESLint and Prettier place theirs). */
 export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/flagsweep/';
@@ -197,8 +197,11 @@ export class ScanCache {
     }
     if (raw) {
       try {
-        previous = validate(JSON.parse(raw.toString('utf8')), rootPrefix(config));
-        if (!previous) warning = 'the scan cache file is not one flagsweep wrote; it is ignored and rewritten';
+        const parsed: unknown = JSON.parse(raw.toString('utf8'));
+        previous = validate(parsed, rootPrefix(config));
+        // Another version of flagsweep wrote it in another format: as after a tool version change, it is rewritten quietly.
+        const otherFormat = isRecord(parsed) && typeof parsed.format === 'number' && parsed.format !== FORMAT;
+        if (!previous && !otherFormat) warning = 'the scan cache file is not one flagsweep wrote; it is ignored and rewritten';
       } catch {
         warning = 'the scan cache file is corrupt; it is ignored and rewritten';
       }

@@ -8,6 +8,11 @@ export function checkReadsKey(check: FlagCheck, key: string): boolean {
   return check.keyForm === 'camelCase' && (check.key === camelCaseKey(key) || camelCaseKey(check.key) === camelCaseKey(key));
 }
 
+/** A read whose key is chosen at run time among a few (`cond ? 'a' : 'b'`) that may be `key`. */
+export function checkMayReadKey(check: FlagCheck, key: string): boolean {
+  return check.key === null && (check.dynamic?.possibleKeys ?? []).some((k) => checkReadsKey({ ...check, key: k }, key));
+}
+
 /** The names a file may use for the flag in text: the key and its camelCase form. */
 export function keySpellings(key: string): string[] {
   const camel = camelCaseKey(key);

@@ -7,7 +7,8 @@ import { countLinesRemoved, minimalEdits } from './edits';
 import { RewriteError, cleanupFileText, type FlagExport } from './engine';
 import { cleanImportersOfFlagExports } from './importers';
 import { declaredName, findKeyConstants, isExportedDeclaration, removeUnusedKeyDeclarations } from './key-declarations';
-import { checkReadsKey, keySpellings } from './keys';
+import { dynamicReason } from '../keys/dynamic-reason';
+import { checkMayReadKey, checkReadsKey, keySpellings } from './keys';
 import { MarkerTable } from './markers';
 import { DiskReader } from './read';
 import type { CleanupError, CleanupRequest, CleanupResult, FileChange, LeftSite } from './types';
@@ -49,6 +50,8 @@ interface CleanupRun {
   sourceFiles: SourceFileCache;
   /** tsconfig lookups of this cleanup (type reads, JSX factories, verification). */
   tsconfigs: TsconfigFinder;
+  /** Reads that may pick this key at run time (`cond ? 'a' : 'b'`): they are left as they are, so the flag stays defined. */
+  possibleReads: number;
 }
 
 /**
@@ -128,6 +131,7 @@ async function startRun(request: CleanupRequest): Promise<CleanupRun> {
     exportsByFile: new Map(),
     sourceFiles: new Map(),
     tsconfigs: new TsconfigFinder(),
+    possibleReads: 0,
   };
 }
 
@@ -170,6 +174,10 @@ function loadFile(run: CleanupRun, file: string): void {
   const detection = detectFile(file, text, run.detect);
   for (const d of detection.diagnostics) if (d.severity === 'error') run.result.diagnostics.push(d);
   const checks = detection.checks.filter((c) => checkReadsKey(c, key));
+  for (const c of detection.checks.filter((d) => checkMayReadKey(d, key))) {
+    run.possibleReads++;
+    run.result.leftForHuman.push({ file, line: c.range.line, column: c.range.column, reason: `the key is chosen at run time here (${dynamicReason(c.dynamic)}): change this read by hand` });
+  }
   for (const d of detection.declarations) if (d.key === key) run.declarations.set(`${d.file}\0${declaredName(d)}`, d);
   for (const d of findKeyConstants(file, text, key)) if (!run.declarations.has(`${d.file}\0${d.name}`)) run.declarations.set(`${d.file}\0${d.name}`, d);
   run.loaded.set(file, { file, before: text, checks });
@@ -288,6 +296,12 @@ async function removeKeyDeclarations(run: CleanupRun): Promise<void> {
 /** Phase 6, remove the flag's definition from the flagd files of `config.sources`. */
 function removeDefinitions(run: CleanupRun): void {
   const { config, key } = run.request;
+  if (run.possibleReads > 0) {
+    const n = run.possibleReads;
+    const where = n === 1 ? '1 place still picks its key at run time' : `${n} places still pick its key at run time`;
+    run.result.diagnostics.push({ severity: 'warning', where: key, message: `flag "${key}" stays defined in the flag file: ${where}` });
+    return;
+  }
   for (const source of config.sources) {
     if (source.type !== 'flagd') continue;
     const file = toPosix(path.resolve(config.root, source.path));

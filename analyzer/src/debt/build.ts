@@ -6,6 +6,7 @@ import { formatIsoDay } from '../text/iso-day';
 import { winningValue } from '../lifecycle/winning-value';
 import { FLAG_STATUSES, type Diagnostic, type FlagCheck, type FlagRecord, type FlagStatus } from '../model';
 import { ACTION_STATUSES, type DebtReport, type DebtSummary, type FlagDebt, type OwnerDebt } from './types';
+import { dynamicReason } from '../keys/dynamic-reason';
 
 export interface DebtInput {
   records: readonly FlagRecord[];
@@ -42,7 +43,7 @@ export function buildDebtReport(input: DebtInput): DebtReport {
       line: c.range.line,
       column: c.range.column,
       expression: c.dynamic?.expression ?? '',
-      reason: c.dynamic?.reason ?? 'key is not statically known',
+      reason: dynamicReason(c.dynamic),
     }))
     .sort((a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column);
   const git = input.git;

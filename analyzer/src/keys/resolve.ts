@@ -16,7 +16,7 @@ export interface DeclarationRef {
 
 export type KeyResolution =
   | { key: string; origin: KeyOrigin; declaration?: DeclarationRef; dynamic?: undefined }
-  | { key: null; dynamic: { expression: string; reason: string } };
+  | { key: null; dynamic: { expression: string; reason: string; possibleKeys?: string[] } };
 
 /** What an expression evaluates to, as far as syntax and declarations tell. */
 export type Value =
@@ -29,6 +29,8 @@ export type Value =
   | { kind: 'dynamic'; reason: string };
 
 const MAX_DEPTH = 24;
+/** A conditional choosing among more keys than this is reported without its keys. */
+const MAX_POSSIBLE_KEYS = 16;
 
 /**
  * Resolves key expressions to strings by following declarations through the file and across imports
@@ -75,7 +77,28 @@ export class KeyResolver implements BindingHost {
       const origin = value.declaration && value.declaration.file !== file ? 'import' : value.origin;
       return { key: value.value, origin, declaration: value.declaration };
     }
-    return { key: null, dynamic: { expression, reason: describeNonString(value) } };
+    const dynamic: { expression: string; reason: string; possibleKeys?: string[] } = { expression, reason: describeNonString(value) };
+    const possibleKeys = this.possibleKeys(expr, sf, file);
+    if (possibleKeys) dynamic.possibleKeys = possibleKeys;
+    return { key: null, dynamic };
+  }
+
+  /**
+   * The keys a conditional picks from (`cond ? 'taxes' : 'taxBanner'`, nested ones too) when every branch is a known
+   * key: such a read is one of them at run time, so none of them is unused. Undefined for anything else.
+   */
+  private possibleKeys(expr: ts.Expression, sf: ts.SourceFile, file: string): string[] | undefined {
+    if (!ts.isConditionalExpression(unwrap(expr))) return undefined;
+    const keys = new Set<string>();
+    const collect = (branch: ts.Expression, depth: number): boolean => {
+      const e = unwrap(branch);
+      if (ts.isConditionalExpression(e)) return depth < MAX_DEPTH && collect(e.whenTrue, depth + 1) && collect(e.whenFalse, depth + 1);
+      const value = this.evaluate(e, sf, file, depth);
+      if (value.kind !== 'string') return false;
+      keys.add(value.value);
+      return keys.size <= MAX_POSSIBLE_KEYS;
+    };
+    return collect(expr, 0) ? [...keys] : undefined;
   }
 
   evaluate(expr: ts.Expression, sf: ts.SourceFile, file: string, depth: number): Value {

@@ -4,7 +4,7 @@ import { canonicalKeys } from './keys';
 import { decideStatus } from './status';
 
 export interface BuildRecordsInput {
-  /** Every check the scanner found; dynamic ones (key null) are ignored here. */
+  /** Every check the scanner found; a dynamic one (key null) counts only for the keys it may read (`possibleKeys`). */
   checks: readonly FlagCheck[];
   declarations?: readonly KeyDeclaration[];
   /** Stand-alone annotations carrying `@flag <key>` (e.g. in a flag registry module). */
@@ -28,15 +28,24 @@ export function buildRecords(input: BuildRecordsInput): FlagRecord[] {
     input.checks.filter((c) => c.key !== null),
     (c) => toCanonical(c.key as string, c.keyForm),
   );
+  const possible = new Map<string, FlagCheck[]>();
+  for (const c of input.checks) {
+    for (const k of new Set((c.dynamic?.possibleKeys ?? []).map((pk) => toCanonical(pk, c.keyForm)))) {
+      const list = possible.get(k);
+      if (list) list.push(c);
+      else possible.set(k, [c]);
+    }
+  }
   const declarations = groupBy(input.declarations ?? [], (d) => toCanonical(d.key));
   const registered = groupBy(
     (input.annotations ?? []).filter((a) => a.key),
     (a) => toCanonical(a.key as string),
   );
-  const keys = new Set([...usages.keys(), ...declarations.keys(), ...registered.keys(), ...input.states.keys()]);
+  const keys = new Set([...usages.keys(), ...possible.keys(), ...declarations.keys(), ...registered.keys(), ...input.states.keys()]);
 
   return [...keys].sort().map((key) => {
     const checks = (usages.get(key) ?? []).map((c) => (c.key === key ? c : { ...c, key }));
+    const possibleReads = possible.get(key) ?? [];
     const decls = declarations.get(key) ?? [];
     const state = input.states.get(key);
     const meta = mergeMetadata([...checks.map((c) => c.annotation), ...decls.map((d) => d.annotation), ...(registered.get(key) ?? [])], state);
@@ -44,6 +53,7 @@ export function buildRecords(input: BuildRecordsInput): FlagRecord[] {
     const verdict = decideStatus({
       key,
       usages: checks,
+      possibleReads,
       declarations: decls,
       state,
       expires: meta.expires,
@@ -61,6 +71,7 @@ export function buildRecords(input: BuildRecordsInput): FlagRecord[] {
       winner,
       ...meta,
     };
+    if (possibleReads.length > 0) record.possibleReads = possibleReads;
     if (state) record.state = state;
     if (verdict.daysToExpiry !== undefined) record.daysToExpiry = verdict.daysToExpiry;
     return record;

@@ -6,6 +6,8 @@ import { formatValue } from './state-words';
 export interface StatusInput {
   key: string;
   usages: readonly FlagCheck[];
+  /** Reads whose key is chosen at run time among a few, this one included. */
+  possibleReads?: readonly FlagCheck[];
   declarations: readonly KeyDeclaration[];
   state?: FlagState;
   expires?: string;
@@ -32,8 +34,9 @@ export function decideStatus(input: StatusInput): StatusVerdict {
   const daysToExpiry = expiry ? daysBetween(now, expiry) : undefined;
   const withDays = (v: Omit<StatusVerdict, 'daysToExpiry'>): StatusVerdict => (daysToExpiry === undefined ? v : { ...v, daysToExpiry });
 
-  if (usages.length === 0) return withDays({ status: 'unused', reason: unusedReason(input) });
-  const where = usageCount(usages);
+  const possibleReads = input.possibleReads ?? [];
+  if (usages.length === 0 && possibleReads.length === 0) return withDays({ status: 'unused', reason: unusedReason(input) });
+  const where = usages.length > 0 ? usageCount(usages) : `${usageCount(possibleReads)} where the key is chosen at run time`;
 
   if (expiry && daysToExpiry !== undefined && daysToExpiry < 0) {
     return withDays({ status: 'expired', reason: `expired on ${formatDay(expiry)} (${relativeDays(daysToExpiry)}) and still read in ${where}` });

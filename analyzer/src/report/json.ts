@@ -34,6 +34,8 @@ export interface JsonFlag {
   description: string | null;
   source: { id: string; enabled: boolean; asOf: string | null; fromCache: boolean; dashboardUrl: string | null } | null;
   usages: JsonUsage[];
+  /** Reads that choose this key or another at run time (`cond ? 'a' : 'b'`); present only when there are some. */
+  possibleReads?: { file: string; line: number; column: number }[];
   declarations: { name: string; file: string; line: number; column: number }[];
 }
 
@@ -51,7 +53,8 @@ export interface JsonReport {
     skipped: number;
   };
   flags: JsonFlag[];
-  dynamic: { file: string; line: number; column: number; kind: FlagCheck['kind']; expression: string; reason: string }[];
+  /** `possibleKeys`: the keys a read picks from at run time, when it is one of a few (`cond ? 'a' : 'b'`). */
+  dynamic: { file: string; line: number; column: number; kind: FlagCheck['kind']; expression: string; reason: string; possibleKeys?: string[] }[];
   skipped: { file: string; reason: string }[];
   diagnostics: { severity: string; where: string; message: string; line?: number; column?: number }[];
 }
@@ -84,6 +87,7 @@ export function toJsonReport(result: AnalysisResult): JsonReport {
       kind: c.kind,
       expression: c.dynamic?.expression ?? '',
       reason: c.dynamic?.reason ?? '',
+      ...(c.dynamic?.possibleKeys ? { possibleKeys: c.dynamic.possibleKeys } : {}),
     })),
     skipped: result.skipped.map((s) => ({ file: relativePath(root, s.file), reason: s.reason })),
     diagnostics: result.diagnostics.map((d) => ({ ...d, where: d.where.startsWith('/') ? relativePath(root, d.where) : d.where })),
@@ -120,6 +124,7 @@ function jsonFlag(r: FlagRecord, root: string): JsonFlag {
       polarity: u.polarity,
       evaluates: u.evaluates,
     })),
+    ...(r.possibleReads?.length ? { possibleReads: r.possibleReads.map((u) => ({ file: relativePath(root, u.file), line: u.range.line, column: u.range.column })) } : {}),
     declarations: r.declarations.map((d) => ({ name: d.name, file: relativePath(root, d.file), line: d.range.line, column: d.range.column })),
   };
 }

@@ -6,6 +6,7 @@ import { winningValue } from '../lifecycle/winning-value';
 import { FLAG_STATUSES, type FlagRecord, type FlagStatus } from '../model';
 import { oneLine } from './control-chars';
 import { relativePath } from './paths';
+import { dynamicReason } from '../keys/dynamic-reason';
 
 export interface TextReportOptions {
   /** ANSI colors: the CLI turns them on for a TTY without NO_COLOR. */
@@ -53,13 +54,16 @@ export function formatText(result: AnalysisResult, options: TextReportOptions): 
       out.push(`    ${oneLine(r.reason)}`);
       for (const u of r.usages.slice(0, maxUsages)) out.push(c.dim(`    ${oneLine(relativePath(root, u.file))}:${u.range.line}:${u.range.column}`));
       if (r.usages.length > maxUsages) out.push(c.dim(`    … and ${r.usages.length - maxUsages} more`));
+      const possible = r.possibleReads ?? [];
+      for (const u of possible.slice(0, maxUsages)) out.push(c.dim(`    ${oneLine(relativePath(root, u.file))}:${u.range.line}:${u.range.column} (key chosen at run time)`));
+      if (possible.length > maxUsages) out.push(c.dim(`    … and ${possible.length - maxUsages} more where the key is chosen at run time`));
     }
   }
 
   if (result.dynamic.length > 0) {
-    out.push('', c.yellow(c.bold(`DYNAMIC KEYS: no tool can follow these (${result.dynamic.length})`)));
+    out.push('', c.yellow(c.bold(`DYNAMIC KEYS: chosen at run time, left to a person (${result.dynamic.length})`)));
     for (const d of result.dynamic) {
-      out.push(`  ${oneLine(relativePath(root, d.file))}:${d.range.line}:${d.range.column}  ${oneLine(d.dynamic?.expression ?? '')}  ${c.dim(oneLine(d.dynamic?.reason ?? ''))}`);
+      out.push(`  ${oneLine(relativePath(root, d.file))}:${d.range.line}:${d.range.column}  ${oneLine(d.dynamic?.expression ?? '')}  ${c.dim(oneLine(dynamicReason(d.dynamic, '')))}`);
     }
   }
   if (result.skipped.length > 0) {
@@ -83,6 +87,8 @@ function facts(r: FlagRecord): string {
   const value = winningValue(r);
   if (value !== undefined) parts.push(`winning value ${formatValue(value)}`);
   parts.push(`${r.usages.length} usage${r.usages.length === 1 ? '' : 's'}`);
+  const possible = r.possibleReads?.length ?? 0;
+  if (possible > 0) parts.push(`${possible} possible`);
   return oneLine(parts.join(' · '));
 }
 

@@ -33,7 +33,9 @@ export function selectDueFlags(input: SelectInput): { due: SweepFlag[]; notEligi
     if (!input.statuses.includes(record.status)) continue;
     const skip = (reason: string) => notEligible.push({ key: record.key, status: record.status, reason });
     if (record.usages.length === 0) {
-      skip('no code reads it: nothing to remove from the code');
+      const possible = record.possibleReads?.length ?? 0;
+      if (possible > 0) skip(`its only reads choose the key at run time (${possible} place${possible === 1 ? '' : 's'}): a person changes them`);
+      else skip('no code reads it: nothing to remove from the code');
       continue;
     }
     if (!record.state || !record.state.exists) {

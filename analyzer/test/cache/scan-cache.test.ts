@@ -115,6 +115,21 @@ describe('cache: the persistent scan cache (--cache)', () => {
     assert.deepEqual(other.keys, ALL);
   });
 
+  it('a cache file in the format of another flagsweep version scans everything again, quietly, and is rewritten', async () => {
+    await cachedScan(root);
+    const [file] = fs.readdirSync(cacheDir(root));
+    const full = path.join(cacheDir(root), file);
+    const stored = JSON.parse(fs.readFileSync(full, 'utf8'));
+    fs.writeFileSync(full, JSON.stringify({ ...stored, format: stored.format - 1 }));
+    const older = await cachedScan(root);
+    assert.deepEqual(older.keys, ALL);
+    assert.equal(older.reused, 0);
+    assert.deepEqual(older.warnings, []);
+    const rewritten = await cachedScan(root);
+    assert.equal(rewritten.reused, 4);
+    assert.deepEqual(rewritten.warnings, []);
+  });
+
   it('a corrupt cache file is ignored with a warning, never a crash, and is rewritten', async () => {
     await cachedScan(root);
     const [file] = fs.readdirSync(cacheDir(root));

@@ -114,6 +114,8 @@ const SCENARIOS: Scenario[] = [
       call('src/dynamic.ts', 16, 5, null, undefined, 'template literal with a non-constant substitution'),
       call('src/dynamic.ts', 17, 5, null, undefined, '`undeclared` is not declared in this file'),
       { ...call('src/dynamic.ts', 18, 5, null, undefined, 'no key argument at position 0'), keyLine: 18, keyColumn: 5 },
+      call('src/dynamic.ts', 19, 5, null, undefined, 'conditional expression'),
+      call('src/dynamic.ts', 20, 5, null, undefined, 'conditional expression'),
     ],
   },
   {
@@ -142,7 +144,27 @@ describe('keys: resolution', () => {
     const root = fixtureDir('detect-dynamic-keys');
     const result = await scanProject(loadConfig(root));
     const expressions = result.checks.map((c) => c.dynamic?.expression);
-    const expected = ['param', 'mutable', "keyFor('x')", "n > 1 ? 'a' : 'b'", 'REMOTE_KEY', 'MISSING', '`flag-${param}`', 'undeclared', 'flags.isEnabled()'];
+    const expected = [
+      'param',
+      'mutable',
+      "keyFor('x')",
+      "n > 1 ? 'a' : 'b'",
+      'REMOTE_KEY',
+      'MISSING',
+      '`flag-${param}`',
+      'undeclared',
+      'flags.isEnabled()',
+      "n > 2 ? 'c' : n > 1 ? ('d' as const) : 'c'",
+      "n > 2 ? 'e' : param",
+    ];
     assert.deepStrictEqual(expressions, expected);
+  });
+
+  it('detect-dynamic-keys: a conditional whose every branch is a known key names those keys (possibleKeys), once each', async () => {
+    const root = fixtureDir('detect-dynamic-keys');
+    const result = await scanProject(loadConfig(root));
+    const possible = result.checks.map((c) => c.dynamic?.possibleKeys);
+    const expected = [undefined, undefined, undefined, ['a', 'b'], undefined, undefined, undefined, undefined, undefined, ['c', 'd'], undefined];
+    assert.deepStrictEqual(possible, expected);
   });
 });

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { codeownersOf, ghReviewers, parseCodeowners, reviewersFor } from '../../src/sweep/owners';
 import { planBranches, refSafe } from '../../src/sweep/plan';
-import { byDebt } from '../../src/sweep/select';
+import { byDebt, selectDueFlags } from '../../src/sweep/select';
+import type { FlagCheck, FlagRecord } from '../../src/model';
 import { SWEEP_SUBJECT, branchTitle, commitMessage, commitSubject, pullRequestBody } from '../../src/sweep/text';
 import type { BranchOutcome, FlagOutcome, SweepFlag } from '../../src/sweep/types';
 
@@ -148,5 +149,30 @@ describe('sweep core (pure parts)', () => {
       assert.match(body, /## `a`[\s\S]*## `b`/);
       assert.match(body, /### Not in this pull request\n\n- `c`: the cleanup would break the type check: src\/c\.ts:1:1 TS2322 nope/);
     });
+  });
+});
+
+describe('sweep: which flags are due', () => {
+  const stale = (key: string, over: Partial<FlagRecord> = {}): FlagRecord => ({
+    key,
+    status: 'stale',
+    reason: 'serves `true` to everyone since 2026-01-01',
+    usages: [],
+    declarations: [],
+    state: { key, source: 'flagd:flags.flagd.json', exists: true, enabled: true, winner: { kind: 'value', value: true } } as FlagRecord['state'],
+    winner: { kind: 'value', value: true },
+    ...over,
+  });
+  const dynamicRead = { key: null, file: '/repo/src/a.ts', range: { line: 3, column: 7 }, dynamic: { expression: "x ? 'a' : 'b'", reason: 'conditional expression', possibleKeys: ['a', 'b'] } } as unknown as FlagCheck;
+  const select = (records: FlagRecord[]) =>
+    selectDueFlags({ records, debt: [], snapshots: [{ id: 'flagd:flags.flagd.json', health: 'ok' } as never], statuses: ['stale'], rootInRepo: '', sourceLabel: 'flags.flagd.json', repoRoot: '/repo' });
+
+  it('a flag read only where its key is chosen at run time is not swept, and the reason says so', () => {
+    const { due, notEligible } = select([stale('a', { possibleReads: [dynamicRead] }), stale('unread')]);
+    assert.deepEqual(due, []);
+    assert.deepEqual(notEligible, [
+      { key: 'a', status: 'stale', reason: 'its only reads choose the key at run time (1 place): a person changes them' },
+      { key: 'unread', status: 'stale', reason: 'no code reads it: nothing to remove from the code' },
+    ]);
   });
 });

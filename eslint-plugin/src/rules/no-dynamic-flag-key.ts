@@ -1,3 +1,4 @@
+import { dynamicReason } from '@flagsweep/analyzer/words';
 import { createRule } from '../util/create-rule';
 import { analyseFile, CONFIG_ERROR_MESSAGES, locOf } from '../util/report';
 
@@ -28,7 +29,7 @@ export default createRule<Options, MessageIds>({
             messageId: 'dynamicKey',
             data: {
               expression: shorten(check.dynamic?.expression ?? context.sourceCode.text.slice(check.keyRange.start, check.keyRange.end)),
-              reason: check.dynamic?.reason ?? 'unknown value',
+              reason: dynamicReason(check.dynamic, 'unknown value'),
             },
           });
         }

@@ -16,5 +16,7 @@ export function dynamic(param: string, n: number) {
     flags.isEnabled(`flag-${param}`),
     flags.isEnabled(undeclared),
     flags.isEnabled(),
+    flags.isEnabled(n > 2 ? 'c' : n > 1 ? ('d' as const) : 'c'),
+    flags.isEnabled(n > 2 ? 'e' : param),
   ];
 }
