@@ -28,14 +28,10 @@ export function buildRecords(input: BuildRecordsInput): FlagRecord[] {
     input.checks.filter((c) => c.key !== null),
     (c) => toCanonical(c.key as string, c.keyForm),
   );
-  const possible = new Map<string, FlagCheck[]>();
-  for (const c of input.checks) {
-    for (const k of new Set((c.dynamic?.possibleKeys ?? []).map((pk) => toCanonical(pk, c.keyForm)))) {
-      const list = possible.get(k);
-      if (list) list.push(c);
-      else possible.set(k, [c]);
-    }
-  }
+  const possible = groupBy(
+    input.checks.flatMap((check) => [...new Set((check.dynamic?.possibleKeys ?? []).map((k) => toCanonical(k, check.keyForm)))].map((key) => ({ key, check }))),
+    (p) => p.key,
+  );
   const declarations = groupBy(input.declarations ?? [], (d) => toCanonical(d.key));
   const registered = groupBy(
     (input.annotations ?? []).filter((a) => a.key),
@@ -45,7 +41,7 @@ export function buildRecords(input: BuildRecordsInput): FlagRecord[] {
 
   return [...keys].sort().map((key) => {
     const checks = (usages.get(key) ?? []).map((c) => (c.key === key ? c : { ...c, key }));
-    const possibleReads = possible.get(key) ?? [];
+    const possibleReads = (possible.get(key) ?? []).map((p) => p.check);
     const decls = declarations.get(key) ?? [];
     const state = input.states.get(key);
     const meta = mergeMetadata([...checks.map((c) => c.annotation), ...decls.map((d) => d.annotation), ...(registered.get(key) ?? [])], state);

@@ -3,7 +3,7 @@ import type { AnalysisResult } from '../analyze';
 import { formatDay } from '../lifecycle/dates';
 import { formatValue } from '../lifecycle/state-words';
 import { winningValue } from '../lifecycle/winning-value';
-import { FLAG_STATUSES, type FlagRecord, type FlagStatus } from '../model';
+import { FLAG_STATUSES, type FlagCheck, type FlagRecord, type FlagStatus } from '../model';
 import { oneLine } from './control-chars';
 import { relativePath } from './paths';
 import { dynamicReason } from '../keys/dynamic-reason';
@@ -52,11 +52,12 @@ export function formatText(result: AnalysisResult, options: TextReportOptions): 
     for (const r of records) {
       out.push(`  ${c.bold(oneLine(r.key).padEnd(keyWidth))}  ${facts(r)}`);
       out.push(`    ${oneLine(r.reason)}`);
-      for (const u of r.usages.slice(0, maxUsages)) out.push(c.dim(`    ${oneLine(relativePath(root, u.file))}:${u.range.line}:${u.range.column}`));
-      if (r.usages.length > maxUsages) out.push(c.dim(`    … and ${r.usages.length - maxUsages} more`));
-      const possible = r.possibleReads ?? [];
-      for (const u of possible.slice(0, maxUsages)) out.push(c.dim(`    ${oneLine(relativePath(root, u.file))}:${u.range.line}:${u.range.column} (key chosen at run time)`));
-      if (possible.length > maxUsages) out.push(c.dim(`    … and ${possible.length - maxUsages} more where the key is chosen at run time`));
+      const sites = (reads: readonly FlagCheck[], note: string, more: string) => {
+        for (const u of reads.slice(0, maxUsages)) out.push(c.dim(`    ${oneLine(relativePath(root, u.file))}:${u.range.line}:${u.range.column}${note}`));
+        if (reads.length > maxUsages) out.push(c.dim(`    … and ${reads.length - maxUsages} more${more}`));
+      };
+      sites(r.usages, '', '');
+      sites(r.possibleReads ?? [], ' (key chosen at run time)', ' where the key is chosen at run time');
     }
   }
 
