@@ -3,6 +3,8 @@ import { RoundContext, type LeftSite } from './context';
 import { type TextEdit, applyEdits, pickGroups } from './edits';
 import { foldWhole } from './fold';
 import { authoredEmptyFragments } from './jsx';
+import { rejoinShortenedLines } from './rejoin-lines';
+import type { LineWidth } from './print-width';
 import { dropStaleFlagComments } from './stale-comments';
 import { MarkerTable, preferredQuote, renderValue } from './markers';
 import { bindSource, describeSyntaxError, parseSource, syntaxErrors } from './parse';
@@ -53,6 +55,8 @@ export interface FileCleanupOptions {
   jsxFactories?: readonly string[];
   /** Extra names whose declarations count as "referenced before" (set by project-level passes). */
   markers?: MarkerTable;
+  /** The file's Prettier line width (LineWidthFinder): a value the cleanup shortened rejoins its line within it. */
+  lineWidth?: LineWidth;
 }
 
 /** An exported function (or constant) that, after the cleanup, only returns (holds) a substituted value. */
@@ -161,6 +165,7 @@ export function cleanupFileText(opts: FileCleanupOptions): FileCleanupResult {
 
   text = trimLeadingBlankLines(opts.text, text);
   text = dropStaleFlagComments(opts.text, text, opts.keyNames ?? []);
+  text = rejoinShortenedLines(file, opts.text, text, opts.lineWidth);
 
   // Report what is left for a person, from one last pass that changes nothing.
   const left: (LeftSite & { offset: number })[] = [];

@@ -2,6 +2,7 @@ import { ModuleResolver } from '../keys/modules';
 import { importedFlagUses, mentionsIdentifier } from './cross-file';
 import { cleanupFileText, type FlagExport } from './engine';
 import type { MarkerTable } from './markers';
+import type { LineWidth } from './print-width';
 import type { CleanupResult } from './types';
 
 export interface ImporterPass {
@@ -16,6 +17,8 @@ export interface ImporterPass {
   value: unknown;
   markers: MarkerTable;
   patterns: readonly unknown[];
+  /** Each file's Prettier line width (see LineWidthFinder). */
+  lineWidth?: (file: string) => LineWidth;
   result: CleanupResult;
   loaded: Set<string>;
 }
@@ -48,6 +51,7 @@ export function cleanImportersOfFlagExports(p: ImporterPass): void {
         patterns: p.patterns,
         overrideNames: new Set(),
         markers: p.markers,
+        lineWidth: p.lineWidth?.(file),
       });
       if (!p.loaded.has(file)) {
         p.loaded.add(file);
@@ -67,7 +71,7 @@ export function cleanImportersOfFlagExports(p: ImporterPass): void {
       const unused = list.filter((e) => usedIn(e, p.textOf) && !usedIn(e, current));
       if (unused.length === 0) continue;
       const text = current(file)!;
-      const out = cleanupFileText({ file, text, value: p.value, findChecks: () => [], removeExports: unused.map((e) => e.name), patterns: p.patterns, overrideNames: new Set(), markers: p.markers });
+      const out = cleanupFileText({ file, text, value: p.value, findChecks: () => [], removeExports: unused.map((e) => e.name), patterns: p.patterns, overrideNames: new Set(), markers: p.markers, lineWidth: p.lineWidth?.(file) });
       p.after.set(file, out.text);
       const gone = new Set(unused.map((e) => `exported ${e.name} `));
       p.result.leftForHuman = p.result.leftForHuman.filter((s) => s.file !== file || ![...gone].some((g) => s.reason.startsWith(g)));

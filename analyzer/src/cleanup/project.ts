@@ -16,6 +16,7 @@ import { adoptFlagKind, flagValueKind, kindMismatch } from './value-fit';
 import { skippedVerification, verifyChanges } from './verify';
 import { typedReads, type SourceFileCache } from './verify/read-types';
 import { TsconfigFinder } from './verify/tsconfig';
+import { LineWidthFinder } from './print-width';
 import { flagApiTested, testPins } from './test-pins';
 
 const toPosix = (p: string): string => p.replace(/\\/g, '/');
@@ -50,6 +51,7 @@ interface CleanupRun {
   sourceFiles: SourceFileCache;
   /** tsconfig lookups of this cleanup (type reads, JSX factories, verification). */
   tsconfigs: TsconfigFinder;
+  lineWidths: LineWidthFinder;
   /** Reads that may pick this key at run time (`cond ? 'a' : 'b'`): they are left as they are, so the flag stays defined. */
   possibleReads: number;
 }
@@ -131,6 +133,7 @@ async function startRun(request: CleanupRequest): Promise<CleanupRun> {
     exportsByFile: new Map(),
     sourceFiles: new Map(),
     tsconfigs: new TsconfigFinder(),
+    lineWidths: new LineWidthFinder(),
     possibleReads: 0,
   };
 }
@@ -256,6 +259,7 @@ function cleanFiles(run: CleanupRun): void {
         // Only a verified cleanup reads tsconfigs (verification parses them anyway); others keep the old pruning.
         jsxFactories: request.verify ? jsxFactories(run.tsconfigs, l.file) : undefined,
         markers: run.markers,
+        lineWidth: run.lineWidths.forFile(l.file),
       });
       run.after.set(l.file, out.text);
       if (out.flagExports.length > 0) run.exportsByFile.set(l.file, out.flagExports);
@@ -278,6 +282,7 @@ async function cleanImporters(run: CleanupRun): Promise<void> {
     value: run.value,
     markers: run.markers,
     patterns: request.config.patterns,
+    lineWidth: (file) => run.lineWidths.forFile(file),
     result: run.result,
     loaded: new Set(run.loaded.keys()),
   });

@@ -2,7 +2,7 @@ import ts = require('typescript');
 import type { RoundContext } from './context';
 import { References } from './scope';
 import { isPure, startsHazardously, statementList } from './syntax';
-import { isLodashReaderCall, isPredicateCall } from './pure-calls';
+import { isDayjsReaderCall, isLodashReaderCall, isPredicateCall } from './pure-calls';
 import type { TextEdit } from './edits';
 import { lineStart, removeListElement } from './text';
 import { removeDeclarator } from './variables';
@@ -98,6 +98,28 @@ function isInlineCallback(fn: ts.Node): fn is ts.ArrowFunction | ts.FunctionExpr
   return ts.isCallExpression(host.parent) ? host.parent.arguments.includes(host as ts.Expression) : ts.isJsxExpression(host.parent) && ts.isJsxAttribute(host.parent.parent);
 }
 
+/**
+ * `const isSupported = ([mode]: [Mode]) => …` that the file only hands over (`modes.filter(isSupported)`), never
+ * calls or exports: like an inline callback, it may lose a trailing parameter it no longer reads.
+ */
+function passedOnlyAsValue(ctx: RoundContext, fn: ts.Node): boolean {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+  const decl = fn.parent;
+  if (!ts.isVariableDeclaration(decl) || decl.initializer !== fn || !ts.isIdentifier(decl.name)) return false;
+  const stmt = decl.parent.parent;
+  if (!(decl.parent.flags & ts.NodeFlags.Const) || !ts.isVariableStatement(stmt) || hasModifier(stmt, ts.SyntaxKind.ExportKeyword)) return false;
+  const refs = ctx.references.referencesTo(decl.name);
+  return refs.length > 0 && refs.every((ref) => isHandedOver(ref));
+}
+
+/** A reference that passes the value on: an argument of a call, not its callee, an export or anything else. */
+function isHandedOver(ref: ts.Identifier): boolean {
+  let host: ts.Node = ref;
+  while (ts.isParenthesizedExpression(host.parent)) host = host.parent;
+  const parent = host.parent;
+  return (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== host && !!parent.arguments?.includes(host as ts.Expression);
+}
+
 /** Which of the callbacks with a parameter of this name in the same named scope (keys must tell them apart). */
 function ordinal(param: ts.ParameterDeclaration): number {
   const fn = param.parent;
@@ -166,10 +188,10 @@ const READ_ONLY_METHODS = new Set(['find', 'findIndex', 'findLast', 'filter', 'm
 
 /**
  * Calls that only read (`types?.find((t) => t.id === id)`, `React.lazy(() => import('./X'))`, lodash's
- * `get(rule, 'opts.dry_run')`): their result unused, they may go.
+ * `get(rule, 'opts.dry_run')`, Day.js's `dayjs(end).diff(dayjs(), 'days')`): their result unused, they may go.
  */
 function isReadOnlyCall(call: ts.CallExpression): boolean {
-  if (isLodashReaderCall(call) || isPredicateCall(call)) return true;
+  if (isLodashReaderCall(call) || isPredicateCall(call) || isDayjsReaderCall(call)) return true;
   const callee = call.expression;
   if (ts.isIdentifier(callee)) return callee.text === 'lazy';
   if (!ts.isPropertyAccessExpression(callee)) return false;
@@ -189,6 +211,7 @@ function isAssignment(kind: ts.SyntaxKind): boolean {
 export function pruneDead(ctx: RoundContext, referencedBefore: ReadonlySet<string>): void {
   const groups: (() => void)[] = [];
   const jsxReads = ctx.jsxFactories && ctx.jsxFactories.length > 0 && hasJsx(ctx.sf) ? new Set(ctx.jsxFactories) : undefined;
+  const wasRead: WasRead = (name) => referencedBefore.has(`${scopePath(name.parent)}:var:${name.text}`);
   forEachDeclaration(ctx.sf, (name, key, decl) => {
     if (jsxReads?.has(name.text) && key.startsWith('import:')) return;
     // `let filters = …` whose only reassignment the cleanup removed: `const`, as prefer-const would ask.
@@ -199,7 +222,7 @@ export function pruneDead(ctx: RoundContext, referencedBefore: ReadonlySet<strin
     if (!referencedBefore.has(key)) return;
     const refs = ctx.references.referencesTo(name);
     if (refs.length > 0 && !(ts.isVariableDeclaration(decl) && writtenOnly(ctx, decl, refs))) return;
-    groups.push(() => removeDeclaration(ctx, decl));
+    groups.push(() => removeDeclaration(ctx, decl, wasRead));
   });
   const from = ctx.edits.length;
   for (const g of groups) {
@@ -234,7 +257,10 @@ function closeUpBlockStart(text: string, edits: TextEdit[]): void {
   }
 }
 
-function removeDeclaration(ctx: RoundContext, decl: ts.Node): void {
+/** Was this destructured name read before the cleanup (see referencedDeclarations)? */
+type WasRead = (name: ts.Identifier) => boolean;
+
+function removeDeclaration(ctx: RoundContext, decl: ts.Node, wasRead: WasRead): void {
   const sf = ctx.sf;
   if (ts.isImportSpecifier(decl)) {
     const named = decl.parent;
@@ -282,7 +308,7 @@ function removeDeclaration(ctx: RoundContext, decl: ts.Node): void {
       // `({ gb }) => true`: the destructured parameter goes once none of its names is read.
       const names = (pattern.elements as ts.NodeArray<ts.ArrayBindingElement>).filter((e): e is ts.BindingElement => ts.isBindingElement(e));
       const unread = (e: ts.BindingElement): boolean => ts.isIdentifier(e.name) && ctx.references.referencesTo(e.name).length === 0;
-      if (isInlineCallback(pattern.parent.parent) && names.every(unread)) removeTrailingParameter(ctx, pattern.parent);
+      if ((isInlineCallback(pattern.parent.parent) || passedOnlyAsValue(ctx, pattern.parent.parent)) && names.every(unread)) removeTrailingParameter(ctx, pattern.parent);
       else if (ts.isObjectBindingPattern(pattern) && !names.some((e) => e.dotDotDotToken) && !names.every(unread)) {
         // `({ required, name }) => …` with `required` no longer read: the binding goes; the parameter's type is its annotation.
         ctx.edits.push(removeListElement(sf, pattern.elements, pattern.elements.indexOf(decl)));
@@ -290,11 +316,26 @@ function removeDeclaration(ctx: RoundContext, decl: ts.Node): void {
       return;
     }
     if (decl.dotDotDotToken) return;
-    const holder = pattern.parent;
-    if (!ts.isVariableDeclaration(holder) || !holder.initializer) return;
+    const { element, pattern: from } = unreadNestedElement(ctx, decl, wasRead);
+    const holder = declarationOf(from);
+    if (!holder?.initializer) return;
     const stmt = holder.parent.parent;
     if (!ts.isVariableStatement(stmt) || hasModifier(stmt, ts.SyntaxKind.ExportKeyword)) return;
     if (!isRemovableInitializer(holder.initializer)) return;
+    // Every name of the pattern went unread with the cleanup (several in this round): the declaration goes, not each
+    // element (that would leave `const {} = …`). A name unread before the cleanup keeps it.
+    if (ts.isObjectBindingPattern(holder.name) && madeUnread(ctx, holder.name, wasRead)) {
+      removeDeclarator(ctx, holder);
+      return;
+    }
+    if (from !== pattern || from.parent !== holder) {
+      // `connection: { schemaChange }` none of whose names is read goes as one element; in a nested pattern whose
+      // other names are read (`connection: { schemaChange, name }`), the name alone goes.
+      if (!ts.isObjectBindingPattern(from) || from.elements.some((e) => e.dotDotDotToken)) return;
+      if (from.parent === holder && from.elements.length === 1) removeDeclarator(ctx, holder);
+      else if (from.parent === holder || from.elements.length > 1) ctx.edits.push(removeListElement(sf, from.elements, from.elements.indexOf(element)));
+      return;
+    }
     if (ts.isArrayBindingPattern(pattern)) {
       // `const [open, setOpen] = useState(false)`: the whole declaration once no name is read, else a trailing name.
       const names = pattern.elements.filter((e): e is ts.BindingElement => ts.isBindingElement(e));
@@ -352,6 +393,35 @@ function keepAssignedEffect(ctx: RoundContext, write: ts.BinaryExpression): void
 }
 
 export { removeFlagOverrides } from './rules/flag-maps';
+
+/**
+ * The element to remove for an unread name of a destructuring: the name's own element, or the outermost nested
+ * object pattern around it whose names all went unread with the cleanup (`connection: { schemaChange }`), with the
+ * pattern holding it.
+ */
+function unreadNestedElement(ctx: RoundContext, decl: ts.BindingElement, wasRead: WasRead): { element: ts.BindingElement; pattern: ts.BindingPattern } {
+  let element = decl;
+  let pattern: ts.BindingPattern = decl.parent;
+  while (ts.isObjectBindingPattern(pattern) && ts.isBindingElement(pattern.parent) && ts.isObjectBindingPattern(pattern.parent.parent) && madeUnread(ctx, pattern, wasRead)) {
+    element = pattern.parent;
+    pattern = element.parent;
+  }
+  return { element, pattern };
+}
+
+/** Did every name a binding pattern declares (at any depth) lose its last reference with the cleanup? */
+function madeUnread(ctx: RoundContext, pattern: ts.BindingPattern, wasRead: WasRead): boolean {
+  return pattern.elements.every(
+    (e) => !ts.isBindingElement(e) || (ts.isIdentifier(e.name) ? wasRead(e.name) && ctx.references.referencesTo(e.name).length === 0 : madeUnread(ctx, e.name, wasRead)),
+  );
+}
+
+/** The variable declaration a (possibly nested) binding pattern belongs to. */
+function declarationOf(pattern: ts.BindingPattern): ts.VariableDeclaration | undefined {
+  let p: ts.Node = pattern;
+  while (ts.isBindingElement(p.parent)) p = p.parent.parent;
+  return ts.isVariableDeclaration(p.parent) ? p.parent : undefined;
+}
 
 /** Removes the last parameter of an inline callback (`(a, b) => a` → `(a) => a`); others keep their positions. */
 function removeTrailingParameter(ctx: RoundContext, param: ts.ParameterDeclaration): void {

@@ -80,3 +80,40 @@ export function isPredicateCall(node: ts.Expression): boolean {
   if (callee && !isPure(callee.expression)) return false;
   return /^(?:is|has|can|should)[A-Z0-9_]/.test(name) || ['includes', 'some', 'every', 'startsWith', 'endsWith'].includes(name);
 }
+
+/**
+ * Day.js objects are immutable: `dayjs(x)`, `dayjs.unix(n)` and every method called on what they return
+ * (`dayjs(end).diff(dayjs(), 'days')`, `.format('LL')`) make a new value and change nothing, so a variable holding
+ * one may go once nothing reads it. `dayjs.extend(…)` and `dayjs.locale(…)` change the library's global state and
+ * are not readers. `dayjs` is the default or namespace import of `dayjs` in this file.
+ */
+export function isDayjsReaderCall(call: ts.CallExpression): boolean {
+  const sf = call.getSourceFile();
+  if (!sf) return false;
+  const names = dayjsNames(sf);
+  if (names.size === 0) return false;
+  const callee = skipTransparent(call.expression);
+  if (ts.isIdentifier(callee)) return names.has(callee.text);
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const receiver = skipTransparent(callee.expression);
+  if (ts.isIdentifier(receiver)) return names.has(receiver.text) && DAYJS_MAKERS.has(callee.name.text);
+  return ts.isCallExpression(receiver) && isDayjsReaderCall(receiver);
+}
+
+const DAYJS_MAKERS = new Set(['unix', 'utc', 'tz', 'duration', 'isDayjs', 'isDuration', 'max', 'min']);
+const dayjsByFile = new WeakMap<ts.SourceFile, Set<string>>();
+
+function dayjsNames(sf: ts.SourceFile): Set<string> {
+  let names = dayjsByFile.get(sf);
+  if (names) return names;
+  names = new Set();
+  for (const st of sf.statements) {
+    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || st.moduleSpecifier.text !== 'dayjs') continue;
+    const clause = st.importClause;
+    if (!clause || clause.isTypeOnly) continue;
+    if (clause.name) names.add(clause.name.text);
+    if (clause.namedBindings && ts.isNamespaceImport(clause.namedBindings)) names.add(clause.namedBindings.name.text);
+  }
+  dayjsByFile.set(sf, names);
+  return names;
+}

@@ -1,2 +1,1 @@
-export const pickFlow = (client: Client) =>
-  oldFlow;
+export const pickFlow = (client: Client) => oldFlow;
