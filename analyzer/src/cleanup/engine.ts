@@ -165,11 +165,12 @@ export function cleanupFileText(opts: FileCleanupOptions): FileCleanupResult {
 
   text = trimLeadingBlankLines(opts.text, text);
   text = dropStaleFlagComments(opts.text, text, opts.keyNames ?? []);
-  text = rejoinShortenedLines(file, opts.text, text, opts.lineWidth);
+  const rejoined = rejoinShortenedLines(file, opts.text, text, opts.lineWidth);
+  text = rejoined.text;
 
   // Report what is left for a person, from one last pass that changes nothing.
   const left: (LeftSite & { offset: number })[] = [];
-  const finalSf = parseSource(file, text);
+  const finalSf = rejoined.sf;
   const reportCtx = new RoundContext(file, finalSf, markers, (site) => left.push(site as LeftSite & { offset: number }));
   reportCtx.namedElsewhere = opts.namedElsewhere;
   reportCtx.authoredEmptyFragments = authoredFragments;

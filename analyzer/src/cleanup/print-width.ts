@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readTextFile } from '../fs/read';
 
 /** How wide a project's lines may be, as its Prettier config says (Prettier's defaults otherwise). */
 export interface LineWidth {
@@ -78,16 +78,9 @@ function widthsIn(text: string): LineWidth {
 
 /** A regular file's text, or undefined when it is missing, not a regular file (a FIFO, a folder) or too large. */
 function readSmallFile(file: string): string | undefined {
-  let fd: number | undefined;
   try {
-    // Non-blocking: a FIFO put where a config is expected must not hang the cleanup; fstat then turns it down.
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile() || stat.size > MAX_CONFIG_BYTES) return undefined;
-    return fs.readFileSync(fd, 'utf8');
+    return readTextFile(file, { maxBytes: MAX_CONFIG_BYTES });
   } catch {
     return undefined;
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
   }
 }

@@ -328,27 +328,20 @@ function removeDeclaration(ctx: RoundContext, decl: ts.Node, wasRead: WasRead): 
       removeDeclarator(ctx, holder);
       return;
     }
-    if (from !== pattern || from.parent !== holder) {
-      // `connection: { schemaChange }` none of whose names is read goes as one element; in a nested pattern whose
-      // other names are read (`connection: { schemaChange, name }`), the name alone goes.
-      if (!ts.isObjectBindingPattern(from) || from.elements.some((e) => e.dotDotDotToken)) return;
-      if (from.parent === holder && from.elements.length === 1) removeDeclarator(ctx, holder);
-      else if (from.parent === holder || from.elements.length > 1) ctx.edits.push(removeListElement(sf, from.elements, from.elements.indexOf(element)));
-      return;
-    }
-    if (ts.isArrayBindingPattern(pattern)) {
+    if (ts.isArrayBindingPattern(from)) {
+      if (from.parent !== holder) return; // an array pattern nested in another stays
       // `const [open, setOpen] = useState(false)`: the whole declaration once no name is read, else a trailing name.
-      const names = pattern.elements.filter((e): e is ts.BindingElement => ts.isBindingElement(e));
+      const names = from.elements.filter((e): e is ts.BindingElement => ts.isBindingElement(e));
       if (names.every((e) => ts.isIdentifier(e.name) && ctx.references.referencesTo(e.name).length === 0)) removeDeclarator(ctx, holder);
-      else if (pattern.elements.at(-1) === decl) ctx.edits.push(removeListElement(sf, pattern.elements, pattern.elements.length - 1));
+      else if (from.elements.at(-1) === decl) ctx.edits.push(removeListElement(sf, from.elements, from.elements.length - 1));
       // `const [showModal, hideModal] = useModalHook(…)` with only `hideModal` read: `const [, hideModal]`.
       else if (!decl.initializer && !decl.propertyName) ctx.replace(decl, '');
       return;
     }
-    if (!ts.isObjectBindingPattern(pattern)) return;
-    if (pattern.elements.some((e) => e.dotDotDotToken)) return; // removing a key changes what the rest collects
-    if (pattern.elements.length === 1) removeDeclarator(ctx, holder);
-    else ctx.edits.push(removeListElement(sf, pattern.elements, pattern.elements.indexOf(decl)));
+    // The name's element goes, or the nested `connection: { schemaChange }` whose names all went unread with it
+    // (unreadNestedElement); a pattern holding a rest element stays (removing a key changes what the rest collects).
+    if (from.elements.some((e) => e.dotDotDotToken) || from.elements.length < 2) return;
+    ctx.edits.push(removeListElement(sf, from.elements, from.elements.indexOf(element)));
   }
 }
 

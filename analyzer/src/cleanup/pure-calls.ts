@@ -34,11 +34,8 @@ function lodashNames(sf: ts.SourceFile): LodashNames {
   let names = namesByFile.get(sf);
   if (names) return names;
   names = { functions: new Map(), namespaces: new Set() };
-  for (const st of sf.statements) {
-    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !LODASH_MODULE.test(st.moduleSpecifier.text)) continue;
-    const clause = st.importClause;
-    if (!clause || clause.isTypeOnly) continue;
-    const sub = st.moduleSpecifier.text.split('/')[1];
+  for (const { clause, module } of valueImports(sf, (m) => LODASH_MODULE.test(m))) {
+    const sub = module.split('/')[1];
     if (clause.name) {
       if (sub) names.functions.set(clause.name.text, sub);
       else names.namespaces.add(clause.name.text);
@@ -107,13 +104,21 @@ function dayjsNames(sf: ts.SourceFile): Set<string> {
   let names = dayjsByFile.get(sf);
   if (names) return names;
   names = new Set();
-  for (const st of sf.statements) {
-    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || st.moduleSpecifier.text !== 'dayjs') continue;
-    const clause = st.importClause;
-    if (!clause || clause.isTypeOnly) continue;
+  for (const { clause } of valueImports(sf, (m) => m === 'dayjs')) {
     if (clause.name) names.add(clause.name.text);
     if (clause.namedBindings && ts.isNamespaceImport(clause.namedBindings)) names.add(clause.namedBindings.name.text);
   }
   dayjsByFile.set(sf, names);
   return names;
+}
+
+/** The value imports (not `import type`) of the modules `accepts` names, with their clauses. */
+function valueImports(sf: ts.SourceFile, accepts: (module: string) => boolean): { clause: ts.ImportClause; module: string }[] {
+  const found: { clause: ts.ImportClause; module: string }[] = [];
+  for (const st of sf.statements) {
+    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !accepts(st.moduleSpecifier.text)) continue;
+    const clause = st.importClause;
+    if (clause && !clause.isTypeOnly) found.push({ clause, module: st.moduleSpecifier.text });
+  }
+  return found;
 }

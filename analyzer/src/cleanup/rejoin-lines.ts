@@ -11,15 +11,16 @@ const MAX_PASSES = 10;
  * Prettier `printWidth`) joins it, when the two lines are new (an author's own layout, kept from before the cleanup,
  * stays as written).
  */
-export function rejoinShortenedLines(file: string, before: string, after: string, width: LineWidth = PRETTIER_DEFAULT_WIDTH): string {
+export function rejoinShortenedLines(file: string, before: string, after: string, width: LineWidth = PRETTIER_DEFAULT_WIDTH): { text: string; sf: ts.SourceFile } {
   let text = after;
   // Joins on lines of their own are made together; one that shares a line with another waits for the next pass.
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const gaps = joinableGaps(file, before, text, width);
-    if (gaps.length === 0) break;
+  for (let pass = 0; ; pass++) {
+    const sf = parseSource(file, text);
+    const gaps = pass < MAX_PASSES ? joinableGaps(sf, before, width) : [];
+    // The last parse is of the text returned: the engine's final pass reads it instead of parsing again.
+    if (gaps.length === 0) return { text, sf };
     for (const gap of gaps.sort((a, b) => b.start - a.start)) text = text.slice(0, gap.start) + ' ' + text.slice(gap.end);
   }
-  return text;
 }
 
 interface Gap {
@@ -29,8 +30,7 @@ interface Gap {
   lines: { start: number; end: number };
 }
 
-function joinableGaps(file: string, before: string, text: string, width: LineWidth): Gap[] {
-  const sf = parseSource(file, text);
+function joinableGaps(sf: ts.SourceFile, before: string, width: LineWidth): Gap[] {
   const gaps: Gap[] = [];
   const visit = (node: ts.Node): void => {
     const value = valueAfterOperator(node);
