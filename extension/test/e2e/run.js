@@ -178,8 +178,8 @@ async function personStep(page, step, note) {
     // The menu must offer flagsweep's actions: one with the TypeScript server's alone came from a request VS Code
     // made while the document was changing under it, and a person closes it and tries again.
     const menu = page.locator('.action-widget .monaco-list-row', { hasText: 'Remove flag' }).first();
-    // A person gives a freshly opened workspace a while (the first whole-flag plan is type-checked before it is
-    // offered), not a fixed number of clicks: up to 90 s, as for the menu's rows below.
+    // A person whose bulb does not come keeps trying for a while, not a fixed number of clicks: up to 90 s, as for
+    // the menu's rows below.
     const deadline = Date.now() + 90_000;
     for (let attempt = 1; ; attempt++) {
       try {
