@@ -171,12 +171,13 @@ async function personStep(page, step, note) {
     await page.keyboard.press(step.press);
   } else if (step.lightbulb) {
     // Click the flag key, then the light bulb VS Code shows for the line. The bulb comes once VS Code has asked the
-    // providers about the cursor's position, and diagnostics arriving meanwhile (the TypeScript server's,
-    // flagsweep's) make it ask again: a person whose click showed no bulb, or whose bulb opened nothing, clicks again.
+    // providers about the cursor's position. On a busy machine the bulb a person sees first can still be the one
+    // for where the cursor was before the click (the document's first line, right after it opened): its menu holds
+    // only the TypeScript server's refactors. VS Code asks again only when the cursor moves, so clicking the same
+    // spot again shows nothing new (seen: 15 such clicks in 90 s, one request). A person then closes the menu,
+    // moves the cursor away and clicks the key again.
     const token = step.line ? await tokenOnLine(page, step.lightbulb, step.line) : page.locator('.monaco-editor .view-lines span span', { hasText: step.lightbulb }).first();
     const bulb = page.locator('.monaco-editor .lightBulbWidget').first();
-    // The menu must offer flagsweep's actions: one with the TypeScript server's alone came from a request VS Code
-    // made while the document was changing under it, and a person closes it and tries again.
     const menu = page.locator('.action-widget .monaco-list-row', { hasText: 'Remove flag' }).first();
     // A person whose bulb does not come keeps trying for a while, not a fixed number of clicks: up to 90 s, as for
     // the menu's rows below.
@@ -189,8 +190,10 @@ async function personStep(page, step, note) {
         await menu.waitFor({ state: 'visible', timeout: step.menuTimeoutMs ?? 5_000 });
         break;
       } catch (e) {
-        if (attempt >= 6 && Date.now() > deadline) throw new Error(`clicked ${step.lightbulb} and its light bulb ${attempt} times in 90 s and no code-action menu opened: ${e.message}`);
+        const offered = (await page.locator('.action-widget .monaco-list-row').allInnerTexts().catch(() => [])).join(' / ');
+        if (attempt >= 6 && Date.now() > deadline) throw new Error(`clicked ${step.lightbulb} and its light bulb ${attempt} times in 90 s and no menu with flagsweep's actions opened (the last menu: ${offered || 'none'}): ${e.message}`);
         await page.keyboard.press('Escape');
+        await page.keyboard.press('Home');
         await page.waitForTimeout(1_000);
       }
     }
