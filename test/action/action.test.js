@@ -13,9 +13,12 @@ const YAML = require('yaml');
 const REPO = path.resolve(__dirname, '../..');
 const ACTION = YAML.parse(fs.readFileSync(path.join(REPO, 'action.yml'), 'utf8'));
 
+const made = [];
+
 /** A copy of the demo app with flagsweep "installed" the way npm links a bin. */
 function demoProject({ installed = true } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-action-'));
+  made.push(dir);
   const project = path.join(dir, 'shop');
   fs.cpSync(path.join(REPO, 'test-fixtures/demo-app'), project, { recursive: true });
   if (installed) {
@@ -71,6 +74,9 @@ function runAction(inputs, { project, temp }, env = {}) {
 }
 
 describe('action.yml: flagsweep check as a composite GitHub Action, its shell steps run with bash', function () {
+  after(() => {
+    for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
   this.timeout(240_000);
 
   it('annotates the expired flag, writes SARIF for the upload step, and fails the job with exit 1', () => {
