@@ -2,13 +2,13 @@ import * as vscode from 'vscode';
 import { loadEngine } from '../engine-loader';
 import { cleanupChoices } from '../mapping/cleanup-choices';
 import { refusal } from '../mapping/cleanup-summary';
-import { DIAGNOSED_STATUSES } from '../mapping/diagnostics';
+import { DIAGNOSED_STATUSES, diagnosticCode } from '../mapping/diagnostics';
 import { editsToWorkspaceEdit, everywhereTitle, hereTitle } from '../mapping/edits';
 import { planWholeFlag } from '../workspace/whole-flag-plan';
 import type { WorkspaceIndex } from '../workspace/workspace-index';
 import { toWorkspaceEdit } from './convert';
 
-const STATUS_CODES = new Set<string>(DIAGNOSED_STATUSES.map((s) => `flagsweep/${s}`));
+const STATUS_CODES = new Set<string>(DIAGNOSED_STATUSES.map((s) => diagnosticCode(s).value));
 
 function isStatusDiagnostic(d: vscode.Diagnostic): boolean {
   return d.source === 'flagsweep' && typeof d.code === 'object' && STATUS_CODES.has(String(d.code.value));
@@ -49,11 +49,12 @@ export class FlagCodeActions implements vscode.CodeActionProvider<FlagCodeAction
     const from = doc.offsetAt(range.start);
     const to = doc.offsetAt(range.end);
     // A flag's status problem (expired, stale…) always has a fix: none offered is a fault worth a line in the log.
-    const explain = (why: string) => {
-      if (context.diagnostics.some((d) => isStatusDiagnostic(d) && d.range.contains(range))) this.index.logInfo(`no flag fix at ${vscode.workspace.asRelativePath(file)} ${from}-${to} (version ${doc.version}): ${why}`);
+    // The reason is only put into words when there is such a problem: this runs on every cursor move.
+    const explain = (why: () => string) => {
+      if (context.diagnostics.some((d) => isStatusDiagnostic(d) && d.range.contains(range))) this.index.logInfo(`no flag fix at ${vscode.workspace.asRelativePath(file)} ${from}-${to} (version ${doc.version}): ${why()}`);
     };
     if (!folder || !entry) {
-      explain(folder ? 'the file is not in the index' : 'its folder has no index');
+      explain(() => (folder ? 'the file is not in the index' : 'its folder has no index'));
       return [];
     }
     const actions: FlagCodeAction[] = [];
@@ -90,7 +91,7 @@ export class FlagCodeActions implements vscode.CodeActionProvider<FlagCodeAction
         actions.push(everywhere);
       }
     }
-    if (actions.length === 0) explain(`checks held: ${entry.checks.map((c) => `${c.key}@${c.range.start}-${c.range.end}${c.key !== null && !folder.recordForCheck(c) ? ' (no record)' : ''}`).join(', ') || 'none'}`);
+    if (actions.length === 0) explain(() => `checks held: ${entry.checks.map((c) => `${c.key}@${c.range.start}-${c.range.end}${c.key !== null && !folder.recordForCheck(c) ? ' (no record)' : ''}`).join(', ') || 'none'}`);
     return actions;
   }
 
