@@ -15,6 +15,7 @@ module.exports = function mocharc({ spec, timeout }, argv = process.argv.slice(2
     extension: ['ts'],
     spec: namesFiles(argv) ? [] : [spec],
     'node-option': ['import=tsx'],
+    require: [require.resolve('./temp-root.cjs')],
     ...(timeout === undefined ? {} : { timeout }),
     reporter: 'spec',
   };

@@ -343,10 +343,15 @@ async function runScenario(name, vsix, chromium) {
       'editor.stickyScroll.enabled': false,
     }),
   );
+  const tmp = path.join(scratch, 'tmp');
+  fs.mkdirSync(tmp);
   const env = {
     ...process.env,
     XDG_CONFIG_HOME: path.join(scratch, 'xdg-config'),
     XDG_DATA_HOME: path.join(scratch, 'xdg-data'),
+    // code-server's IPC sockets (one per window and extension host) and the extension's temp files land in the
+    // scratch folder, removed with it, instead of piling up in the machine's temp folder.
+    TMPDIR: tmp,
     FLAGSWEEP_NOW: NOW,
     FLAGSWEEP_E2E_HANDSHAKE: handshake,
     FLAGSWEEP_E2E_REPO: REPO,
