@@ -17,8 +17,9 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const GENERATOR_VERSION = 1;
-const TARGET_LINES = 1_000_000;
-const REPO_ROOT = path.resolve(__dirname, '..');
+const { benchDir, targetLines } = require('./smoke');
+
+const TARGET_LINES = targetLines();
 
 const CONFIG = {
   patterns: [{ hook: 'useFlags' }, { call: 'useFeatureFlag' }, { call: 'flags.isEnabled' }],
@@ -29,7 +30,7 @@ const CONFIG = {
 const SHAPE = { medianLines: 65, sigma: 1.05, maxLines: 4400, candidateShare: 0.055, candidateMedian: 150, candidateSigma: 0.9, lookalikeShare: 0.16, tokenOnlyShare: 0.01 };
 
 function calibratedDir() {
-  return path.join(REPO_ROOT, '.bench', 'calibrated');
+  return benchDir('calibrated');
 }
 
 const { rng } = require('./rng');

@@ -28,9 +28,13 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const GENERATOR_VERSION = 4;
-const TARGET_LINES = 1_000_000;
+const { SMOKE, benchDir, targetLines } = require('./smoke');
+
+const TARGET_LINES = targetLines();
+// Shares of files reading flags and of trap files: 3% each, as in real apps; a smoke run's 70 files need more to hold any.
+const FLAG_SHARE = SMOKE ? 0.15 : 0.03;
+const TRAP_SHARE = SMOKE ? 0.1 : 0.03;
 const MODULES = 40;
-const REPO_ROOT = path.resolve(__dirname, '..');
 
 const CONFIG = {
   patterns: [
@@ -48,7 +52,7 @@ const CONFIG = {
 };
 
 function corpusDir() {
-  return path.join(REPO_ROOT, '.bench', 'corpus');
+  return benchDir('corpus');
 }
 
 const { rng } = require('./rng');
@@ -192,13 +196,13 @@ function generate(dir) {
     const body = [];
     const imports = [];
     const kind = r();
-    if (kind < 0.03 && ext !== 'js') {
+    if (kind < FLAG_SHARE && ext !== 'js') {
       const [imp, snippet, counts] = flagSnippet(r, n);
       imports.push(...imp);
       body.push(...snippet, '');
       for (const [k, v] of Object.entries(counts)) expected[k] = (expected[k] ?? 0) + v;
       flagFiles++;
-    } else if (kind < 0.06 && ext !== 'js') {
+    } else if (kind < FLAG_SHARE + TRAP_SHARE && ext !== 'js') {
       body.push(...trapSnippet(r, n), '');
       trapFiles++;
     }

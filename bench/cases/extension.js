@@ -15,7 +15,8 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { fork, spawnSync } = require('node:child_process');
-const { ensureCorpus } = require('../corpus');
+const { ensureCorpus, readManifest } = require('../corpus');
+const { SMOKE } = require('../smoke');
 
 const REPO = path.resolve(__dirname, '../..');
 const EXT = path.join(REPO, 'extension');
@@ -220,6 +221,16 @@ async function main() {
   print('extension diagnostics refresh after edit p95 ms (budget 200)', r.editP95.toFixed(1));
   print('extension faded code after an edit (after the diagnostics, not waited for) p50 / p95 ms', `${r.fadeP50.toFixed(1)} / ${r.fadeP95.toFixed(1)}`);
   print('extension flag-file edit to diagnostics p95 ms', r.flagP95.toFixed(1));
+  // The extension's index must hold every check the generator wrote, as the CLI's scan does: a fault in any run.
+  const expected = readManifest().expectedChecks;
+  if (r.checks !== expected) {
+    console.error(`extension index: ${r.checks} checks, the corpus has ${expected}`);
+    process.exitCode = 1;
+  }
+  if (SMOKE) {
+    print('smoke run', 'small corpus, no VS Code, budgets not checked');
+    return;
+  }
   inVsCode(print, 'corpus', 'the corpus');
   if (process.env.FLAGSWEEP_REAL_APP) inVsCode(print, 'real', process.env.FLAGSWEEP_REAL_APP);
   else print('extension in VS Code on a real application', 'not measured: set FLAGSWEEP_REAL_APP and FLAGSWEEP_REAL_APP_CONFIG (see README)');
