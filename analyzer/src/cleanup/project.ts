@@ -331,8 +331,9 @@ function buildChanges(run: CleanupRun): void {
     // A byte-order mark belongs to the file, not to the code: it stays whatever the rewrite did at offset 0.
     const text = before.startsWith(BOM) && !edited.startsWith(BOM) ? BOM + edited : edited;
     if (before === text) continue;
-    if (run.disk?.notUtf8.has(file)) {
-      result.errors.push({ kind: 'read', file, message: `${file}: not valid UTF-8; flagsweep never re-encodes a file: convert it to UTF-8 or remove the flag there by hand` });
+    const notUtf8 = run.disk?.notUtf8.get(file);
+    if (notUtf8) {
+      result.errors.push({ kind: 'read', file, message: `${file}: ${notUtf8}; flagsweep never re-encodes a file: convert it to UTF-8 or remove the flag there by hand` });
       continue;
     }
     const change: FileChange = { file, before, after: text, edits: minimalEdits(before, text), linesRemoved: countLinesRemoved(before, text) };

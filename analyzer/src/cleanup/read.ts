@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import { decodeText, utf16ByteOrder } from '../fs/read';
 import type { ReadSnapshot } from './types';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -11,8 +12,11 @@ const lenientUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
  */
 export class DiskReader {
   readonly snapshots = new Map<string, ReadSnapshot>();
-  /** Files whose bytes are not valid UTF-8: readable for searching, never to be rewritten (that would re-encode them). */
-  readonly notUtf8 = new Set<string>();
+  /**
+   * Files that are not UTF-8, with what they are ("UTF-16", "not valid UTF-8"): readable for searching, never to be
+   * rewritten (that would re-encode them).
+   */
+  readonly notUtf8 = new Map<string, string>();
 
   read = (file: string): string | undefined => {
     let bytes: Buffer;
@@ -29,10 +33,14 @@ export class DiskReader {
       return undefined;
     }
     this.snapshots.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, sha256: sha256(bytes) });
+    if (utf16ByteOrder(bytes)) {
+      this.notUtf8.set(file, 'UTF-16');
+      return decodeText(bytes);
+    }
     try {
       return strictUtf8.decode(bytes);
     } catch {
-      this.notUtf8.add(file);
+      this.notUtf8.set(file, 'not valid UTF-8');
       return lenientUtf8.decode(bytes);
     }
   };

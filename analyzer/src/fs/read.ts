@@ -24,11 +24,34 @@ export interface ReadOptions {
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0);
 
 /**
- * Reads a regular file as UTF-8. FIFOs, sockets, devices and folders are refused (a FIFO would block forever, a
- * device never ends); so is a file over `maxBytes`. Throws FileReadError with a one-line message naming the file.
+ * Reads a regular file as text (`decodeText`). FIFOs, sockets, devices and folders are refused (a FIFO would block
+ * forever, a device never ends); so is a file over `maxBytes`. Throws FileReadError with a one-line message naming
+ * the file.
  */
 export function readTextFile(file: string, options: ReadOptions = {}): string {
-  return readRegularFile(file, options).toString('utf8');
+  return decodeText(readRegularFile(file, options));
+}
+
+/**
+ * A file's text as TypeScript's own reader takes it: UTF-16 (little- or big-endian) when the bytes start with its
+ * byte-order mark, UTF-8 otherwise. Read as UTF-8, a UTF-16 file is a string of NULs between letters in which no
+ * flag read is found, so a cleanup would leave its reads behind unseen. The mark stays as U+FEFF at offset 0, as a
+ * UTF-8 one does, so offsets are the same whatever the encoding.
+ */
+export function decodeText(bytes: Buffer): string {
+  const order = utf16ByteOrder(bytes);
+  // An odd last byte is not a character: TypeScript drops it too.
+  if (order === 'utf16le') return bytes.toString('utf16le', 0, bytes.length & ~1);
+  if (order === 'utf16be') return Buffer.from(bytes.subarray(0, bytes.length & ~1)).swap16().toString('utf16le');
+  return bytes.toString('utf8');
+}
+
+/** 'utf16le' or 'utf16be' when the bytes start with that byte-order mark. */
+export function utf16ByteOrder(bytes: Uint8Array): 'utf16le' | 'utf16be' | undefined {
+  if (bytes.length < 2) return undefined;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf16be';
+  return undefined;
 }
 
 export function readRegularFile(file: string, options: ReadOptions = {}): Buffer {

@@ -193,6 +193,16 @@ describe('flagsweep cleanup: what it refuses, and how it writes (the built CLI)'
     assert.deepEqual(snapshot(dir), before);
   });
 
+  it('a source file saved as UTF-16: its read is found, exit 2 naming it, nothing written', () => {
+    const file = path.join(dir, 'src/checkout.ts');
+    fs.writeFileSync(file, Buffer.from(`\uFEFF${fs.readFileSync(file, 'utf8')}`, 'utf16le'));
+    const before = snapshot(dir);
+    const r = cli(dir, 'new-checkout', '--value', 'true');
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /src\/checkout\.ts: UTF-16; flagsweep never re-encodes a file/);
+    assert.deepEqual(snapshot(dir), before);
+  });
+
   it('a symlinked source file is cleaned through the link: the target changes, the link stays', () => {
     fs.mkdirSync(path.join(dir, 'shared'));
     fs.renameSync(path.join(dir, 'src/cart.ts'), path.join(dir, 'shared/cart.ts'));

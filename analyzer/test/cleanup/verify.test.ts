@@ -253,6 +253,14 @@ describe('cleanup verification (type-check before and after, in memory)', functi
       assert.match(r.errors[0].message, /src\/a\.ts: not valid UTF-8; flagsweep never re-encodes a file/);
     });
 
+    it('a UTF-16 file reading the flag is found and refused (kind "read"): its read is never left behind unseen', async () => {
+      const dir = scratch({ 'flagsweep.config.json': config, 'src/b.ts': "export const b = client.isEnabled('x', false) ? 1 : 2;\n" });
+      fs.writeFileSync(path.join(dir, 'src/a.ts'), Buffer.from("\uFEFFexport const on = client.isEnabled('x', false) ? 1 : 2;\n", 'utf16le'));
+      const r = await cleanupFlag({ config: loadConfig(dir), key: 'x', value: true, scope: { kind: 'project' } });
+      assert.equal(r.stats.checksFound, 2);
+      assert.deepEqual(r.errors.map((e) => [e.kind, e.message.replace(dir, '<dir>')]), [['read', '<dir>/src/a.ts: UTF-16; flagsweep never re-encodes a file: convert it to UTF-8 or remove the flag there by hand']]);
+    });
+
     it('a byte-order mark and CRLF line ends stay as they are', async () => {
       const dir = scratch({
         'flagsweep.config.json': config,

@@ -121,6 +121,22 @@ describe('detect: scanning projects', () => {
     assert.ok(!rel.some((d) => d.startsWith('packages/other')), `walked ${rel.join(', ')}`);
     fs.rmSync(repo, { recursive: true, force: true });
   });
+  it('a file saved as UTF-16 (either byte order, with its mark) is read as TypeScript reads it: its checks are found where they are', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-utf16-'));
+    fs.writeFileSync(path.join(root, 'flagsweep.config.json'), JSON.stringify({ sdks: [], include: ['src/**/*.ts'], patterns: [{ call: 'isOn' }] }));
+    fs.mkdirSync(path.join(root, 'src'));
+    const text = (key: string) => `\uFEFFimport { isOn } from './on';\nexport const label = isOn('${key}') ? 'café' : 'tea';\n`;
+    fs.writeFileSync(path.join(root, 'src/big-endian.ts'), Buffer.from(text('in-utf16be'), 'utf16le').swap16());
+    fs.writeFileSync(path.join(root, 'src/little-endian.ts'), Buffer.from(text('in-utf16le'), 'utf16le'));
+    fs.writeFileSync(path.join(root, 'src/on.ts'), 'export const isOn = (key: string) => key.length > 0;\n');
+    const result = await scanProject(loadConfig(root));
+    assertChecks(root, result.checks, [
+      { file: 'src/big-endian.ts', line: 2, column: 22, key: 'in-utf16be', kind: 'call' },
+      { file: 'src/little-endian.ts', line: 2, column: 22, key: 'in-utf16le', kind: 'call' },
+    ]);
+    assert.deepStrictEqual(result.skipped, []);
+  });
+
   it('the prefilter needs every named segment of a custom pattern, an import of an SDK module, or @flag', () => {
     const set = compilePatterns(resolveConfig({ sdks: ['unleash'], patterns: [{ call: 'flags.isEnabled' }, { jsx: 'Feature' }] }, '/x'));
     assert.equal(mayContainFlagCheck("button.isEnabled('x')", set), false);

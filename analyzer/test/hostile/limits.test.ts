@@ -7,7 +7,7 @@ import type { AnalysisResult } from '../../src/analyze';
 import { resolveConfig } from '../../src/config';
 import { renderDebtText } from '../../src/debt';
 import type { DebtReport } from '../../src/debt/types';
-import { FileReadError, readTextFile, tooDeepAt } from '../../src/fs';
+import { decodeText, FileReadError, readTextFile, tooDeepAt } from '../../src/fs';
 import { catastrophicBacktracking } from '../../src/keys/safe-regex';
 import type { FlagRecord } from '../../src/model';
 import { escapeControlChars, oneLine } from '../../src/report/control-chars';
@@ -70,6 +70,19 @@ describe('limits: huge inputs, the safe reader, key patterns, control characters
     };
 
     it('reads a regular file', () => assert.equal(readTextFile(path.join(dir, 'small.txt')), 'hello'));
+    it('reads UTF-16 as TypeScript does (by its byte-order mark, kept as U+FEFF), UTF-8 otherwise', () => {
+      const text = '\uFEFFconst café = "☕";\n';
+      const le = Buffer.from(text, 'utf16le');
+      const be = Buffer.from(le).swap16();
+      assert.equal(decodeText(le), text);
+      assert.equal(decodeText(be), text);
+      // An odd last byte is no character; without a mark, bytes are UTF-8 (a lone 0xFF included).
+      assert.equal(decodeText(Buffer.concat([le, Buffer.from([0x41])])), text);
+      assert.equal(decodeText(Buffer.from(text, 'utf8')), text);
+      assert.equal(decodeText(Buffer.from([0xff])), '\uFFFD');
+      fs.writeFileSync(path.join(dir, 'utf16.ts'), be);
+      assert.equal(readTextFile(path.join(dir, 'utf16.ts')), text);
+    });
     it('refuses a FIFO at once', () => assert.equal(reason(path.join(dir, 'fifo')), 'is a FIFO (named pipe), not a regular file'));
     it('refuses a folder', () => assert.equal(reason(dir), 'is a folder, not a regular file'));
     it('refuses a device', () => assert.equal(reason('/dev/zero'), 'is a character device, not a regular file'));

@@ -1,7 +1,6 @@
 // The whole-flag cleanup with its type check, in a worker thread (dist/cleanup-worker.js): the plan can take tens of
 // seconds on a large repository, and on the extension host's thread it would stop hovers, saves and every other
 // extension meanwhile. The worker loads the same engine bundle (dist/engine.js) and runs the same function.
-import * as fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import type { PlanReply, PlanRequest } from './plan-protocol';
 
@@ -16,7 +15,7 @@ async function run(request: PlanRequest): Promise<PlanReply> {
     const text = open.get(file.replace(/\\/g, '/'));
     if (text !== undefined) return text;
     try {
-      return fs.readFileSync(file, 'utf8');
+      return engine.readTextFile(file);
     } catch {
       return undefined;
     }

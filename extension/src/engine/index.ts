@@ -4,5 +4,5 @@ export { planCleanup, type CleanupPlan, type CleanupScope } from './cleanup';
 export type { DeadRange } from '@flagsweep/analyzer/session';
 export { renderDebtReport } from './report';
 export { keyPrefixMatcher, type KeyPrefixMatcher } from './completion';
-export { findFlagdKeyRange, configJsonSchema, ConfigError, cleanupFlag, loadConfig } from '@flagsweep/analyzer';
+export { findFlagdKeyRange, configJsonSchema, ConfigError, cleanupFlag, loadConfig, readTextFile } from '@flagsweep/analyzer';
 export { unifiedDiff } from '@flagsweep/analyzer';

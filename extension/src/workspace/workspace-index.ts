@@ -118,12 +118,15 @@ export class WorkspaceIndex implements vscode.Disposable {
   readonly openText = (absPath: string): string | undefined =>
     vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === absPath)?.getText();
 
-  /** Text of a file as the person sees it: the open document's (unsaved) text, else the disk. */
+  /**
+   * Text of a file as the person sees it: the open document's (unsaved) text, else the disk as the CLI reads it (a
+   * FIFO refused at once, UTF-16 decoded). Its callers all hold a folder index, so the engine is loaded already.
+   */
   readonly readFile = (absPath: string): string | undefined => {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === absPath);
     if (doc) return doc.getText();
     try {
-      return fs.readFileSync(absPath, 'utf8');
+      return loadEngine().readTextFile(absPath);
     } catch {
       return undefined;
     }
