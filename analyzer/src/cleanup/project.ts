@@ -1,6 +1,6 @@
 import ts = require('typescript');
 import * as path from 'node:path';
-import { createDetectContext, detectFile, listSourceFiles, type DetectContext } from '../detect';
+import { createDetectContext, detectFile, listSourceFiles, type DetectContext, type FileDetection } from '../detect';
 import type { Diagnostic, FlagCheck, KeyDeclaration } from '../model';
 import { removeFlagDefinition } from './definition';
 import { countLinesRemoved, minimalEdits } from './edits';
@@ -64,6 +64,19 @@ interface CleanupRun {
 export async function cleanupFlag(request: CleanupRequest): Promise<CleanupResult> {
   const started = performance.now();
   const run = await startRun(request);
+  try {
+    await cleanupPhases(run);
+  } catch (e) {
+    // Loading and the type check catch this themselves, naming the file or the check; elsewhere the run stops here.
+    if (!stackOverflow(e)) throw e;
+    run.result.errors.push({ kind: 'parse', message: `flagsweep could not finish the cleanup: ${TOO_DEEP}` });
+  }
+  run.result.stats.durationMs = Math.round(performance.now() - started);
+  return run.result;
+}
+
+async function cleanupPhases(run: CleanupRun): Promise<void> {
+  const { request } = run;
   await loadFlagFiles(run);
   if (chooseValue(run)) {
     if (request.verify) typeReads(run);
@@ -74,8 +87,6 @@ export async function cleanupFlag(request: CleanupRequest): Promise<CleanupResul
     buildChanges(run);
     if (request.verify && noErrors(run) && run.result.files.length > 0) verify(run, await run.universe());
   }
-  run.result.stats.durationMs = Math.round(performance.now() - started);
-  return run.result;
 }
 
 async function startRun(request: CleanupRequest): Promise<CleanupRun> {
@@ -174,7 +185,17 @@ function loadFile(run: CleanupRun, file: string): void {
     run.result.errors.push({ kind: 'read', file, message: `${file}: cannot read file` });
     return;
   }
-  const detection = detectFile(file, text, run.detect);
+  let detection: FileDetection;
+  let constants: KeyDeclaration[];
+  try {
+    detection = detectFile(file, text, run.detect);
+    constants = findKeyConstants(file, text, key);
+  } catch (e) {
+    // Such a file can be neither read for checks nor rewritten: the cleanup stops naming it, as for a syntax error.
+    if (!stackOverflow(e)) throw e;
+    run.result.errors.push({ kind: 'parse', file, message: `${file}: ${TOO_DEEP}` });
+    return;
+  }
   for (const d of detection.diagnostics) if (d.severity === 'error') run.result.diagnostics.push(d);
   const checks = detection.checks.filter((c) => checkReadsKey(c, key));
   for (const c of detection.checks.filter((d) => checkMayReadKey(d, key))) {
@@ -182,7 +203,7 @@ function loadFile(run: CleanupRun, file: string): void {
     run.result.leftForHuman.push({ file, line: c.range.line, column: c.range.column, reason: `the key is chosen at run time here (${dynamicReason(c.dynamic)}): change this read by hand` });
   }
   for (const d of detection.declarations) if (d.key === key) run.declarations.set(`${d.file}\0${declaredName(d)}`, d);
-  for (const d of findKeyConstants(file, text, key)) if (!run.declarations.has(`${d.file}\0${d.name}`)) run.declarations.set(`${d.file}\0${d.name}`, d);
+  for (const d of constants) if (!run.declarations.has(`${d.file}\0${d.name}`)) run.declarations.set(`${d.file}\0${d.name}`, d);
   run.loaded.set(file, { file, before: text, checks });
 }
 
@@ -211,7 +232,14 @@ function typeReads(run: CleanupRun): void {
   const loaded = [...run.loaded.values()];
   const untold = (c: FlagCheck): boolean => !c.valueKindBasis || c.valueKindBasis.from === 'none';
   // Only reads the syntax could not tell need a Program: most cleanups build none here.
-  const typed = typedReads(loaded.map((l) => ({ file: l.file, text: l.before, checks: l.checks.filter(untold) })), run.sourceFiles, run.tsconfigs);
+  let typed: ReturnType<typeof typedReads>;
+  try {
+    typed = typedReads(loaded.map((l) => ({ file: l.file, text: l.before, checks: l.checks.filter(untold) })), run.sourceFiles, run.tsconfigs);
+  } catch (e) {
+    if (!stackOverflow(e)) throw e;
+    run.result.errors.push({ kind: 'parse', message: `the type check could not run: ${TOO_DEEP}; nothing is written unverified` });
+    return;
+  }
   if (typed.size === 0) return;
   for (const l of loaded) {
     l.checks = l.checks.map((c) => {
@@ -350,7 +378,14 @@ function buildChanges(run: CleanupRun): void {
 /** Phase 8, verify: the changed files and their importers gain no diagnostic. */
 function verify(run: CleanupRun, projectFiles: readonly string[]): void {
   const { result } = run;
-  const verification = verifyChanges(result.files, { root: run.request.config.root, projectFiles, textOf: run.textOf, sourceFiles: run.sourceFiles, tsconfigs: run.tsconfigs });
+  let verification: ReturnType<typeof verifyChanges>;
+  try {
+    verification = verifyChanges(result.files, { root: run.request.config.root, projectFiles, textOf: run.textOf, sourceFiles: run.sourceFiles, tsconfigs: run.tsconfigs });
+  } catch (e) {
+    if (!stackOverflow(e)) throw e;
+    result.errors.push({ kind: 'parse', message: `the type check could not run: ${TOO_DEEP}; nothing is written unverified` });
+    return;
+  }
   result.verification = verification;
   for (const d of verification.newDiagnostics) {
     result.errors.push({
@@ -364,6 +399,13 @@ function verify(run: CleanupRun, projectFiles: readonly string[]): void {
 }
 
 const noErrors = (run: CleanupRun): boolean => run.result.errors.length === 0;
+
+// TypeScript's parser and checker recurse: code nested thousands deep (generated code, as a rule) overflows the stack.
+const TOO_DEEP = "code nested too deep for TypeScript's parser (Maximum call stack size exceeded); exclude generated files in the config";
+
+function stackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
+}
 
 /** Runs a rewriting step; a file it cannot rewrite safely becomes an error of the run (its kind says why). */
 function rewriting(run: CleanupRun, step: () => void): void {

@@ -82,7 +82,7 @@ export interface Verification {
 export interface CleanupError {
   /**
    * 'needs-value': no value given and the checks' code defaults disagree; 'parse': a file (or the flagd file) did not
-   * parse before the cleanup; 'rewrite': a rewrite would not re-parse; 'unsettled': the simplification never reached a
+   * parse before the cleanup, or TypeScript could not parse a file at all (nested too deep), the type check's included; 'rewrite': a rewrite would not re-parse; 'unsettled': the simplification never reached a
    * fixpoint; 'read': a file could not be read or is not valid UTF-8; 'verification': the cleanup adds a diagnostic.
    */
   kind: 'needs-value' | 'rewrite' | 'parse' | 'unsettled' | 'read' | 'verification';

@@ -203,6 +203,16 @@ describe('flagsweep cleanup: what it refuses, and how it writes (the built CLI)'
     assert.deepEqual(snapshot(dir), before);
   });
 
+  it('a read nested too deep for TypeScript (generated code): exit 2, one line naming the file, no stack trace, nothing written', () => {
+    const deep = 20_000;
+    fs.writeFileSync(path.join(dir, 'src/generated.ts'), `import { client } from './client';\nexport const on = ${'('.repeat(deep)}client.isEnabled('new-checkout', false)${')'.repeat(deep)};\n`);
+    const before = snapshot(dir);
+    const r = cli(dir, 'new-checkout', '--value', 'true');
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr.replace(dir, '<dir>'), "flagsweep: <dir>/src/generated.ts: code nested too deep for TypeScript's parser (Maximum call stack size exceeded); exclude generated files in the config\nflagsweep: nothing was written\n");
+    assert.deepEqual(snapshot(dir), before);
+  });
+
   it('a symlinked source file is cleaned through the link: the target changes, the link stays', () => {
     fs.mkdirSync(path.join(dir, 'shared'));
     fs.renameSync(path.join(dir, 'src/cart.ts'), path.join(dir, 'shared/cart.ts'));

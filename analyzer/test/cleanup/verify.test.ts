@@ -261,6 +261,31 @@ describe('cleanup verification (type-check before and after, in memory)', functi
       assert.deepEqual(r.errors.map((e) => [e.kind, e.message.replace(dir, '<dir>')]), [['read', '<dir>/src/a.ts: UTF-16; flagsweep never re-encodes a file: convert it to UTF-8 or remove the flag there by hand']]);
     });
 
+    it('a flag read nested too deep for TypeScript (generated code) is a "parse" error naming the file, not a crash', async () => {
+      const deep = 20_000;
+      const dir = scratch({ 'flagsweep.config.json': config, 'src/generated.ts': `export const on = ${'('.repeat(deep)}client.isEnabled('x', false)${')'.repeat(deep)};\n` });
+      const r = await cleanupFlag({ config: loadConfig(dir), key: 'x', value: true, scope: { kind: 'project' } });
+      assert.deepEqual(r.errors.map((e) => [e.kind, e.message.replace(dir, '<dir>')]), [
+        ['parse', "<dir>/src/generated.ts: code nested too deep for TypeScript's parser (Maximum call stack size exceeded); exclude generated files in the config"],
+      ]);
+    });
+
+    it('an importer nested too deep for the type check: a "parse" error, nothing is written unverified', async () => {
+      const deep = 20_000;
+      const dir = scratch({
+        'flagsweep.config.json': config,
+        'tsconfig.json': TSCONFIG,
+        'src/client.ts': 'export const client = { isEnabled: (key: string, fallback: boolean): boolean => key.length > 0 || fallback };\n',
+        // The export's type changes ('new' | 'old' → 'new'), so its importers are type-checked too.
+        'src/price.ts': "import { client } from './client';\nexport const label = client.isEnabled('new-pricing', false) ? 'new' : 'old';\n",
+        'src/generated.ts': `import { label } from './price';\nexport const shown = ${'('.repeat(deep)}label${')'.repeat(deep)};\n`,
+      });
+      const r = await cleanupFlag({ config: loadConfig(dir), key: 'new-pricing', value: true, scope: { kind: 'project' }, verify: true });
+      assert.deepEqual(r.errors.map((e) => [e.kind, e.message]), [
+        ['parse', "the type check could not run: code nested too deep for TypeScript's parser (Maximum call stack size exceeded); exclude generated files in the config; nothing is written unverified"],
+      ]);
+    });
+
     it('a byte-order mark and CRLF line ends stay as they are', async () => {
       const dir = scratch({
         'flagsweep.config.json': config,
