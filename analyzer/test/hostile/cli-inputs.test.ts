@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { buildCli, flagsweep } from '../cli-check/cli';
-import { flagFile, makeProject } from './project';
+import { CHECKOUT_TS, flagFile, makeProject } from './project';
 
 const NOW = ['--now', '2026-11-22'];
 const deep = (levels: number, inner = '') => `${'['.repeat(levels)}${inner}${']'.repeat(levels)}`;
@@ -122,6 +122,20 @@ describe('hostile input to the CLI: one clear line, exit 2, no hang, no crash (b
     assert.match(check.stdout, /\nnew-checkout {2}expired {2}owner pay\\x1b\[2Jments\\x07, expires 2026-11-19 \(3 days ago\)\n/);
     const csv = flagsweep(dir, 'report', ...NOW, '--no-git', '--format', 'csv');
     assert.equal(csv.stdout.split('\r\n')[1], 'new-checkout,src/checkout.ts,3,19,call,expired,pay\\x1b[2Jments\\x07,2026-11-19,true,');
+  });
+
+  it('a file name with a newline and an escape sequence: cleanup shows it escaped, and its diff quotes it as git does (git apply takes it)', () => {
+    const evil = 'src/evil\nname\u001b[31m.ts';
+    const dir = project({ 'src/checkout.ts': null, [evil]: CHECKOUT_TS });
+    const r = flagsweep(dir, 'cleanup', 'new-checkout', '--value', 'true', '--dry-run', '--no-verify');
+    assert.equal(r.code, 1, r.stderr); // the exported constant is left for a person
+    assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(r.stdout), 'no raw control character in the output');
+    assert.match(r.stdout, /\n {2}src\/evil\\nname\\x1b\[31m\.ts:3:14 {2}exported on holds the flag value/);
+    assert.match(r.stdout, /^--- "a\/src\/evil\\nname\\033\[31m\.ts"\n\+\+\+ "b\/src\/evil\\nname\\033\[31m\.ts"\n/m);
+    assert.match(r.stdout, /\n {2}src\/evil\\nname\\x1b\[31m\.ts {2}-\d+\n/);
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    const diff = r.stdout.slice(0, r.stdout.indexOf('cleanup new-checkout'));
+    execFileSync('git', ['apply', '--check', '-'], { cwd: dir, input: diff });
   });
 
   describe('--output', () => {

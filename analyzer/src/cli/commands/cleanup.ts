@@ -1,8 +1,9 @@
 import * as path from 'node:path';
 import { type Command, Option } from 'commander';
-import { createTwoFilesPatch } from 'diff';
 import pc from 'picocolors';
 import type { CleanupResult } from '../../cleanup';
+import { unifiedDiff } from '../../cleanup/diff';
+import { escapeControlChars, oneLine } from '../../report/control-chars';
 import { loadConfig, type ResolvedConfig } from '../../config/load';
 import { nearestKey } from '../../text';
 import { EXIT } from '../exit-codes';
@@ -113,10 +114,10 @@ async function report(result: CleanupResult, config: ResolvedConfig, opts: Clean
     const verification = errors.filter((e) => e.kind === 'verification');
     if (verification.length === errors.length) {
       process.stderr.write(`flagsweep: the cleanup of ${result.key} would add ${verification.length} TypeScript diagnostic${verification.length === 1 ? '' : 's'}; nothing was written:\n`);
-      for (const e of verification) process.stderr.write(`  ${e.message}\n`);
+      for (const e of verification) process.stderr.write(`  ${escapeControlChars(e.message)}\n`);
       return EXIT.FINDINGS;
     }
-    for (const e of errors) process.stderr.write(`flagsweep: ${e.message}\n`);
+    for (const e of errors) process.stderr.write(`flagsweep: ${oneLine(e.message)}\n`);
     process.stderr.write('flagsweep: nothing was written\n');
     return EXIT.USAGE;
   }
@@ -137,29 +138,29 @@ function rel(config: ResolvedConfig, file: string): string {
   return path.relative(process.cwd(), file).replace(/\\/g, '/') || path.relative(config.root, file);
 }
 
+/** A file name for the terminal: a newline or an escape sequence in it is shown, not acted on. */
+function shown(config: ResolvedConfig, file: string): string {
+  return oneLine(rel(config, file));
+}
+
 function formatText(result: CleanupResult, config: ResolvedConfig, opts: { dryRun: boolean; color: boolean; origin: ValueOrigin }): string {
   const c = opts.color ? pc : pc.createColors(false);
   let out = '';
-  if (opts.dryRun) {
-    for (const f of result.files) {
-      const name = rel(config, f.file);
-      out += createTwoFilesPatch(`a/${name}`, `b/${name}`, f.before, f.after, undefined, undefined, { context: 3 });
-    }
-  }
+  if (opts.dryRun) out += unifiedDiff(result.files, (file) => rel(config, file));
   const verb = opts.dryRun ? 'would change' : 'changed';
   const from = opts.origin.startsWith('code-default') ? ` (the code default: ${opts.origin === 'code-default (flag disabled)' ? 'the flag is disabled' : '--value-from-code-default'})` : '';
   out += `${c.bold(`cleanup ${result.key} = ${JSON.stringify(result.value)}`)}${from}: ${verb} ${result.files.length} file${result.files.length === 1 ? '' : 's'}, ${result.stats.linesRemoved} line${result.stats.linesRemoved === 1 ? '' : 's'} removed\n`;
-  for (const f of result.files) out += `  ${rel(config, f.file)}  -${f.linesRemoved}\n`;
+  for (const f of result.files) out += `  ${shown(config, f.file)}  -${f.linesRemoved}\n`;
   if (result.files.length > 0) out += `${verificationLine(result, config)}\n`;
   if (result.leftForHuman.length > 0) {
     out += `${c.yellow(`${result.leftForHuman.length} site${result.leftForHuman.length === 1 ? '' : 's'} left to finish by hand`)}:\n`;
-    for (const s of result.leftForHuman) out += `  ${rel(config, s.file)}:${s.line}:${s.column}  ${s.reason}\n`;
+    for (const s of result.leftForHuman) out += `  ${shown(config, s.file)}:${s.line}:${s.column}  ${oneLine(s.reason)}\n`;
   }
   if (result.testsToReview.length > 0) {
     out += `${c.yellow(`${result.testsToReview.length} test${result.testsToReview.length === 1 ? '' : 's'} to review`)} (they set the flag to another value, so they covered the removed code):\n`;
-    for (const s of result.testsToReview) out += `  ${rel(config, s.file)}:${s.line}:${s.column}  ${s.reason}\n`;
+    for (const s of result.testsToReview) out += `  ${shown(config, s.file)}:${s.line}:${s.column}  ${oneLine(s.reason)}\n`;
   }
-  for (const d of result.diagnostics) out += `${d.severity}: ${d.where}${d.line ? `:${d.line}:${d.column ?? 1}` : ''} ${d.message}\n`;
+  for (const d of result.diagnostics) out += `${d.severity}: ${oneLine(d.where)}${d.line ? `:${d.line}:${d.column ?? 1}` : ''} ${oneLine(d.message)}\n`;
   return out;
 }
 
