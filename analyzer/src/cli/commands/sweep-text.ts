@@ -1,5 +1,6 @@
 import type { SweepResult } from '../../sweep/types';
 import { valueLabel } from '../../sweep/text';
+import { escapeControlChars } from '../../report/control-chars';
 
 const VERB: Record<string, [string, string]> = {
   created: ['created', 'would create'],
@@ -32,5 +33,6 @@ export function formatSweepText(r: SweepResult): string {
     for (const n of r.notEligible) lines.push(`  ${n.key} (${n.status}): ${n.reason}`);
   }
   for (const n of r.notes) lines.push(`note: ${n}`);
-  return `${lines.join('\n')}\n`;
+  // Keys, owners (reviewers), file names and reasons come from code and flag data: an escape sequence in one is shown.
+  return escapeControlChars(`${lines.join('\n')}\n`);
 }
