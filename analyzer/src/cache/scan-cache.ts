@@ -5,6 +5,7 @@ import type { ResolvedConfig } from '../config/load';
 import type { Diagnostic } from '../model';
 import type { FileDetection } from '../detect/detect-source';
 import type { ListingMemo, WalkedListing } from '../detect/files';
+import { FileReadError, readRegularFile } from '../fs/read';
 import { writeFileAtomically } from '../fs/write';
 import { stableDigest, textDigest, toolVersion } from './digest';
 
@@ -16,6 +17,8 @@ export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/flagsweep/';
 
 /** A file's mtime within this much of the scan that cached it may change again unseen; it is checked by content next time. */
 const RACY_MS = 2_000;
+/** A 1M-line project's cache is ~1.2 MB: a file far past that is not one flagsweep wrote. */
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
 export interface ScanCacheOptions {
   /** Folder of the cache files. */
@@ -191,9 +194,10 @@ export class ScanCache {
     let warning: string | undefined;
     let raw: Buffer | undefined;
     try {
-      raw = fs.readFileSync(file);
+      // Never blocks on a FIFO put in its place, never reads a device or a file grown past any cache's size.
+      raw = readRegularFile(file, { maxBytes: MAX_CACHE_BYTES });
     } catch (e) {
-      if (!['ENOENT', 'ENOTDIR'].includes((e as NodeJS.ErrnoException).code ?? '')) warning = `cannot read the scan cache (${(e as NodeJS.ErrnoException).code ?? String(e)}); scanning without it`;
+      if (!(e instanceof FileReadError) || !['ENOENT', 'ENOTDIR'].includes(e.code)) warning = `cannot read the scan cache (${e instanceof FileReadError ? e.reason : String(e)}); scanning without it`;
     }
     if (raw) {
       try {

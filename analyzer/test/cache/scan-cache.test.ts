@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cacheDir, cachedScan, CONFIG, edit, makeProject, write } from './project';
@@ -148,6 +149,19 @@ describe('cache: the persistent scan cache (--cache)', () => {
     const healed = await cachedScan(root);
     assert.deepEqual(healed.warnings, []);
     assert.equal(healed.reused, 4);
+  });
+
+  it('a FIFO in place of the cache file never blocks the scan: a warning, the scan answers, the cache is rewritten', async () => {
+    await cachedScan(root);
+    const [file] = fs.readdirSync(cacheDir(root));
+    const full = path.join(cacheDir(root), file);
+    fs.rmSync(full);
+    execFileSync('mkfifo', [full]);
+    const blocked = await cachedScan(root);
+    assert.deepEqual(blocked.keys, ALL);
+    assert.deepEqual(blocked.warnings, ['cannot read the scan cache (is a FIFO (named pipe), not a regular file); scanning without it']);
+    assert.ok(fs.lstatSync(full).isFile(), 'rewritten as a regular file');
+    assert.equal((await cachedScan(root)).reused, 4);
   });
 
   it('a cache location that cannot be written is a warning; the scan still answers', async () => {
