@@ -1,6 +1,6 @@
 import { LineMap, type PlainRange } from './ranges';
 
-/** The part of the cleanup engine's FileChange this mapping needs: offsets index into `before`. */
+/** The part of the cleanup engine's FileChange this mapping needs: offsets index into `before` (the disk's text or a document's). */
 export interface CleanupFileChange {
   file: string;
   before: string;
@@ -35,10 +35,14 @@ export function editsToWorkspaceEdit(changes: readonly CleanupFileChange[], opti
   return changes
     .filter((c) => c.edits.length > 0)
     .map((change) => {
-      const lines = new LineMap(change.before);
+      // A VS Code document never holds the byte-order mark a file read from disk starts with (its encoding keeps it):
+      // offsets into that text are one past the document's, which on the first line put an edit a character late.
+      // The cleanup never edits the mark itself.
+      const mark = change.before.charCodeAt(0) === 0xfeff ? 1 : 0;
+      const lines = new LineMap(mark ? change.before.slice(1) : change.before);
       const edits = [...change.edits]
         .sort((a, b) => a.start - b.start)
-        .map((e) => ({ range: lines.range(e.start, e.end), newText: e.newText }));
+        .map((e) => ({ range: lines.range(e.start - mark, e.end - mark), newText: e.newText }));
       return {
         file: change.file,
         edits,

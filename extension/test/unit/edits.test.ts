@@ -20,6 +20,16 @@ describe('editsToWorkspaceEdit', () => {
     assert.deepEqual(files[0].metadata, { label: 'Remove flag new-checkout', description: 'a.ts', needsConfirmation: true });
   });
 
+  it('a file read from disk with a byte-order mark: ranges are those of the document, which holds no mark (first line included)', () => {
+    const disk = `\uFEFF${before}`;
+    const importLine = { start: 1, end: disk.indexOf('\n') + 1, newText: '' };
+    const [file] = editsToWorkspaceEdit([{ file: '/ws/a.ts', before: disk, edits: [importLine] }], { label: 'l', needsConfirmation: false });
+    assert.deepEqual(file.edits, [{ range: { startLine: 0, startCharacter: 0, endLine: 1, endCharacter: 0 }, newText: '' }]);
+    // The same cleanup computed on the open document's text (no mark) maps to the same range.
+    const [open] = editsToWorkspaceEdit([{ file: '/ws/a.ts', before, edits: [{ start: 0, end: before.indexOf('\n') + 1, newText: '' }] }], { label: 'l', needsConfirmation: false });
+    assert.deepEqual(open.edits, file.edits);
+  });
+
   it('drops files without edits', () => {
     assert.deepEqual(editsToWorkspaceEdit([{ file: '/ws/b.ts', before: 'x', edits: [] }], { label: 'l', needsConfirmation: false }), []);
   });
