@@ -92,7 +92,8 @@ async function cleanupPhases(run: CleanupRun): Promise<void> {
 async function startRun(request: CleanupRequest): Promise<CleanupRun> {
   const { config, scope } = request;
   const disk = request.readFile ? undefined : new DiskReader();
-  const readFile = request.readFile ?? disk!.read;
+  const openText = request.openText;
+  const readFile = request.readFile ?? (openText ? (file: string) => openText(file) ?? disk!.read(file) : disk!.read);
   const result: CleanupResult = {
     key: request.key,
     value: request.value,

@@ -20,6 +20,12 @@ export interface CleanupRequest {
   scope: CleanupScope;
   /** Text of a file (unsaved editor text); undefined when it does not exist. Default: read from disk. */
   readFile?: (absPath: string) => string | undefined;
+  /**
+   * An editor's text of the files it holds open (undefined for the others), read before the disk. Every other file
+   * is read from disk as without `readFile`: its snapshot is kept, and a file that is not UTF-8 is refused (an editor
+   * opening it to apply the edits would save it re-encoded). Ignored when `readFile` is given.
+   */
+  openText?: (absPath: string) => string | undefined;
   /** Also remove the flag's definition from flagd files of `config.sources`. */
   removeDefinition?: boolean;
   /**

@@ -9,18 +9,10 @@ import type { PlanReply, PlanRequest } from './plan-protocol';
 const engine = require('./index') as typeof import('./index');
 
 async function run(request: PlanRequest): Promise<PlanReply> {
-  // The editor's text of open files (saved or not), else the disk: what the extension host's readFile returns.
+  // The editor's text of open files (saved or not); the engine reads the others from disk as the CLI does.
   const open = new Map(request.openFiles.map(([file, text]) => [file.replace(/\\/g, '/'), text]));
-  const readFile = (file: string): string | undefined => {
-    const text = open.get(file.replace(/\\/g, '/'));
-    if (text !== undefined) return text;
-    try {
-      return engine.readTextFile(file);
-    } catch {
-      return undefined;
-    }
-  };
-  const plan = await engine.planCleanup({ config: request.config }, readFile, request.key, request.value, request.scope, { verify: request.verify });
+  const openText = (file: string): string | undefined => open.get(file.replace(/\\/g, '/'));
+  const plan = await engine.planCleanup({ config: request.config }, openText, request.key, request.value, request.scope, { verify: request.verify });
   return { ok: true, plan };
 }
 

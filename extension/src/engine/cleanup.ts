@@ -23,17 +23,18 @@ export interface CleanupPlan {
 
 /**
  * Runs the cleanup engine exactly as `flagsweep cleanup` does (same function, same config, the same verification
- * when `verify` is set), reading unsaved editor text. Never writes: the caller turns the plan into a WorkspaceEdit.
+ * when `verify` is set), reading the editor's text of open files (`openText`) and the disk as the CLI does for the
+ * others (a file that is not UTF-8 is refused, as there). Never writes: the caller turns the plan into a WorkspaceEdit.
  */
 export async function planCleanup(
   index: { readonly config: ResolvedConfig },
-  readFile: (f: string) => string | undefined,
+  openText: (f: string) => string | undefined,
   key: string,
   value: unknown,
   scope: CleanupScope,
   options: { verify?: boolean } = {},
 ): Promise<CleanupPlan> {
-  const result = await cleanupFlag({ config: index.config, key, value, scope, readFile, verify: options.verify });
+  const result = await cleanupFlag({ config: index.config, key, value, scope, openText, verify: options.verify });
   const v = result.verification;
   return {
     value: result.value,

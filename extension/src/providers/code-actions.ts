@@ -108,7 +108,7 @@ export class FlagCodeActions implements vscode.CodeActionProvider<FlagCodeAction
     const { key, value, scope } = action.data;
     const project = scope.kind === 'project';
     // The whole-flag plan runs in a worker thread (see planWholeFlag): the extension host stays responsive meanwhile.
-    const plan = project ? await planWholeFlag(this.index, folder, key, value, token) : await loadEngine().planCleanup(folder, this.index.readFile, key, value, scope);
+    const plan = project ? await planWholeFlag(this.index, folder, key, value, token) : await loadEngine().planCleanup(folder, this.index.openText, key, value, scope);
     if (!plan) return action;
     const relative = (f: string) => vscode.workspace.asRelativePath(f);
     const refused = refusal(key, plan, relative);

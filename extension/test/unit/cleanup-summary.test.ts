@@ -84,10 +84,11 @@ describe('planCleanup with verification (the engine the editor runs)', function 
   });
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
   const readFile = (f: string) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined);
+  const noOpenFiles = (): undefined => undefined;
 
   it('type-checks a clean removal and finds no new error', async () => {
     const index = new FolderIndex({ root, readFile, now: NOW });
-    const result = await planCleanup(index, readFile, 'legacy-banner', true, { kind: 'project' }, { verify: true });
+    const result = await planCleanup(index, noOpenFiles, 'legacy-banner', true, { kind: 'project' }, { verify: true });
     assert.deepEqual(result.errors, []);
     assert.equal(result.verification.mode, 'types');
     assert.deepEqual(result.verification.newDiagnostics, []);
@@ -104,12 +105,24 @@ describe('planCleanup with verification (the engine the editor runs)', function 
       "import { UnleashClient } from 'unleash-proxy-client';\n\nconst unleash = new UnleashClient({ url: 'https://flags.example/api/frontend', clientKey: 'frontend', appName: 'shop' });\n\nexport function greeting(user: { name: string }): string {\n  if (unleash.isEnabled('legacy-banner')) return `Hello ${user.name}`;\n  return 'Hello';\n}\n",
     );
     const index = new FolderIndex({ root, readFile, now: NOW });
-    const result = await planCleanup(index, readFile, 'legacy-banner', false, { kind: 'project' }, { verify: true });
+    const result = await planCleanup(index, noOpenFiles, 'legacy-banner', false, { kind: 'project' }, { verify: true });
     assert.equal(result.verification.mode, 'types');
     assert.deepEqual(
       result.verification.newDiagnostics.map((d) => `${path.relative(root, d.file)}:${d.line} TS${d.code}`),
       ['src/greeting.ts:5 TS6133'],
     );
     assert.match(refusal('legacy-banner', result, (f) => path.relative(root, f))!, /would add 1 type error, so nothing was changed: src\/greeting\.ts:5:\d+ TS6133 'user' is declared but its value is never read\./);
+  });
+
+  it('refuses, as the CLI does, a file on disk that is not UTF-8 (VS Code would save it re-encoded); open in the editor, it is the editor\'s text', async () => {
+    const greeting = path.join(root, 'src/greeting.ts');
+    const text = "import { UnleashClient } from 'unleash-proxy-client';\n\nconst unleash = new UnleashClient({ url: 'https://flags.example/api/frontend', clientKey: 'frontend', appName: 'shop' });\n\n// caf\u00e9\nexport const greeting = unleash.isEnabled('legacy-banner') ? 'Hello' : 'Hi';\n";
+    fs.writeFileSync(greeting, Buffer.from(text, 'latin1'));
+    const index = new FolderIndex({ root, readFile, now: NOW });
+    const onDisk = await planCleanup(index, noOpenFiles, 'legacy-banner', true, { kind: 'project' }, { verify: true });
+    assert.deepEqual(onDisk.errors.map((e) => e.replace(root, '<root>')), ['<root>/src/greeting.ts: not valid UTF-8; flagsweep never re-encodes a file: convert it to UTF-8 or remove the flag there by hand']);
+    const open = await planCleanup(index, (f) => (f === greeting ? text : undefined), 'legacy-banner', true, { kind: 'project' }, { verify: true });
+    assert.deepEqual(open.errors, []);
+    assert.ok(open.files.some((f) => f.file === greeting && f.after.includes("export const greeting = 'Hello';")));
   });
 });

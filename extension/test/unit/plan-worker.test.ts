@@ -36,8 +36,8 @@ describe('the whole-flag plan in a worker thread', function () {
     const banner = path.join(root, 'src/banner.ts');
     // An unsaved edit in the editor: the worker must plan from it, not from the disk.
     const unsaved = fs.readFileSync(banner, 'utf8').replace("'Join our loyalty program'", "'Join our loyalty club'");
-    const readFile = (f: string) => (f === banner ? unsaved : fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined);
-    const here = await planCleanup({ config }, readFile, 'legacy-banner', true, { kind: 'project' }, { verify: true });
+    const openText = (f: string) => (f === banner ? unsaved : undefined);
+    const here = await planCleanup({ config }, openText, 'legacy-banner', true, { kind: 'project' }, { verify: true });
     const there = await worker.plan({ config, key: 'legacy-banner', value: true, scope: { kind: 'project' }, verify: true, openFiles: [[banner, unsaved]] });
     assert.equal(there.verification.mode, 'types');
     assert.deepEqual(there.errors, []);
