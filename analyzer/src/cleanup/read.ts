@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import { decodeText, utf16ByteOrder } from '../fs/read';
+import { decodeText, OPEN_FLAGS, utf16ByteOrder } from '../fs/read';
 import type { ReadSnapshot } from './types';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -22,9 +22,11 @@ export class DiskReader {
     let bytes: Buffer;
     let stat: fs.Stats;
     try {
-      const fd = fs.openSync(file, 'r');
+      // A FIFO or device put where a source file was listed is absent, never waited on.
+      const fd = fs.openSync(file, OPEN_FLAGS);
       try {
         stat = fs.fstatSync(fd);
+        if (!stat.isFile()) return undefined;
         bytes = fs.readFileSync(fd);
       } finally {
         fs.closeSync(fd);

@@ -21,7 +21,7 @@ export interface ReadOptions {
 }
 
 /** Non-blocking: opening a FIFO must never wait for a writer. O_NOCTTY: a terminal device never becomes ours. */
-const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0);
+export const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0);
 
 /**
  * Reads a regular file as text (`decodeText`). FIFOs, sockets, devices and folders are refused (a FIFO would block

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -251,6 +252,14 @@ describe('cleanup verification (type-check before and after, in memory)', functi
       assert.equal(r.errors.length, 1);
       assert.equal(r.errors[0].kind, 'read');
       assert.match(r.errors[0].message, /src\/a\.ts: not valid UTF-8; flagsweep never re-encodes a file/);
+    });
+
+    it('a FIFO named as the file to clean is not read (it would block): a "read" error at once', async () => {
+      const dir = scratch({ 'flagsweep.config.json': config });
+      fs.mkdirSync(path.join(dir, 'src'));
+      execFileSync('mkfifo', [path.join(dir, 'src/a.ts')]);
+      const r = await cleanupFlag({ config: loadConfig(dir), key: 'x', value: true, scope: { kind: 'file', file: 'src/a.ts' } });
+      assert.deepEqual(r.errors.map((e) => [e.kind, e.message.replace(dir, '<dir>')]), [['read', '<dir>/src/a.ts: cannot read file']]);
     });
 
     it('a UTF-16 file reading the flag is found and refused (kind "read"): its read is never left behind unseen', async () => {
