@@ -254,6 +254,14 @@ describe('cleanup verification (type-check before and after, in memory)', functi
       assert.match(r.errors[0].message, /src\/a\.ts: not valid UTF-8; flagsweep never re-encodes a file/);
     });
 
+    it('a FIFO named tsconfig.json is no tsconfig (TypeScript would wait on it for good): syntax-only verification', async () => {
+      const dir = scratch({ 'flagsweep.config.json': config, 'src/a.ts': "export const label = client.isEnabled('x', false) ? 'new' : 'old';\n" });
+      execFileSync('mkfifo', [path.join(dir, 'tsconfig.json')]);
+      const r = await cleanupFlag({ config: loadConfig(dir), key: 'x', value: true, scope: { kind: 'project' }, verify: true });
+      assert.deepEqual(r.errors, []);
+      assert.equal(r.verification.mode, 'syntax');
+    });
+
     it('a FIFO named as the file to clean is not read (it would block): a "read" error at once', async () => {
       const dir = scratch({ 'flagsweep.config.json': config });
       fs.mkdirSync(path.join(dir, 'src'));

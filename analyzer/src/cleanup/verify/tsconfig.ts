@@ -53,7 +53,7 @@ export class TsconfigFinder {
       }
       seen.push(d);
       const candidate = path.join(d, 'tsconfig.json');
-      if (fs.existsSync(candidate)) {
+      if (isRegularFile(candidate)) {
         found = candidate.replace(/\\/g, '/');
         break;
       }
@@ -78,7 +78,7 @@ export class TsconfigFinder {
     };
     // An `extends` of a package that is not installed is reported by TypeScript and otherwise ignored: the options
     // that could be read still apply, the same before and after.
-    const parsed = fs.existsSync(file) ? ts.getParsedCommandLineOfConfigFile(file, {}, host, this.extendedCache) : undefined;
+    const parsed = isRegularFile(file) ? ts.getParsedCommandLineOfConfigFile(file, {}, host, this.extendedCache) : undefined;
     if (parsed) {
       config = {
         file,
@@ -90,4 +90,12 @@ export class TsconfigFinder {
     this.parsed.set(file, config);
     return config ?? undefined;
   }
+}
+
+/**
+ * TypeScript reads a tsconfig.json it is given with a blocking read: a FIFO of that name would stop the cleanup for
+ * good, a folder or device fail it. Only a regular file counts as one (its `extends` TypeScript finds itself, as files).
+ */
+function isRegularFile(file: string): boolean {
+  return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
 }
