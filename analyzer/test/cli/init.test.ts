@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -101,6 +102,14 @@ describe('flagsweep init', function () {
     assert.ok(!text.includes('//'));
     assert.deepEqual(JSON.parse(fs.readFileSync(path.join(dir, 'flags.flagd.json'), 'utf8')).flags, {});
     assert.ok(!fs.existsSync(path.join(dir, 'flagsweep.config.jsonc')));
+  });
+
+  it('a FIFO named package.json is read as no package.json: init never waits on it', () => {
+    const dir = project({ 'src/a.ts': 'export const x = 1;\n' });
+    execFileSync('mkfifo', [path.join(dir, 'package.json')]);
+    const run = runCli(['init', '--json'], { cwd: dir, timeout: 20_000 });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /wrote flags\.flagd\.json \(0 flags found\)/);
   });
 
   it('a folder that does not exist is a usage error', () => {

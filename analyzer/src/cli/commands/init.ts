@@ -11,6 +11,9 @@ import { EXIT } from '../exit-codes';
 import { UsageError } from '../options';
 import { action } from '../run';
 import { packageRoot } from '../../package-root';
+import { readTextFile } from '../../fs/read';
+
+const MAX_PACKAGE_JSON_BYTES = 16 * 1024 * 1024;
 
 const FLAG_FILE = 'flags.flagd.json';
 
@@ -81,9 +84,10 @@ function refuseExisting(root: string, flagFile: string): void {
   if (fs.existsSync(flagFile)) throw new UsageError(`${flagFile} already exists; init writes nothing (move it away or write the config by hand)`);
 }
 
+// Both never block on a FIFO and never read a device (readTextFile); what cannot be read counts as absent.
 function readPackageJson(root: string): unknown {
   try {
-    return JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8').replace(/^\uFEFF/, ''));
+    return JSON.parse(readTextFile(path.join(root, 'package.json'), { maxBytes: MAX_PACKAGE_JSON_BYTES }).replace(/^\uFEFF/, ''));
   } catch {
     return undefined;
   }
@@ -91,7 +95,7 @@ function readPackageJson(root: string): unknown {
 
 function safeRead(file: string): string {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return readTextFile(file);
   } catch {
     return '';
   }
