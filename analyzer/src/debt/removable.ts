@@ -1,4 +1,4 @@
-import * as fs from 'node:fs';
+import { readTextFile } from '../fs/read';
 import type { ResolvedConfig } from '../config/load';
 import type { FlagRecord } from '../model';
 
@@ -12,7 +12,7 @@ export function cleanupDryRunLines(config: ResolvedConfig): (record: FlagRecord,
   const readFile = (file: string): string | undefined => {
     if (!cache.has(file)) {
       try {
-        cache.set(file, fs.readFileSync(file, 'utf8'));
+        cache.set(file, readTextFile(file));
       } catch {
         cache.set(file, undefined);
       }

@@ -8,6 +8,7 @@ import { GitError, GitRunner, findGitRepo, resolveCommit } from '../git';
 import { blobAt, changedPaths, checkBranchName, checkedOutBranches, commitsSince, fetchBranches, hashFiles, pushBranch, refCommit, setBranch } from '../git/branches';
 import { commitPaths } from '../git/commit';
 import { QUIET_GIT, withWorktree, type TempWorktree } from '../git/worktree';
+import { readTextFile } from '../fs/read';
 import { formatDay } from '../lifecycle/dates';
 import type { FlagStatus } from '../model';
 import { CODEOWNERS_PATHS, ghReviewers, parseCodeowners, reviewersFor, type CodeownersRule } from './owners';
@@ -15,6 +16,9 @@ import { planBranches } from './plan';
 import { selectDueFlags } from './select';
 import { SWEEP_SUBJECT, branchTitle, commitMessage, pullRequestBody } from './text';
 import type { BranchOutcome, BranchPlan, FlagOutcome, SweepFlag, SweepResult, VerificationSummary } from './types';
+
+/** GitHub reads CODEOWNERS files up to 3 MB. */
+const MAX_CODEOWNERS_BYTES = 3 * 1024 * 1024;
 
 export interface SweepOptions {
   /** Where the command runs: the repository is the one containing it. */
@@ -378,7 +382,13 @@ async function flagFilesTracked(tree: TempWorktree, config: ResolvedConfig): Pro
 function readCodeowners(dir: string): CodeownersRule[] {
   for (const p of CODEOWNERS_PATHS) {
     const file = path.join(dir, p);
-    if (fs.existsSync(file)) return parseCodeowners(fs.readFileSync(file, 'utf8'));
+    if (!fs.existsSync(file)) continue;
+    // A FIFO or a device of that name is never waited on; one that cannot be read names no owners.
+    try {
+      return parseCodeowners(readTextFile(file, { maxBytes: MAX_CODEOWNERS_BYTES }));
+    } catch {
+      return [];
+    }
   }
   return [];
 }

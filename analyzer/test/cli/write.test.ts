@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -128,5 +128,18 @@ describe('the project lock (cli/write/lock)', () => {
     const lock = acquireLock(dir);
     assert.equal(fs.readFileSync(path.join(dir, '.flagsweep.lock'), 'utf8').trim(), String(process.pid));
     lock.release();
+  });
+
+  it('a FIFO, a folder or a link in its place: LockError at once (never waits on the FIFO), left as it is', () => {
+    const file = path.join(dir, '.flagsweep.lock');
+    execFileSync('mkfifo', [file]);
+    assert.throws(() => acquireLock(dir), { name: 'LockError', message: `${file} is a FIFO (named pipe), not a lock flagsweep wrote: remove it and run again` });
+    fs.rmSync(file);
+    fs.mkdirSync(file);
+    assert.throws(() => acquireLock(dir), { name: 'LockError', message: `${file} is a folder, not a lock flagsweep wrote: remove it and run again` });
+    assert.ok(fs.statSync(file).isDirectory());
+    fs.rmdirSync(file);
+    fs.symlinkSync('/dev/zero', file);
+    assert.throws(() => acquireLock(dir), { name: 'LockError', message: `${file} is a symbolic link, not a lock flagsweep wrote: remove it and run again` });
   });
 });

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { describeKind } from '../../fs/read';
 import { forget, removeOnExit } from './exit-cleanup';
 
 export const LOCK_FILE = '.flagsweep.lock';
@@ -30,6 +31,9 @@ export function acquireLock(root: string): Lock {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new LockError(`cannot create the lock ${file} (${(e as Error).message})`);
     }
+    // Only a regular file is a lock flagsweep wrote: a FIFO would block the read below, a link could lead anywhere.
+    const what = notALockFile(file);
+    if (what) throw new LockError(`${file} ${what}, not a lock flagsweep wrote: remove it and run again`);
     const holder = readPid(file);
     if (holder !== undefined && holder !== process.pid && isRunning(holder)) {
       throw new LockError(`another flagsweep cleanup is running (pid ${holder}); ${LOCK_FILE} in ${root} is its lock`);
@@ -43,6 +47,12 @@ export function acquireLock(root: string): Lock {
 function release(file: string): void {
   forget(file);
   if (readPid(file) === process.pid) fs.rmSync(file, { force: true });
+}
+
+function notALockFile(file: string): string | undefined {
+  const stat = fs.lstatSync(file, { throwIfNoEntry: false });
+  if (!stat || stat.isFile()) return undefined;
+  return stat.isSymbolicLink() ? 'is a symbolic link' : describeKind(stat);
 }
 
 function readPid(file: string): number | undefined {
