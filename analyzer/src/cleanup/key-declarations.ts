@@ -71,7 +71,26 @@ function locate(sf: ts.SourceFile, d: KeyDeclaration): ts.Node | undefined {
 
 function declaresKey(n: ts.Node): boolean {
   const init = (n as ts.VariableDeclaration | ts.EnumMember | ts.PropertyAssignment).initializer;
-  return !!init && (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init) || ts.isAsExpression(init));
+  return !!init && keyExpression(init);
+}
+
+/**
+ * What a key constant may be initialised with: a string, or one joined from strings and other constants
+ * (`'new-' + 'checkout'`, `` `${PREFIX}-checkout` ``), as the scan resolves them. Nothing in it runs code, so the
+ * declaration can go once nothing reads it.
+ */
+function keyExpression(e: ts.Expression): boolean {
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) || ts.isAsExpression(e)) return true;
+  if (ts.isParenthesizedExpression(e)) return keyExpression(e.expression);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return keyPart(e.left) && keyPart(e.right);
+  if (ts.isTemplateExpression(e)) return e.templateSpans.every((span) => keyPart(span.expression));
+  return false;
+}
+
+function keyPart(e: ts.Expression): boolean {
+  if (ts.isIdentifier(e)) return true;
+  if (ts.isPropertyAccessExpression(e)) return keyPart(e.expression);
+  return keyExpression(e);
 }
 
 function usedAnywhere(name: string, decl: ts.Node, declFile: string, universe: readonly string[], current: (file: string) => string | undefined): boolean {

@@ -1,6 +1,6 @@
 import ts = require('typescript');
 import * as path from 'node:path';
-import { createDetectContext, detectFile, listSourceFiles, type DetectContext, type FileDetection } from '../detect';
+import { createDetectContext, detectFile, listSourceFiles, mayContainFlagCheck, type DetectContext, type FileDetection } from '../detect';
 import type { Diagnostic, FlagCheck, KeyDeclaration } from '../model';
 import { removeFlagDefinition } from './definition';
 import { countLinesRemoved, minimalEdits } from './edits';
@@ -54,11 +54,14 @@ interface CleanupRun {
   lineWidths: LineWidthFinder;
   /** Reads that may pick this key at run time (`cond ? 'a' : 'b'`): they are left as they are, so the flag stays defined. */
   possibleReads: number;
+  /** Files TypeScript could not parse at all (nested too deep): each is an error of the run once. */
+  tooDeep: Set<string>;
 }
 
 /**
  * Cleans one flag out of the code: returns the edits per file and what is left for a person. Never writes.
- * Only files whose text mentions the flag (its key, camelCase key, or a constant holding it) are parsed.
+ * Files whose text mentions the flag (its key, camelCase key, or a constant holding it) are loaded; every other file
+ * that can hold a flag check is parsed for reads of the key the text does not spell (see loadComposedReads).
  * Errors in the result mean: write nothing.
  */
 export async function cleanupFlag(request: CleanupRequest): Promise<CleanupResult> {
@@ -147,6 +150,7 @@ async function startRun(request: CleanupRequest): Promise<CleanupRun> {
     tsconfigs: new TsconfigFinder(),
     lineWidths: new LineWidthFinder(),
     possibleReads: 0,
+    tooDeep: new Set(),
   };
 }
 
@@ -171,6 +175,7 @@ async function loadFlagFiles(run: CleanupRun): Promise<void> {
     }
     const names = new Set([...declarations.values()].map(declaredName));
     if (names.size > 0) for (const file of candidates) if (!run.loaded.has(file) && [...names].some((n) => textOf(file)!.includes(n))) loadFile(run, file);
+    loadComposedReads(run);
   }
   const stats = run.result.stats;
   stats.filesLoaded = run.loaded.size;
@@ -178,7 +183,43 @@ async function loadFlagFiles(run: CleanupRun): Promise<void> {
   stats.declarationsFound = declarations.size;
 }
 
-function loadFile(run: CleanupRun, file: string): void {
+/**
+ * The scan also resolves keys a file never spells: escapes (`'new\u002dcheckout'`), concatenations and templates of
+ * constants (`` `${prefix}-checkout` ``). Every other file in scope that can hold a flag check is parsed, and loaded
+ * when a check of it reads (or may read) the key: a cleanup never reports success with such a read left behind.
+ */
+function loadComposedReads(run: CleanupRun): void {
+  const { key } = run.request;
+  for (const file of run.candidates) {
+    if (run.loaded.has(file)) continue;
+    const text = run.textOf(file);
+    if (text === undefined || !mayContainFlagCheck(text, run.detect.patterns)) continue;
+    const detection = detectOrRecord(run, file, text);
+    if (detection?.checks.some((c) => checkReadsKey(c, key) || checkMayReadKey(c, key))) loadFile(run, file, detection);
+  }
+}
+
+/** The file's detection; undefined (and a 'parse' error naming the file) when TypeScript cannot parse it at all. */
+function detectOrRecord(run: CleanupRun, file: string, text: string): FileDetection | undefined {
+  if (run.tooDeep.has(file)) return undefined;
+  try {
+    return detectFile(file, text, run.detect);
+  } catch (e) {
+    // Such a file can be neither read for checks nor rewritten: the cleanup stops naming it, as for a syntax error.
+    if (!stackOverflow(e)) throw e;
+    tooDeep(run, file);
+    return undefined;
+  }
+}
+
+/** Named once however many phases try to parse it. */
+function tooDeep(run: CleanupRun, file: string): void {
+  if (run.tooDeep.has(file)) return;
+  run.tooDeep.add(file);
+  run.result.errors.push({ kind: 'parse', file, message: `${file}: ${TOO_DEEP}` });
+}
+
+function loadFile(run: CleanupRun, file: string, detected?: FileDetection): void {
   if (run.loaded.has(file)) return;
   const { key } = run.request;
   const text = run.textOf(file);
@@ -186,15 +227,14 @@ function loadFile(run: CleanupRun, file: string): void {
     run.result.errors.push({ kind: 'read', file, message: `${file}: cannot read file` });
     return;
   }
-  let detection: FileDetection;
+  const detection = detected ?? detectOrRecord(run, file, text);
+  if (!detection) return;
   let constants: KeyDeclaration[];
   try {
-    detection = detectFile(file, text, run.detect);
     constants = findKeyConstants(file, text, key);
   } catch (e) {
-    // Such a file can be neither read for checks nor rewritten: the cleanup stops naming it, as for a syntax error.
     if (!stackOverflow(e)) throw e;
-    run.result.errors.push({ kind: 'parse', file, message: `${file}: ${TOO_DEEP}` });
+    tooDeep(run, file);
     return;
   }
   for (const d of detection.diagnostics) if (d.severity === 'error') run.result.diagnostics.push(d);

@@ -29,7 +29,7 @@ describe('cleanup across a whole project (test-fixtures/cleanup-project-checkout
     const changed = result.files.map((f) => path.relative(dir, f.file)).sort();
     assert.deepEqual(changed, ['flags.flagd.json', 'src/cart.ts', 'src/checkout.ts', 'src/flag-helpers.ts', 'src/flags.ts', 'src/header.ts', 'src/test/fixtures.ts']);
     // Loaded: files mentioning the flag or its constant, then header.ts, which imports the flag function
-    // isNewCheckout from flag-helpers.ts; theme.ts, format.ts and client.ts were never parsed.
+    // isNewCheckout from flag-helpers.ts; theme.ts, format.ts and client.ts hold no read of it and were not loaded.
     assert.equal(result.stats.filesLoaded, 6);
     for (const f of result.files) fs.writeFileSync(f.file, f.after);
 
@@ -89,4 +89,34 @@ describe('cleanup of part of a project keeps what the rest still uses', function
       assert.match(result.files[0].after, /return 'Pay now';/);
     });
   }
+});
+
+describe('cleanup finds every read the scan finds, spelled out or not (test-fixtures/cleanup-project-composed-keys)', function () {
+  this.timeout(60000);
+  let dir: string;
+  before(() => {
+    dir = copyFixtureProject('cleanup-project-composed-keys');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('an escaped key, a joined key, a template of a constant and a constant joined in another module: all cleaned, tsc passes', async () => {
+    assert.equal(tscPasses(dir).ok, true, 'the fixture type-checks before the cleanup');
+    const result = await cleanupFlag({ config: loadConfig(dir), key: 'new-checkout', value: true, scope: { kind: 'project' }, verify: true });
+    assert.deepEqual(result.errors, []);
+    assert.deepEqual(result.leftForHuman, []);
+    assert.equal(result.stats.checksCleaned, 4);
+    assert.deepEqual(result.files.map((f) => path.relative(dir, f.file)).sort(), ['src/escaped.ts', 'src/imported.ts', 'src/joined.ts', 'src/keys.ts', 'src/template.ts']);
+    for (const f of result.files) fs.writeFileSync(f.file, f.after);
+    const after = tscPasses(dir);
+    assert.equal(after.ok, true, after.output);
+    const read = (p: string) => fs.readFileSync(path.join(dir, p), 'utf8');
+    assert.match(read('src/escaped.ts'), /^export const total = 'express';$/m);
+    assert.match(read('src/joined.ts'), /^ {2}return 'Pay now';$/m);
+    assert.equal(read('src/template.ts'), 'export const steps = 1;\n');
+    assert.equal(read('src/keys.ts'), "export const DARK_MODE_FLAG = 'dark-mode';\n");
+    assert.match(read('src/imported.ts'), /^export const banner = 'new';$/m);
+    assert.match(read('src/imported.ts'), /client\.isEnabled\(DARK_MODE_FLAG\)/);
+    const again = await cleanupFlag({ config: loadConfig(dir), key: 'new-checkout', value: true, scope: { kind: 'project' } });
+    assert.deepEqual(again.files, [], 'a second run changes nothing');
+  });
 });

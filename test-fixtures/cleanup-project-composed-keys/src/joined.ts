@@ -1,0 +1,5 @@
+import { client } from './client';
+
+export function label(): string {
+  return client.isEnabled('new-' + 'checkout') ? 'Pay now' : 'Continue';
+}

@@ -1,0 +1,5 @@
+import { client } from './client';
+
+const prefix = 'new';
+
+export const steps = client.isEnabled(`${prefix}-checkout`) ? 1 : 3;
