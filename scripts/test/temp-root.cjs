@@ -8,23 +8,15 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const keep = process.env.FLAGSWEEP_KEEP_TEST_TMP === '1';
-// A mocha run can load this twice (a config `require` and a command-line one): one folder per process.
-const root = process.env.FLAGSWEEP_TEST_TMP_ROOT === String(process.pid) ? os.tmpdir() : makeRoot();
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-test-run-'));
+// Traversable by others: the Unleash tests run PostgreSQL as its own user with its data folder in here.
+fs.chmodSync(root, 0o755);
+process.env.TMPDIR = root;
+process.env.TMP = root;
+process.env.TEMP = root;
 
-function makeRoot() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flagsweep-test-run-'));
-  // Traversable by others: the Unleash tests run PostgreSQL as its own user with its data folder in here.
-  fs.chmodSync(dir, 0o755);
-  process.env.TMPDIR = dir;
-  process.env.TMP = dir;
-  process.env.TEMP = dir;
-  process.env.FLAGSWEEP_TEST_TMP_ROOT = String(process.pid);
-  return dir;
-}
-
-function removeRoot() {
-  if (keep) {
+process.once('exit', () => {
+  if (process.env.FLAGSWEEP_KEEP_TEST_TMP === '1') {
     process.stderr.write(`temp files of this test run kept in ${root}\n`);
     return;
   }
@@ -33,8 +25,4 @@ function removeRoot() {
   } catch {
     // Best effort: a file a child process still holds open on some systems. The folder is in the temp folder anyway.
   }
-}
-
-process.once('exit', removeRoot);
-
-module.exports = { tempRoot: root };
+});

@@ -1,6 +1,6 @@
 import ts = require('typescript');
 import * as path from 'node:path';
-import { createDetectContext, detectFile, listSourceFiles, mayContainFlagCheck, type DetectContext, type FileDetection } from '../detect';
+import { createDetectContext, detectFile, listSourceFiles, type DetectContext, type FileDetection } from '../detect';
 import type { Diagnostic, FlagCheck, KeyDeclaration } from '../model';
 import { removeFlagDefinition } from './definition';
 import { countLinesRemoved, minimalEdits } from './edits';
@@ -193,7 +193,8 @@ function loadComposedReads(run: CleanupRun): void {
   for (const file of run.candidates) {
     if (run.loaded.has(file)) continue;
     const text = run.textOf(file);
-    if (text === undefined || !mayContainFlagCheck(text, run.detect.patterns)) continue;
+    if (text === undefined) continue;
+    // detectFile runs the scan's prefilter first: most files are ruled out without a parse.
     const detection = detectOrRecord(run, file, text);
     if (detection?.checks.some((c) => checkReadsKey(c, key) || checkMayReadKey(c, key))) loadFile(run, file, detection);
   }
@@ -278,7 +279,7 @@ function typeReads(run: CleanupRun): void {
     typed = typedReads(loaded.map((l) => ({ file: l.file, text: l.before, checks: l.checks.filter(untold) })), run.sourceFiles, run.tsconfigs);
   } catch (e) {
     if (!stackOverflow(e)) throw e;
-    run.result.errors.push({ kind: 'parse', message: `the type check could not run: ${TOO_DEEP}; nothing is written unverified` });
+    run.result.errors.push({ ...TYPE_CHECK_TOO_DEEP });
     return;
   }
   if (typed.size === 0) return;
@@ -424,7 +425,7 @@ function verify(run: CleanupRun, projectFiles: readonly string[]): void {
     verification = verifyChanges(result.files, { root: run.request.config.root, projectFiles, textOf: run.textOf, sourceFiles: run.sourceFiles, tsconfigs: run.tsconfigs });
   } catch (e) {
     if (!stackOverflow(e)) throw e;
-    result.errors.push({ kind: 'parse', message: `the type check could not run: ${TOO_DEEP}; nothing is written unverified` });
+    result.errors.push({ ...TYPE_CHECK_TOO_DEEP });
     return;
   }
   result.verification = verification;
@@ -443,6 +444,7 @@ const noErrors = (run: CleanupRun): boolean => run.result.errors.length === 0;
 
 // TypeScript's parser and checker recurse: code nested thousands deep (generated code, as a rule) overflows the stack.
 const TOO_DEEP = "code nested too deep for TypeScript's parser (Maximum call stack size exceeded); exclude generated files in the config";
+const TYPE_CHECK_TOO_DEEP: CleanupError = { kind: 'parse', message: `the type check could not run: ${TOO_DEEP}; nothing is written unverified` };
 
 function stackOverflow(e: unknown): boolean {
   return e instanceof RangeError && /call stack/i.test(e.message);
